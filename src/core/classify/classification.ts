@@ -1,0 +1,66 @@
+import type { DirectMarketingLevel, Evidence, PrimaryPurpose, Purpose } from '../verdict.ts';
+
+/**
+ * Signals the lexicons find. The three purposes make a message direct marketing; the others are cues
+ * the rule engine and the draft checks read (see src/data/lexicons/<signal>.json).
+ */
+export const SIGNALS = [
+  'promotional',
+  'fundraising',
+  'campaigning',
+  /** Service/administrative language: your account, order, appointment, payment due, statutory notice. */
+  'service',
+  /** An unsubscribe / opt-out route: "unsubscribe", "reply STOP". */
+  'opt-out',
+  /** Asking for marketing consent ("would you like to hear about our offers?"): itself marketing. */
+  'consent-request',
+  /** Offers from partners or other organisations. */
+  'third-party',
+  /** Paid-for or commercial services (leisure, tickets, memberships, prices). */
+  'paid-service',
+  /** Public-task cues: new public service, portal, helpline, consultation, electoral register. */
+  'public-task',
+  /** Signs the reader asked for this ("as requested", "the brochure you asked for"). */
+  'solicited',
+  /** Who the sender is: sign-off, organisation name, registered charity/company number, postal address. */
+  'sender-identity',
+] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+export const isPurpose = (s: string): s is Purpose =>
+  s === 'promotional' || s === 'fundraising' || s === 'campaigning';
+
+/** One lexicon hit, anywhere in the draft (judged text, signature or footer). */
+export interface SignalHit {
+  signal: Signal;
+  patternId: string;
+  field: 'subject' | 'body';
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  /** False when the hit sits in a signature or footer: seen by the checks, left out of the judgement. */
+  judged: boolean;
+}
+
+/** What the classifier says about the text alone, before any context. */
+export interface Classification {
+  directMarketing: DirectMarketingLevel;
+  primaryPurpose: PrimaryPurpose;
+  /** 0..1 per purpose. */
+  purposes: Record<Purpose, number>;
+  /** Probability the text is any kind of direct marketing (1 - P(none)). */
+  pMarketing: number;
+  /** Evidence for the verdict (judged purpose hits and service hits). */
+  evidence: Evidence[];
+  /** Every hit of every signal, judged or not; rules and checks read this. */
+  hits: SignalHit[];
+  /** Count of judged hits per signal. */
+  counts: Record<Signal, number>;
+  /** Parts of the body left out of the judgement. */
+  excluded: { start: number; end: number; kind: 'quote' | 'signature' }[];
+  /** True when the draft was longer than the analysis limit and only its start was judged. */
+  truncated: boolean;
+  /** Length of the judged text in words (roughly). */
+  words: number;
+}

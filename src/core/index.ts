@@ -1,0 +1,61 @@
+/**
+ * Public API of the core. The content script, popup, training page, CLI and tests import only this file.
+ * Pure: no DOM, no extension API, no UI framework.
+ */
+import { type Classifier, createClassifier } from './classify/classify.ts';
+import { type ContextInput, parseContext } from './context.ts';
+import type { Draft } from './draft/draft.ts';
+import { evaluate } from './rules/evaluate.ts';
+import type { Verdict } from './verdict.ts';
+
+export type { Classification, Signal, SignalHit } from './classify/classification.ts';
+export * from './context.ts';
+export type { Draft } from './draft/draft.ts';
+export * from './verdict.ts';
+
+export interface DraftInput {
+  subject?: string;
+  body: string;
+  channel?: Draft['channel'];
+}
+
+export interface Checker {
+  /** Classifies the draft and applies the rules for the context. Never throws on odd text. */
+  check(draft: DraftInput, context?: ContextInput): Verdict;
+  classifier: Classifier;
+}
+
+/** A checker with its own per-sentence cache (one per composer, or one per process). */
+export function createChecker(): Checker {
+  const classifier = createClassifier();
+  return {
+    classifier,
+    check(input, contextInput) {
+      const context = parseContext(contextInput);
+      const channel = input.channel ?? contextInput?.channel ?? context.channel;
+      const draft: Draft = { subject: input.subject ?? '', body: input.body, channel };
+      context.channel = channel;
+      const classification = classifier.classify(draft);
+      const outcome = evaluate({ classification, context, draft });
+      return {
+        directMarketing: outcome.directMarketing,
+        primaryPurpose: classification.primaryPurpose,
+        purposes: classification.purposes,
+        route: outcome.route,
+        summary: outcome.summary,
+        evidence: classification.evidence,
+        rules: outcome.rules,
+        checks: outcome.checks,
+        questions: outcome.questions,
+      };
+    },
+  };
+}
+
+let defaultChecker: Checker | undefined;
+
+/** Convenience: one shared checker. */
+export function check(draft: DraftInput, context?: ContextInput): Verdict {
+  defaultChecker ??= createChecker();
+  return defaultChecker.check(draft, context);
+}

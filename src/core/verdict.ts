@@ -1,0 +1,88 @@
+/**
+ * The verdict: what `check()` returns and what the CLI prints as JSON.
+ * Field names and value sets are a public contract (issue #2, "CLI contract"): other tools parse them.
+ */
+
+/** How sure the classifier is that the draft is direct marketing. */
+export const DM_LEVELS = ['yes', 'likely', 'unclear', 'unlikely', 'no'] as const;
+export type DirectMarketingLevel = (typeof DM_LEVELS)[number];
+
+/** The purposes that make a message direct marketing (DPA 2018 s.122(5): products, services, aims and ideals). */
+export const PURPOSES = ['promotional', 'fundraising', 'campaigning'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export type PrimaryPurpose = Purpose | 'none';
+
+/** Which legal route the sender would rely on. */
+export const ROUTES = [
+  'not-direct-marketing',
+  'consent-required',
+  'consent-held',
+  'soft-opt-in',
+  'charity-soft-opt-in',
+  'corporate-subscriber',
+  'solicited',
+  'unclear',
+] as const;
+export type Route = (typeof ROUTES)[number];
+
+export type Field = 'subject' | 'body';
+
+/** A source a rule rests on: ICO guidance or legislation. */
+export interface Citation {
+  title: string;
+  url: string;
+}
+
+/** One phrase behind the verdict. Offsets are UTF-16 code units into the original subject or body. */
+export interface Evidence {
+  start: number;
+  end: number;
+  field: Field;
+  /** Exactly `original.slice(start, end)`. */
+  text: string;
+  /** Which purpose the phrase points to; `none` marks service-message language that points away from marketing. */
+  purpose: PrimaryPurpose;
+  /** Plain-English reason. */
+  message: string;
+  /** Id of the lexicon pattern that matched (stable, e.g. `fundraising/donate-ask`). */
+  patternId: string;
+}
+
+/** A rule that applies to this draft in this context, with what it asks of the sender. */
+export interface AppliedRule {
+  id: string;
+  title: string;
+  requirement: string;
+  citations: Citation[];
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** Something about the draft itself the sender should fix or know before sending. */
+export interface DraftCheck {
+  id: string;
+  severity: Severity;
+  message: string;
+}
+
+/** A question whose answer would change or firm up the route (the panel offers these as one-click answers). */
+export interface Question {
+  /** The context field the answer sets. */
+  field: string;
+  text: string;
+  options: { value: string; label: string }[];
+}
+
+export interface Verdict {
+  directMarketing: DirectMarketingLevel;
+  primaryPurpose: PrimaryPurpose;
+  /** Per purpose, 0..1: how strongly the draft reads as that purpose. */
+  purposes: Record<Purpose, number>;
+  route: Route;
+  /** One sentence that says why the route was reached. */
+  summary: string;
+  evidence: Evidence[];
+  rules: AppliedRule[];
+  checks: DraftCheck[];
+  questions: Question[];
+}

@@ -1,0 +1,23 @@
+import nlp from 'compromise';
+import fs from 'fs';
+const lines = fs.readFileSync('/work/shared/corpus/dev.jsonl','utf8').trim().split('\n').map(JSON.parse);
+let text = lines.filter(l=>l.channel==='email').map(l=>l.body).join('\n\n');
+const words = text.split(/\s+/);
+const t10k = words.slice(0,10000).join(' ');
+function time(f, n=5){ f(); const ts=[]; for(let i=0;i<n;i++){const s=performance.now(); f(); ts.push(performance.now()-s);} ts.sort((a,b)=>a-b); return ts[Math.floor(n/2)].toFixed(1); }
+console.log('whole parse 10k', time(()=>nlp(t10k)));
+const split = nlp.methods().one.tokenize.splitSentences;
+const world = nlp.world();
+console.log('split', time(()=>split(t10k, world)));
+const sents = split(t10k, world);
+console.log('n sents', sents.length);
+console.log('per-sentence parse', time(()=>{ for (const s of sents) nlp(s); }));
+const net = nlp.buildNet([{match:'(donate|contribute|chip in)', tag:'X'},{match:'#Money', tag:'Y'},{match:'(sign|add) (the|your|our) (petition|name)'},{match:'(free|discount|offer|sale)'},{match:'your (account|order|appointment)'},{match:'click here'},{match:'unsubscribe'},{match:'[0-9]+ (percent|%) off'}]);
+console.log('parse+sweep whole', time(()=>{ const d=nlp(t10k); d.sweep(net); }));
+const d = nlp(t10k);
+const r = d.sweep(net);
+console.log(Object.keys(r), r.view.length);
+const j = r.found.slice(0,2); console.log(JSON.stringify(j).slice(0,600));
+console.log('sentences.json offset', time(()=>d.sentences().json({offset:true, terms:false, text:false})));
+const m = d.match('#Money').json({offset:true, terms:false}); console.log(JSON.stringify(m.slice(0,2)));
+console.log(nlp('Sign the petition now & donate £5 a month. Text GIVE to 70085').terms().json().map(t=>t.terms[0].text+':'+t.terms[0].tags.join('|')).join('  '));
