@@ -24,6 +24,8 @@ export const SIGNALS = [
   'solicited',
   /** Who the sender is: sign-off, organisation name, registered charity/company number, postal address. */
   'sender-identity',
+  /** Personal or working correspondence (first-person talk, list discussion): points to an ordinary message. */
+  'conversation',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 
@@ -58,7 +60,7 @@ export interface Classification {
   /** Count of judged hits per signal. */
   counts: Record<Signal, number>;
   /** Parts of the body left out of the judgement. */
-  excluded: { start: number; end: number; kind: 'quote' | 'signature' }[];
+  excluded: { start: number; end: number; kind: 'quote' | 'signature' | 'truncated' }[];
   /** True when the draft was longer than the analysis limit and only its start was judged. */
   truncated: boolean;
   /** Length of the judged text in words (roughly). */

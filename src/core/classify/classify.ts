@@ -1,29 +1,236 @@
+/**
+ * Draft → Classification. Splits the body into judged text, signature and quoted history, analyses each
+ * sentence once (cached by its text), sums features and scores them with the model.
+ */
+import modelFile from '../../data/model.json' with { type: 'json' };
 import type { Draft } from '../draft/draft.ts';
-import type { Classification } from './classification.ts';
+import { type Range, segmentBody } from '../draft/segment.ts';
+import { splitSentences } from '../nlp/nlp.ts';
+import type { DirectMarketingLevel, Evidence, PrimaryPurpose, Purpose } from '../verdict.ts';
+import { type Classification, SIGNALS, type Signal, type SignalHit } from './classification.ts';
+import { extractFeatures, type Features } from './features.ts';
+import { type CompiledLexicons, compileLexicons } from './lexicon.ts';
+import { type ModelFile, scores } from './model.ts';
+import { addStats, analyseSentence, emptyStats, type SentenceResult, type Stats } from './sentence.ts';
+
+/** Longer bodies are judged on their first part only (and say so): keeps every check bounded in time. */
+export const MAX_BODY_CHARS = 400_000;
+export const MAX_SUBJECT_CHARS = 2_000;
+const CACHE_LIMIT = 20_000;
+
+/** Which purpose a cue's evidence speaks for (absent: not shown as evidence). */
+const EVIDENCE_PURPOSE: Partial<Record<Signal, PrimaryPurpose>> = {
+  promotional: 'promotional',
+  fundraising: 'fundraising',
+  campaigning: 'campaigning',
+  'consent-request': 'promotional',
+  'third-party': 'promotional',
+  'paid-service': 'promotional',
+  service: 'none',
+  'public-task': 'none',
+  solicited: 'none',
+};
 
 export interface Classifier {
   classify(draft: Draft): Classification;
+  /** The model's input for a draft (the training and evaluation scripts use this). */
+  features(draft: Draft): Features;
+  /** Sentences analysed since creation vs served from the cache (benchmarks and tests). */
+  stats(): { analysed: number; cached: number; cacheSize: number };
 }
 
-/** PLACEHOLDER: replaced by the lexicon + model classifier. */
-export function createClassifier(): Classifier {
+export interface ClassifierOptions {
+  model?: ModelFile;
+  lexicons?: CompiledLexicons;
+}
+
+interface Analysis {
+  features: Features;
+  hits: SignalHit[];
+  stats: Stats;
+  quoted: Range[];
+  signature: Range | null;
+  /** Length of the body actually analysed. */
+  analysedLength: number;
+  truncated: boolean;
+}
+
+/** Cuts at `max` without splitting a surrogate pair. */
+function safeCut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+export function levelFor(p: number, t: ModelFile['thresholds']): DirectMarketingLevel {
+  if (p >= t.yes) return 'yes';
+  if (p >= t.likely) return 'likely';
+  if (p >= t.unclear) return 'unclear';
+  if (p >= t.unlikely) return 'unlikely';
+  return 'no';
+}
+
+const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  const model = options.model ?? (modelFile as ModelFile);
+  let compiledLexicons = options.lexicons;
+  const cache = new Map<string, SentenceResult>();
+  let analysed = 0;
+  let cached = 0;
+  const lexicons = () => {
+    compiledLexicons ??= compileLexicons();
+    return compiledLexicons;
+  };
+
+  const analyseCached = (text: string): SentenceResult => {
+    const hit = cache.get(text);
+    if (hit) {
+      cached++;
+      cache.delete(text); // refresh its place in the LRU order
+      cache.set(text, hit);
+      return hit;
+    }
+    const result = analyseSentence(text, lexicons());
+    analysed++;
+    cache.set(text, result);
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    return result;
+  };
+
+  const analyseDraft = (draft: Draft): Analysis => {
+    const compiled = lexicons();
+    const subject = safeCut(draft.subject, MAX_SUBJECT_CHARS);
+    const body = safeCut(draft.body, MAX_BODY_CHARS);
+    const seg = segmentBody(body);
+    const hits: SignalHit[] = [];
+    const bodyCounts = new Map<number, number>();
+    const subjectSignals = new Map<Signal, number>();
+    const footerSignals = new Map<Signal, number>();
+    const stats = emptyStats();
+
+    /** Analyses `source.slice(range)` sentence by sentence; hits get offsets into `source`. */
+    const runUnit = (field: 'subject' | 'body', source: string, range: Range, judged: boolean, onHit: (i: number) => void) => {
+      let at = range.start;
+      for (const sentence of splitSentences(source.slice(range.start, range.end))) {
+        const start = at;
+        at += sentence.length;
+        if (!sentence.trim()) continue;
+        const result = analyseCached(sentence);
+        if (judged) addStats(stats, result.stats);
+        const seen = new Set<string>();
+        for (const h of result.hits) {
+          const key = `${h.pattern}:${h.start}:${h.end}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const p = compiled.patterns[h.pattern]!;
+          const s = start + h.start;
+          const e = start + h.end;
+          hits.push({
+            signal: p.signal,
+            patternId: p.globalId,
+            field,
+            start: s,
+            end: e,
+            text: source.slice(s, e),
+            message: p.message,
+            judged,
+          });
+          onHit(h.pattern);
+        }
+      }
+    };
+
+    if (subject.trim()) {
+      runUnit('subject', subject, { start: 0, end: subject.length }, true, (i) =>
+        bump(subjectSignals, compiled.patterns[i]!.signal),
+      );
+    }
+    for (const r of seg.judged) runUnit('body', body, r, true, (i) => bump(bodyCounts, i));
+    if (seg.signature) {
+      runUnit('body', body, seg.signature, false, (i) => bump(footerSignals, compiled.patterns[i]!.signal));
+    }
+    const features = extractFeatures(
+      { channel: draft.channel, bodyCounts, subjectSignals, footerSignals, stats },
+      compiled,
+    );
+    return {
+      features,
+      hits,
+      stats,
+      quoted: seg.quoted,
+      signature: seg.signature,
+      analysedLength: body.length,
+      truncated: body.length < draft.body.length || subject.length < draft.subject.length,
+    };
+  };
+
   return {
+    stats: () => ({ analysed, cached, cacheSize: cache.size }),
+    features: (draft) => analyseDraft(draft).features,
     classify(draft) {
+      const a = analyseDraft(draft);
+      const p = scores(model, a.features);
+      const pMarketing = 1 - p.none;
+      const purposes: Record<Purpose, number> = {
+        promotional: round(p.promotional),
+        fundraising: round(p.fundraising),
+        campaigning: round(p.campaigning),
+      };
+      let primaryPurpose: PrimaryPurpose = 'none';
+      if (pMarketing >= 0.5) {
+        primaryPurpose = (['promotional', 'fundraising', 'campaigning'] as const).reduce((x, y) => (p[y] > p[x] ? y : x));
+      }
+      const counts = Object.fromEntries(SIGNALS.map((s) => [s, 0])) as Record<Signal, number>;
+      for (const h of a.hits) if (h.judged) counts[h.signal]++;
+      const excluded: Classification['excluded'] = [
+        ...a.quoted.map((r) => ({ ...r, kind: 'quote' as const })),
+        ...(a.signature ? [{ ...a.signature, kind: 'signature' as const }] : []),
+      ];
+      if (a.analysedLength < draft.body.length) {
+        excluded.push({ start: a.analysedLength, end: draft.body.length, kind: 'truncated' });
+      }
       return {
-        directMarketing: 'unclear',
-        primaryPurpose: 'none',
-        purposes: { promotional: 0, fundraising: 0, campaigning: 0 },
-        pMarketing: 0.5,
-        evidence: [],
-        hits: [],
-        counts: {
-          promotional: 0, fundraising: 0, campaigning: 0, service: 0, 'opt-out': 0, 'consent-request': 0,
-          'third-party': 0, 'paid-service': 0, 'public-task': 0, solicited: 0, 'sender-identity': 0,
-        },
-        excluded: [],
-        truncated: false,
-        words: draft.body.split(/\s+/).length,
+        directMarketing: levelFor(pMarketing, model.thresholds),
+        primaryPurpose,
+        purposes,
+        pMarketing: round(pMarketing),
+        evidence: toEvidence(a.hits, (purpose) => (purpose === 'none' ? p.none : p[purpose])),
+        hits: a.hits,
+        counts,
+        excluded,
+        truncated: a.truncated,
+        words: a.stats.words,
       };
     },
   };
+}
+
+/**
+ * Judged hits that explain the verdict. Where hits overlap, the one for the more likely purpose (then the
+ * longer one) is kept, so each stretch of text carries one reason.
+ */
+function toEvidence(hits: SignalHit[], purposeScore: (p: PrimaryPurpose) => number): Evidence[] {
+  const candidates = hits
+    .filter((h) => h.judged && EVIDENCE_PURPOSE[h.signal] !== undefined)
+    .map((h) => ({ ...h, purpose: EVIDENCE_PURPOSE[h.signal]! }))
+    .sort(
+      (a, b) =>
+        purposeScore(b.purpose) - purposeScore(a.purpose) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    );
+  const out: Evidence[] = [];
+  for (const h of candidates) {
+    if (out.some((o) => o.field === h.field && o.start < h.end && h.start < o.end)) continue;
+    out.push({
+      start: h.start,
+      end: h.end,
+      field: h.field,
+      text: h.text,
+      purpose: h.purpose,
+      message: h.message,
+      patternId: h.patternId,
+    });
+  }
+  return out.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'subject' ? -1 : 1));
 }

@@ -1,0 +1,51 @@
+/**
+ * Every lexicon pattern carries examples: each `hit` example must make that pattern fire, each `miss`
+ * example must not. Also: ids unique and kebab-case, messages present, no nested groups (compromise
+ * does not support them and silently mis-parses), and the lexicons stay small.
+ */
+import { describe, expect, test } from 'vitest';
+import { SIGNALS } from './classification.ts';
+import { compileLexicons, LEXICONS } from './lexicon.ts';
+import { analyseSentence } from './sentence.ts';
+
+const compiled = compileLexicons();
+const firing = (text: string) =>
+  new Set(analyseSentence(text, compiled).hits.map((h) => compiled.patterns[h.pattern]!.globalId));
+
+const rows = Object.entries(LEXICONS).flatMap(([signal, lexicon]) =>
+  lexicon.patterns.map((p) => ({ id: `${signal}/${p.id}`, pattern: p })),
+);
+
+describe('lexicons', () => {
+  test('one lexicon per signal, named after it', () => {
+    expect(Object.keys(LEXICONS).sort()).toEqual([...SIGNALS].sort());
+    for (const [signal, lexicon] of Object.entries(LEXICONS)) expect(lexicon.signal).toBe(signal);
+  });
+
+  test('pattern ids are unique kebab-case and every pattern explains itself', () => {
+    const ids = rows.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { pattern } of rows) {
+      expect(pattern.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(pattern.message.length).toBeGreaterThan(10);
+      expect(pattern.examples.hit.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('no nested groups in any match pattern', () => {
+    for (const { id, pattern } of rows) {
+      for (const m of Array.isArray(pattern.match) ? pattern.match : [pattern.match]) {
+        expect(/\([^)]*\(/.test(m), `${id}: ${m}`).toBe(false);
+      }
+    }
+  });
+
+  test.each(rows.flatMap((r) => r.pattern.examples.hit.map((ex) => [r.id, ex] as const)))('%s fires on %j', (id, ex) => {
+    expect(firing(ex)).toContain(id);
+  });
+
+  const misses = rows.flatMap((r) => (r.pattern.examples.miss ?? []).map((ex) => [r.id, ex] as const));
+  test.each(misses)('%s does not fire on %j', (id, ex) => {
+    expect(firing(ex)).not.toContain(id);
+  });
+});

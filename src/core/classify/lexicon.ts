@@ -1,0 +1,74 @@
+/**
+ * Lexicons are data (src/data/lexicons/<signal>.json): compromise match patterns, each with a stable id,
+ * a plain-English reason, and examples that must (and must not) match. This module loads and compiles them.
+ */
+import campaigning from '../../data/lexicons/campaigning.json' with { type: 'json' };
+import conversation from '../../data/lexicons/conversation.json' with { type: 'json' };
+import consentRequest from '../../data/lexicons/consent-request.json' with { type: 'json' };
+import fundraising from '../../data/lexicons/fundraising.json' with { type: 'json' };
+import optOut from '../../data/lexicons/opt-out.json' with { type: 'json' };
+import paidService from '../../data/lexicons/paid-service.json' with { type: 'json' };
+import promotional from '../../data/lexicons/promotional.json' with { type: 'json' };
+import publicTask from '../../data/lexicons/public-task.json' with { type: 'json' };
+import senderIdentity from '../../data/lexicons/sender-identity.json' with { type: 'json' };
+import service from '../../data/lexicons/service.json' with { type: 'json' };
+import solicited from '../../data/lexicons/solicited.json' with { type: 'json' };
+import thirdParty from '../../data/lexicons/third-party.json' with { type: 'json' };
+import { buildNet, type Net } from '../nlp/nlp.ts';
+import type { Signal } from './classification.ts';
+
+export interface LexiconPattern {
+  /** Unique within its lexicon; the global id is `<signal>/<id>`. */
+  id: string;
+  /** One compromise match pattern, or several alternatives. */
+  match: string | string[];
+  /** Plain-English reason shown with the evidence. */
+  message: string;
+  examples: { hit: string[]; miss?: string[] };
+}
+
+export interface Lexicon {
+  signal: Signal;
+  description: string;
+  patterns: LexiconPattern[];
+}
+
+/** Registry: one lexicon per signal. `satisfies` makes a missing signal a compile error. */
+export const LEXICONS = {
+  promotional,
+  fundraising,
+  campaigning,
+  service,
+  'opt-out': optOut,
+  'consent-request': consentRequest,
+  'third-party': thirdParty,
+  'paid-service': paidService,
+  'public-task': publicTask,
+  solicited,
+  'sender-identity': senderIdentity,
+  conversation,
+} as Record<Signal, Lexicon> satisfies Record<Signal, Lexicon>;
+
+export interface CompiledPattern {
+  globalId: string;
+  signal: Signal;
+  message: string;
+}
+
+export interface CompiledLexicons {
+  patterns: CompiledPattern[];
+  net: Net;
+}
+
+export function compileLexicons(lexicons: Record<Signal, Lexicon> = LEXICONS): CompiledLexicons {
+  const patterns: CompiledPattern[] = [];
+  const entries: { match: string; index: number }[] = [];
+  for (const [signal, lexicon] of Object.entries(lexicons) as [Signal, Lexicon][]) {
+    for (const p of lexicon.patterns) {
+      const index = patterns.length;
+      patterns.push({ globalId: `${signal}/${p.id}`, signal, message: p.message });
+      for (const match of Array.isArray(p.match) ? p.match : [p.match]) entries.push({ match, index });
+    }
+  }
+  return { patterns, net: buildNet(entries) };
+}

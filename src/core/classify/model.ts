@@ -1,0 +1,33 @@
+/**
+ * A multinomial logistic regression over named features. Weights live in src/data/model.json, written by
+ * `npm run train` (scripts/train.ts) from the dev corpus; small and reviewable (one weight per class per name).
+ */
+import type { PrimaryPurpose } from '../verdict.ts';
+import type { Features } from './features.ts';
+
+export const CLASSES = ['none', 'promotional', 'fundraising', 'campaigning'] as const satisfies readonly PrimaryPurpose[];
+export type ModelClass = (typeof CLASSES)[number];
+
+export interface ModelFile {
+  version: number;
+  trainedOn: string;
+  classes: ModelClass[];
+  /** Per class: bias, then weight per feature name (features absent from the map weigh nothing). */
+  bias: Record<ModelClass, number>;
+  weights: Record<ModelClass, Record<string, number>>;
+  /** pMarketing cut-offs for the directMarketing levels: yes ≥ yes, likely ≥ likely, unclear ≥ unclear, unlikely ≥ unlikely. */
+  thresholds: { yes: number; likely: number; unclear: number; unlikely: number };
+}
+
+export function scores(model: ModelFile, features: Features): Record<ModelClass, number> {
+  const logits = CLASSES.map((c) => {
+    let z = model.bias[c] ?? 0;
+    const w = model.weights[c] ?? {};
+    for (const [name, value] of features) z += (w[name] ?? 0) * value;
+    return z;
+  });
+  const max = Math.max(...logits);
+  const exps = logits.map((z) => Math.exp(z - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(CLASSES.map((c, i) => [c, exps[i]! / sum])) as Record<ModelClass, number>;
+}
