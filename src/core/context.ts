@@ -11,6 +11,8 @@ export const CONSENTS = ['yes', 'no', 'opted-out', 'unknown'] as const;
 export const SOFT_OPT_IN = ['met', 'not-met', 'unknown'] as const;
 /** Our addition to the contract: did the recipient ask for this specific message (a price list, a brochure)? */
 export const SOLICITED = ['yes', 'no', 'unknown'] as const;
+/** Our addition: for a public authority, is the promotion necessary for its public task or function? */
+export const PUBLIC_TASK_NECESSARY = ['yes', 'no', 'unknown'] as const;
 
 export type Sender = (typeof SENDERS)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -19,6 +21,7 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
 export type Consent = (typeof CONSENTS)[number];
 export type SoftOptInConditions = (typeof SOFT_OPT_IN)[number];
 export type Solicited = (typeof SOLICITED)[number];
+export type PublicTaskNecessary = (typeof PUBLIC_TASK_NECESSARY)[number];
 
 export interface Recipients {
   to: string[];
@@ -34,6 +37,7 @@ export interface Context {
   consent: Consent;
   softOptInConditions: SoftOptInConditions;
   solicited: Solicited;
+  publicTaskNecessary: PublicTaskNecessary;
   /** Organisation name, if known: lets the sender-identity check look for it. */
   senderName?: string;
   recipients?: Recipients;
@@ -50,6 +54,7 @@ export const CONTEXT_VALUES = {
   consent: CONSENTS,
   softOptInConditions: SOFT_OPT_IN,
   solicited: SOLICITED,
+  publicTaskNecessary: PUBLIC_TASK_NECESSARY,
 } as const;
 
 export type EnumField = keyof typeof CONTEXT_VALUES;
@@ -62,6 +67,7 @@ export const DEFAULT_CONTEXT: Context = {
   consent: 'unknown',
   softOptInConditions: 'unknown',
   solicited: 'unknown',
+  publicTaskNecessary: 'unknown',
 };
 
 export class ContextError extends Error {
@@ -73,7 +79,8 @@ const MAX_ADDRESSES = 100_000;
 function readAddresses(value: unknown, where: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new ContextError(`${where} must be a list of addresses`);
-  if (value.length > MAX_ADDRESSES) throw new ContextError(`${where} lists more than ${MAX_ADDRESSES} addresses`);
+  if (value.length > MAX_ADDRESSES)
+    throw new ContextError(`${where} lists more than ${MAX_ADDRESSES} addresses`);
   return value.map((a, i) => {
     if (typeof a !== 'string') throw new ContextError(`${where}[${i}] must be a string`);
     return a;
@@ -94,7 +101,9 @@ export function parseContext(input: unknown): Context {
       const field = key as EnumField;
       const allowed: readonly string[] = field === 'sender' ? [...SENDERS, 'unknown'] : CONTEXT_VALUES[field];
       if (typeof value !== 'string' || !allowed.includes(value)) {
-        throw new ContextError(`context.${key}: ${JSON.stringify(value)} is not one of ${allowed.join(' | ')}`);
+        throw new ContextError(
+          `context.${key}: ${JSON.stringify(value)} is not one of ${allowed.join(' | ')}`,
+        );
       }
       (out as unknown as Record<string, string>)[field] = value;
     } else if (key === 'senderName') {
@@ -107,7 +116,8 @@ export function parseContext(input: unknown): Context {
       }
       const r = value as Record<string, unknown>;
       for (const k of Object.keys(r)) {
-        if (!['to', 'cc', 'bcc'].includes(k)) throw new ContextError(`context.recipients.${k} is not to | cc | bcc`);
+        if (!['to', 'cc', 'bcc'].includes(k))
+          throw new ContextError(`context.recipients.${k} is not to | cc | bcc`);
       }
       out.recipients = {
         to: readAddresses(r.to, 'context.recipients.to'),

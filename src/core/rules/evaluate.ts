@@ -1,18 +1,74 @@
+/**
+ * The rule engine: walks the ordered decision steps of src/data/decision.json (interpreted by the kinds
+ * in ./kinds), then lists the rules of src/data/rules/catalogue.json whose `appliesWhen` holds, runs
+ * the draft checks and resolves the questions still worth asking.
+ */
+import { runChecks } from '../checks/index.ts';
 import type { Classification } from '../classify/classification.ts';
 import type { Context } from '../context.ts';
 import type { Draft } from '../draft/draft.ts';
-import type { Verdict } from '../verdict.ts';
+import type { AppliedRule, Citation, DirectMarketingLevel, Question, Verdict } from '../verdict.ts';
+import { holds, RuleDataError } from './conditions.ts';
+import { catalogue, citations, decision, questions } from './data.ts';
+import { buildFacts } from './facts.ts';
+import { runStep, type WalkState } from './kinds/index.ts';
 
-export type RuleOutcome = Pick<Verdict, 'directMarketing' | 'route' | 'summary' | 'rules' | 'checks' | 'questions'>;
+export type RuleOutcome = Pick<
+  Verdict,
+  'directMarketing' | 'route' | 'summary' | 'rules' | 'checks' | 'questions'
+>;
 
-/** PLACEHOLDER until the rule engine lands: everything is unclear. */
-export function evaluate(input: { classification: Classification; context: Context; draft: Draft }): RuleOutcome {
+function citation(id: string): Citation {
+  const c = citations[id];
+  if (!c) throw new RuleDataError(`unknown citation "${id}"`);
+  return { title: c.title, url: c.url };
+}
+
+function question(field: string): Question {
+  const q = questions[field];
+  if (!q) throw new RuleDataError(`no question for field "${field}"`);
+  return { field, text: q.text, options: q.options.map((o) => ({ ...o })) };
+}
+
+/** Applies the UK direct-marketing rules (PECR, UK GDPR) to a classified draft in its context. */
+export function evaluate(input: {
+  classification: Classification;
+  context: Context;
+  draft: Draft;
+}): RuleOutcome {
+  const { classification, context, draft } = input;
+  const facts = buildFacts(classification, { ...context, channel: draft.channel ?? context.channel });
+  const state: WalkState = {
+    facts,
+    defs: decision.definitions,
+    purposeLabels: decision.purposeLabels,
+    ask: [],
+  };
+
+  for (const step of decision.steps) {
+    runStep(step, state);
+    if (state.route) break;
+  }
+  if (!state.route)
+    throw new RuleDataError('decision.json: no route step matched (the last must be unconditional)');
+  facts.route = state.route;
+
+  const rules: AppliedRule[] = catalogue
+    .filter((r) => holds(r.appliesWhen, facts, decision.definitions))
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      requirement: r.requirement,
+      citations: r.citations.map(citation),
+    }));
+
+  const level = facts.level as DirectMarketingLevel;
   return {
-    directMarketing: input.classification.directMarketing,
-    route: 'unclear',
-    summary: 'Rule engine not yet built.',
-    rules: [],
-    checks: [],
-    questions: [],
+    directMarketing: level,
+    route: state.route,
+    summary: state.summary ?? '',
+    rules,
+    checks: runChecks({ classification, context, draft, level, route: state.route }),
+    questions: state.ask.map(question),
   };
 }

@@ -1,0 +1,20 @@
+import { distinctAddresses } from './addresses.ts';
+import { checksConfig } from './config.ts';
+import { type DraftCheckRule, fill } from './types.ts';
+
+/** `recipients-exposed`: many addresses visible in To/Cc disclose personal data, marketing or not. */
+export const recipientsExposed: DraftCheckRule = {
+  id: 'recipients-exposed',
+  run(input) {
+    const r = input.context.recipients;
+    if (!r) return undefined;
+    const count = distinctAddresses(r.to, r.cc).length;
+    const cfg = checksConfig['recipients-exposed'];
+    if (count < cfg.warningAt) return undefined;
+    return {
+      id: 'recipients-exposed',
+      severity: count >= cfg.errorAt ? 'error' : 'warning',
+      message: fill(cfg.message, { count }),
+    };
+  },
+};

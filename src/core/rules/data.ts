@@ -1,0 +1,37 @@
+/** The rule data (src/data), typed. The meta-tests in data.test.ts check its integrity. */
+import citationsJson from '../../data/citations.json' with { type: 'json' };
+import decisionJson from '../../data/decision.json' with { type: 'json' };
+import catalogueJson from '../../data/rules/catalogue.json' with { type: 'json' };
+import questionsJson from '../../data/rules/questions.json' with { type: 'json' };
+import type { Citation, PrimaryPurpose, Question } from '../verdict.ts';
+import type { Condition, Definitions } from './conditions.ts';
+import type { Step } from './kinds/index.ts';
+
+export interface RuleEntry {
+  id: string;
+  title: string;
+  requirement: string;
+  /** Ids into citations.json. */
+  citations: string[];
+  appliesWhen: Condition;
+}
+
+export interface DecisionData {
+  purposeLabels: Record<PrimaryPurpose, string>;
+  definitions: Definitions;
+  steps: Step[];
+}
+
+export type QuestionEntry = Omit<Question, 'field'>;
+
+const { $comment: _c1, ...citationEntries } = citationsJson as unknown as Record<string, Citation> & {
+  $comment?: string;
+};
+const { $comment: _c2, ...questionEntries } = questionsJson as unknown as Record<string, QuestionEntry> & {
+  $comment?: string;
+};
+
+export const citations: Record<string, Citation> = citationEntries;
+export const decision = decisionJson as unknown as DecisionData;
+export const catalogue = (catalogueJson as unknown as { rules: RuleEntry[] }).rules;
+export const questions: Record<string, QuestionEntry> = questionEntries;

@@ -1,0 +1,34 @@
+import { type Classification, SIGNALS } from '../classify/classification.ts';
+import { CONTEXT_VALUES, type Context } from '../context.ts';
+import { PURPOSES } from '../verdict.ts';
+import type { Facts } from './conditions.ts';
+
+const CONTEXT_FIELDS = Object.keys(CONTEXT_VALUES) as (keyof typeof CONTEXT_VALUES)[];
+
+/** Every fact a condition may test. `route` is 'none' until a route step decides; `levelReason` is '' until a level step sets it. */
+export const FACT_NAMES: readonly string[] = [
+  'level',
+  'textLevel',
+  'levelReason',
+  'route',
+  'primaryPurpose',
+  ...CONTEXT_FIELDS,
+  ...PURPOSES.map((p) => `purposes.${p}`),
+  ...SIGNALS.map((s) => `counts.${s}`),
+];
+
+/** Flattens classification + context into the facts the rule data tests. Missing values default safely. */
+export function buildFacts(classification: Classification, context: Context): Facts {
+  const facts: Facts = {
+    level: classification.directMarketing,
+    textLevel: classification.directMarketing,
+    levelReason: '',
+    route: 'none',
+    primaryPurpose: classification.primaryPurpose,
+  };
+  for (const field of CONTEXT_FIELDS) facts[field] = context[field] ?? 'unknown';
+  facts.channel = context.channel ?? 'email';
+  for (const p of PURPOSES) facts[`purposes.${p}`] = classification.purposes?.[p] ?? 0;
+  for (const s of SIGNALS) facts[`counts.${s}`] = classification.counts?.[s] ?? 0;
+  return facts;
+}

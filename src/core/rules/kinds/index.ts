@@ -1,0 +1,43 @@
+/**
+ * The closed set of decision-step kinds. Each kind reads its step (data) and updates the walk's state;
+ * evaluate.ts runs the steps of decision.json in order until a route step decides.
+ */
+import type { Route } from '../../verdict.ts';
+import type { Definitions, Facts } from '../conditions.ts';
+import { type AskStep, runAsk } from './ask.ts';
+import { type LevelStep, runLevel } from './level.ts';
+import { type RouteStep, runRoute } from './route.ts';
+
+export interface WalkState {
+  facts: Facts;
+  defs: Definitions;
+  purposeLabels: Record<string, string>;
+  /** Context fields to ask about, in order. */
+  ask: string[];
+  route?: Route;
+  summary?: string;
+  /** Id of the step that decided the route. */
+  decidedBy?: string;
+}
+
+export type Step = LevelStep | AskStep | RouteStep;
+
+export const KINDS: { [K in Step['kind']]: (step: Extract<Step, { kind: K }>, state: WalkState) => void } = {
+  level: runLevel,
+  ask: runAsk,
+  route: runRoute,
+};
+
+export function runStep(step: Step, state: WalkState): void {
+  switch (step.kind) {
+    case 'level':
+      KINDS.level(step, state);
+      break;
+    case 'ask':
+      KINDS.ask(step, state);
+      break;
+    case 'route':
+      KINDS.route(step, state);
+      break;
+  }
+}
