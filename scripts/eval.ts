@@ -19,9 +19,10 @@ const FOLDS = 5;
 
 function report(title: string, items: CorpusItem[], preds: Prediction[]): string {
   const clean = preds.filter((_, i) => !items[i]!.noisy);
-  return [formatScores(`${title}: all items`, score(preds)), formatScores(`${title}: non-noisy items`, score(clean))].join(
-    '\n',
-  );
+  return [
+    formatScores(`${title}: all items`, score(preds)),
+    formatScores(`${title}: non-noisy items`, score(clean)),
+  ].join('\n');
 }
 
 function main() {
@@ -32,13 +33,22 @@ function main() {
   const checker = createChecker();
   const t0 = performance.now();
   const inSample: Prediction[] = items.map((it) => {
-    const v = checker.check({ subject: it.subject, body: it.body, channel: it.channel }, { channel: it.channel });
-    return { label: it.label, predicted: v.primaryPurpose, isMarketing: v.directMarketing === 'yes' || v.directMarketing === 'likely' };
+    const v = checker.check(
+      { subject: it.subject, body: it.body, channel: it.channel },
+      { channel: it.channel },
+    );
+    return {
+      label: it.label,
+      predicted: v.primaryPurpose,
+      isMarketing: v.directMarketing === 'yes' || v.directMarketing === 'likely',
+    };
   });
   const seconds = (performance.now() - t0) / 1000;
 
   const classifier = createClassifier();
-  const feats = items.map((it) => classifier.features({ subject: it.subject, body: it.body, channel: it.channel }));
+  const feats = items.map((it) =>
+    classifier.features({ subject: it.subject, body: it.body, channel: it.channel }),
+  );
   const cv: Prediction[] = new Array(items.length);
   for (let f = 0; f < FOLDS; f++) {
     const trainIdx = items.map((_, i) => i).filter((i) => foldOf(items[i]!.id, FOLDS) !== f);
@@ -46,14 +56,22 @@ function main() {
       trainIdx.map((i) => ({ features: feats[i]!, label: items[i]!.label })),
       TRAIN_OPTIONS,
     );
-    const model: ModelFile = { version: 0, trainedOn: 'fold', classes: [...CLASSES], ...fitted, thresholds: THRESHOLDS };
+    const model: ModelFile = {
+      version: 0,
+      trainedOn: 'fold',
+      classes: [...CLASSES],
+      ...fitted,
+      thresholds: THRESHOLDS,
+    };
     items.forEach((it, i) => {
       if (foldOf(it.id, FOLDS) !== f) return;
       const p = scores(model, feats[i]!);
       const pm = 1 - p.none;
       const level = levelFor(pm, THRESHOLDS);
       const predicted: ModelClass =
-        pm >= 0.5 ? (['promotional', 'fundraising', 'campaigning'] as const).reduce((a, b) => (p[b] > p[a] ? b : a)) : 'none';
+        pm >= 0.5
+          ? (['promotional', 'fundraising', 'campaigning'] as const).reduce((a, b) => (p[b] > p[a] ? b : a))
+          : 'none';
       cv[i] = { label: it.label, predicted, isMarketing: level === 'yes' || level === 'likely' };
     });
   }

@@ -10,7 +10,6 @@ import { loadCorpus } from './lib/corpus.ts';
 import { train } from './lib/logreg.ts';
 import { THRESHOLDS, TRAIN_OPTIONS } from './lib/settings.ts';
 
-
 function main() {
   const items = loadCorpus();
   const classifier = createClassifier();

@@ -20,8 +20,12 @@ export interface TrainOptions {
 export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelFile, 'bias' | 'weights'> {
   const { steps = 1500, rate = 0.5, l2 = 0.002, minDocs = 3 } = opts;
   const docFreq = new Map<string, number>();
-  for (const e of examples) for (const [k, v] of e.features) if (v !== 0) docFreq.set(k, (docFreq.get(k) ?? 0) + 1);
-  const names = [...docFreq].filter(([, n]) => n >= minDocs).map(([k]) => k).sort();
+  for (const e of examples)
+    for (const [k, v] of e.features) if (v !== 0) docFreq.set(k, (docFreq.get(k) ?? 0) + 1);
+  const names = [...docFreq]
+    .filter(([, n]) => n >= minDocs)
+    .map(([k]) => k)
+    .sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const X = examples.map((e) => {
     const row: [number, number][] = [];

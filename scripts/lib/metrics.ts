@@ -62,7 +62,10 @@ const pct = (x: number) => x.toFixed(3);
 
 export function formatScores(title: string, s: Scores): string {
   const lines = [`## ${title} (n = ${s.n})`, ''];
-  lines.push(`| truth \\ predicted | ${CLASSES.join(' | ')} |`, `|---|${CLASSES.map(() => '---').join('|')}|`);
+  lines.push(
+    `| truth \\ predicted | ${CLASSES.join(' | ')} |`,
+    `|---|${CLASSES.map(() => '---').join('|')}|`,
+  );
   for (const a of CLASSES) lines.push(`| ${a} | ${CLASSES.map((b) => s.confusion[a][b]).join(' | ')} |`);
   lines.push(
     '',

@@ -9,9 +9,16 @@ import { splitSentences } from '../nlp/nlp.ts';
 import type { DirectMarketingLevel, Evidence, PrimaryPurpose, Purpose } from '../verdict.ts';
 import { type Classification, SIGNALS, type Signal, type SignalHit } from './classification.ts';
 import { extractFeatures, type Features } from './features.ts';
-import { type CompiledLexicons, compileLexicons } from './lexicon.ts';
+import { type CompiledLexicons, sharedLexicons } from './lexicon.ts';
 import { type ModelFile, scores } from './model.ts';
-import { addStats, analyseSentence, emptyStats, type SentenceResult, type Stats } from './sentence.ts';
+import {
+  addStats,
+  analysePieces,
+  analyseSentence,
+  emptyStats,
+  type SentenceResult,
+  type Stats,
+} from './sentence.ts';
 
 /** Longer bodies are judged on their first part only (and say so): keeps every check bounded in time. */
 export const MAX_BODY_CHARS = 400_000;
@@ -71,31 +78,93 @@ export function levelFor(p: number, t: ModelFile['thresholds']): DirectMarketing
 }
 
 const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+
+/** Splits a range into paragraphs at blank lines (the blank lines go with the paragraph before them). */
+function paragraphsOf(source: string, range: Range): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /\n[ \t]*\r?\n\s*/g;
+  re.lastIndex = range.start;
+  let start = range.start;
+  for (let m = re.exec(source); m && m.index < range.end; m = re.exec(source)) {
+    const end = Math.min(m.index + m[0].length, range.end);
+    out.push({ text: source.slice(start, end), start });
+    start = end;
+    if (end >= range.end) break;
+  }
+  if (start < range.end) out.push({ text: source.slice(start, range.end), start });
+  return out;
+}
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const model = options.model ?? (modelFile as ModelFile);
   let compiledLexicons = options.lexicons;
   const cache = new Map<string, SentenceResult>();
+  /** Whole paragraphs → their merged hits (offsets local to the paragraph): an edit re-splits one paragraph only. */
+  const paragraphs = new Map<string, SentenceResult>();
   let analysed = 0;
   let cached = 0;
   const lexicons = () => {
-    compiledLexicons ??= compileLexicons();
+    compiledLexicons ??= sharedLexicons();
     return compiledLexicons;
   };
 
-  const analyseCached = (text: string): SentenceResult => {
-    const hit = cache.get(text);
-    if (hit) {
-      cached++;
-      cache.delete(text); // refresh its place in the LRU order
-      cache.set(text, hit);
-      return hit;
-    }
-    const result = analyseSentence(text, lexicons());
-    analysed++;
+  const remember = (text: string, result: SentenceResult) => {
     cache.set(text, result);
     if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  };
+
+  /**
+   * Results for each piece, from the cache where possible. Pieces not cached are analysed together in one
+   * parse when there are several (a first check), or one by one (typing changes one sentence).
+   */
+  const analyseAll = (pieces: string[]): SentenceResult[] => {
+    const results: (SentenceResult | undefined)[] = pieces.map((piece) => {
+      const hit = cache.get(piece);
+      if (hit) {
+        cached++;
+        cache.delete(piece); // refresh its place in the LRU order
+        cache.set(piece, hit);
+      }
+      return hit;
+    });
+    const missing = [...new Set(pieces.filter((_, i) => !results[i]))];
+    if (missing.length === 0) return results as SentenceResult[];
+    const fresh = new Map<string, SentenceResult>();
+    const batch = missing.length > 1 ? analysePieces(missing, lexicons()) : null;
+    missing.forEach((piece, i) => {
+      const result = batch?.[i] ?? analyseSentence(piece, lexicons());
+      analysed++;
+      fresh.set(piece, result);
+      remember(piece, result);
+    });
+    return pieces.map((piece, i) => results[i] ?? fresh.get(piece)!);
+  };
+
+  const analyseParagraph = (text: string): SentenceResult => {
+    const known = paragraphs.get(text);
+    if (known) {
+      paragraphs.delete(text);
+      paragraphs.set(text, known);
+      return known;
+    }
+    const pieces: { text: string; start: number }[] = [];
+    let at = 0;
+    for (const sentence of splitSentences(text)) {
+      if (sentence.trim()) pieces.push({ text: sentence, start: at });
+      at += sentence.length;
+    }
+    const results = analyseAll(pieces.map((p) => p.text));
+    const stats = emptyStats();
+    const hits: SentenceResult['hits'] = [];
+    results.forEach((r, k) => {
+      addStats(stats, r.stats);
+      const base = pieces[k]!.start;
+      for (const h of r.hits) hits.push({ pattern: h.pattern, start: base + h.start, end: base + h.end });
+    });
+    const result = { hits, stats };
+    paragraphs.set(text, result);
+    if (paragraphs.size > CACHE_LIMIT / 4) paragraphs.delete(paragraphs.keys().next().value as string);
     return result;
   };
 
@@ -110,14 +179,17 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const footerSignals = new Map<Signal, number>();
     const stats = emptyStats();
 
-    /** Analyses `source.slice(range)` sentence by sentence; hits get offsets into `source`. */
-    const runUnit = (field: 'subject' | 'body', source: string, range: Range, judged: boolean, onHit: (i: number) => void) => {
-      let at = range.start;
-      for (const sentence of splitSentences(source.slice(range.start, range.end))) {
-        const start = at;
-        at += sentence.length;
-        if (!sentence.trim()) continue;
-        const result = analyseCached(sentence);
+    /** Analyses `source.slice(range)` paragraph by paragraph; hits get offsets into `source`. */
+    const runUnit = (
+      field: 'subject' | 'body',
+      source: string,
+      range: Range,
+      judged: boolean,
+      onHit: (i: number) => void,
+    ) => {
+      for (const para of paragraphsOf(source, range)) {
+        const start = para.start;
+        const result = analyseParagraph(para.text);
         if (judged) addStats(stats, result.stats);
         const seen = new Set<string>();
         for (const h of result.hits) {
@@ -180,7 +252,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       };
       let primaryPurpose: PrimaryPurpose = 'none';
       if (pMarketing >= 0.5) {
-        primaryPurpose = (['promotional', 'fundraising', 'campaigning'] as const).reduce((x, y) => (p[y] > p[x] ? y : x));
+        primaryPurpose = (['promotional', 'fundraising', 'campaigning'] as const).reduce((x, y) =>
+          p[y] > p[x] ? y : x,
+        );
       }
       const counts = Object.fromEntries(SIGNALS.map((s) => [s, 0])) as Record<Signal, number>;
       for (const h of a.hits) if (h.judged) counts[h.signal]++;
@@ -217,11 +291,26 @@ function toEvidence(hits: SignalHit[], purposeScore: (p: PrimaryPurpose) => numb
     .map((h) => ({ ...h, purpose: EVIDENCE_PURPOSE[h.signal]! }))
     .sort(
       (a, b) =>
-        purposeScore(b.purpose) - purposeScore(a.purpose) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+        purposeScore(b.purpose) - purposeScore(a.purpose) ||
+        b.end - b.start - (a.end - a.start) ||
+        a.start - b.start,
     );
   const out: Evidence[] = [];
+  // Characters already explained, per field: overlap checks cost the span's length, not the number of hits.
+  const size = (f: Evidence['field']) =>
+    candidates.reduce((m, h) => (h.field === f ? Math.max(m, h.end) : m), 0);
+  const taken = { subject: new Uint8Array(size('subject')), body: new Uint8Array(size('body')) };
   for (const h of candidates) {
-    if (out.some((o) => o.field === h.field && o.start < h.end && h.start < o.end)) continue;
+    const mask = taken[h.field];
+    let free = true;
+    for (let i = h.start; i < h.end; i++) {
+      if (mask[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    mask.fill(1, h.start, h.end);
     out.push({
       start: h.start,
       end: h.end,

@@ -3,8 +3,8 @@
  * a plain-English reason, and examples that must (and must not) match. This module loads and compiles them.
  */
 import campaigning from '../../data/lexicons/campaigning.json' with { type: 'json' };
-import conversation from '../../data/lexicons/conversation.json' with { type: 'json' };
 import consentRequest from '../../data/lexicons/consent-request.json' with { type: 'json' };
+import conversation from '../../data/lexicons/conversation.json' with { type: 'json' };
 import fundraising from '../../data/lexicons/fundraising.json' with { type: 'json' };
 import optOut from '../../data/lexicons/opt-out.json' with { type: 'json' };
 import paidService from '../../data/lexicons/paid-service.json' with { type: 'json' };
@@ -14,7 +14,8 @@ import senderIdentity from '../../data/lexicons/sender-identity.json' with { typ
 import service from '../../data/lexicons/service.json' with { type: 'json' };
 import solicited from '../../data/lexicons/solicited.json' with { type: 'json' };
 import thirdParty from '../../data/lexicons/third-party.json' with { type: 'json' };
-import { buildNet, type Net } from '../nlp/nlp.ts';
+import { type ParsedMatch, parseMatch } from '../nlp/nlp.ts';
+import { type Needs, needsOf } from '../nlp/prefilter.ts';
 import type { Signal } from './classification.ts';
 
 export interface LexiconPattern {
@@ -55,20 +56,37 @@ export interface CompiledPattern {
   message: string;
 }
 
+/** One match string of a pattern, parsed once, with the words it needs (for the pre-filter). */
+export interface CompiledMatch {
+  pattern: number;
+  match: ParsedMatch;
+  needs: Needs;
+}
+
 export interface CompiledLexicons {
   patterns: CompiledPattern[];
-  net: Net;
+  matches: CompiledMatch[];
+}
+
+let shared: CompiledLexicons | undefined;
+
+/** The shipped lexicons, compiled once per process (they never change at run time). */
+export function sharedLexicons(): CompiledLexicons {
+  shared ??= compileLexicons();
+  return shared;
 }
 
 export function compileLexicons(lexicons: Record<Signal, Lexicon> = LEXICONS): CompiledLexicons {
   const patterns: CompiledPattern[] = [];
-  const entries: { match: string; index: number }[] = [];
+  const matches: CompiledMatch[] = [];
   for (const [signal, lexicon] of Object.entries(lexicons) as [Signal, Lexicon][]) {
     for (const p of lexicon.patterns) {
       const index = patterns.length;
       patterns.push({ globalId: `${signal}/${p.id}`, signal, message: p.message });
-      for (const match of Array.isArray(p.match) ? p.match : [p.match]) entries.push({ match, index });
+      for (const m of Array.isArray(p.match) ? p.match : [p.match]) {
+        matches.push({ pattern: index, match: parseMatch(m), needs: needsOf(m) });
+      }
     }
   }
-  return { patterns, net: buildNet(entries) };
+  return { patterns, matches };
 }

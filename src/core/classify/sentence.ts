@@ -3,7 +3,8 @@
  * A sentence's result depends only on its own text, so results are cached per sentence string and a
  * one-word edit re-parses one sentence.
  */
-import { type Parsed, parse, sweep } from '../nlp/nlp.ts';
+import { matchAll, type Parsed, parse, wordSet } from '../nlp/nlp.ts';
+import { mayMatch } from '../nlp/prefilter.ts';
 import type { CompiledLexicons } from './lexicon.ts';
 
 export interface LocalHit {
@@ -71,25 +72,24 @@ export function addStats(into: Stats, from: Stats): void {
 const YOU = new Set(['you', 'your', 'yours', 'yourself']);
 const WE = new Set(['we', 'our', 'us', 'ours']);
 
-function statsOf(parsed: Parsed, text: string): Stats {
+function statsOf(parsed: Parsed, sentence: number, text: string): Stats {
   const s = emptyStats();
-  for (const sentence of parsed.sentences) {
-    for (let i = 0; i < sentence.length; i++) {
-      const t = sentence[i]!;
-      if (!t.text) continue;
-      s.words++;
-      const tags = t.tags;
-      if (tags.has('Money')) s.money++;
-      if (tags.has('Url')) s.urls++;
-      if (tags.has('Email')) s.emails++;
-      if (tags.has('PhoneNumber')) s.phones++;
-      if (tags.has('Percent')) s.percents++;
-      const lower = (t.normal ?? t.text).toLowerCase();
-      if (YOU.has(lower)) s.you++;
-      if (WE.has(lower)) s.we++;
-      if (t.text.length >= 3 && /^[A-Z][A-Z0-9!]+$/.test(t.text)) s.capsWords++;
-      if (i === 0 && tags.has('Imperative')) s.imperatives++;
-    }
+  const terms = parsed.sentences[sentence] ?? [];
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (!t.text) continue;
+    s.words++;
+    const tags = t.tags;
+    if (tags.has('Money')) s.money++;
+    if (tags.has('Url')) s.urls++;
+    if (tags.has('Email')) s.emails++;
+    if (tags.has('PhoneNumber')) s.phones++;
+    if (tags.has('Percent')) s.percents++;
+    const lower = (t.normal ?? t.text).toLowerCase();
+    if (YOU.has(lower)) s.you++;
+    if (WE.has(lower)) s.we++;
+    if (t.text.length >= 3 && /^[A-Z][A-Z0-9!]+$/.test(t.text)) s.capsWords++;
+    if (i === 0 && tags.has('Imperative')) s.imperatives++;
   }
   for (const ch of text) {
     if (ch === '!') s.exclamations++;
@@ -98,17 +98,65 @@ function statsOf(parsed: Parsed, text: string): Stats {
   return s;
 }
 
+/** Hits and stats of one compromise sentence; offsets are made relative to `base` (the piece's start). */
+function analyseParsed(
+  parsed: Parsed,
+  sentence: number,
+  base: number,
+  text: string,
+  lexicons: CompiledLexicons,
+): SentenceResult {
+  const words = wordSet(parsed, sentence);
+  const hits: LocalHit[] = [];
+  const terms = parsed.sentences[sentence];
+  const starts = parsed.termStarts[sentence];
+  if (terms && starts) {
+    for (const m of lexicons.matches) {
+      if (!mayMatch(m.needs, words)) continue;
+      for (const [, a, b] of matchAll(parsed, m.match, sentence)) {
+        if (b <= a) continue;
+        const start = starts[a]! - base;
+        const end = starts[b - 1]! + terms[b - 1]!.text.length - base;
+        if (end > start) hits.push({ pattern: m.pattern, start, end });
+      }
+    }
+  }
+  return { hits, stats: statsOf(parsed, sentence, text) };
+}
+
+function merge(results: SentenceResult[]): SentenceResult {
+  if (results.length === 1) return results[0]!;
+  const stats = emptyStats();
+  for (const r of results) addStats(stats, r.stats);
+  return { hits: results.flatMap((r) => r.hits), stats };
+}
+
+/** Analyses one piece of text (normally one sentence) on its own. */
 export function analyseSentence(text: string, lexicons: CompiledLexicons): SentenceResult {
   const parsed = parse(text);
-  const hits: LocalHit[] = [];
-  for (const [pattern, s, a, b] of sweep(parsed, lexicons.net)) {
-    const terms = parsed.sentences[s];
-    const starts = parsed.termStarts[s];
-    if (!terms || !starts || b <= a) continue;
-    const last = terms[b - 1]!;
-    const start = starts[a]!;
-    const end = starts[b - 1]! + last.text.length;
-    if (end > start) hits.push({ pattern, start, end });
+  const results = parsed.sentences.map((_, i) => analyseParsed(parsed, i, 0, text, lexicons));
+  if (results.length === 0) return { hits: [], stats: emptyStats() };
+  return merge(results);
+}
+
+/**
+ * Analyses many pieces (consecutive sentences of one text, as split by splitSentences) with one parse.
+ * compromise tags each sentence on its own, so the results equal per-piece analysis; one call saves the
+ * per-call set-up. Returns null if compromise's sentences do not line up with the pieces.
+ */
+export function analysePieces(pieces: string[], lexicons: CompiledLexicons): SentenceResult[] | null {
+  const nonEmpty = pieces.filter((p) => p.trim());
+  const parsed = parse(nonEmpty.join(''));
+  if (parsed.sentences.length !== nonEmpty.length) return null;
+  let base = 0;
+  const out: SentenceResult[] = [];
+  for (let i = 0; i < nonEmpty.length; i++) {
+    const piece = nonEmpty[i]!;
+    const termStart = parsed.termStarts[i]?.[0];
+    // Each compromise sentence must start inside its piece, or the alignment is off.
+    if (termStart !== undefined && (termStart < base || termStart > base + piece.length)) return null;
+    out.push(analyseParsed(parsed, i, base, piece, lexicons));
+    base += piece.length;
   }
-  return { hits, stats: statsOf(parsed, text) };
+  return out;
 }

@@ -18,11 +18,11 @@ const WORDS: Record<string, string> = {
 nlp.addWords(WORDS);
 
 export type Doc = ReturnType<typeof nlp>;
-export type Net = ReturnType<typeof nlp.buildNet>;
+/** A match pattern parsed once by compromise (parsing on every call would dominate the cost). */
+export type ParsedMatch = ReturnType<typeof nlp.parseMatch>;
 
-/** A compiled pattern list: entries carry the index of their lexicon pattern. */
-export function buildNet(entries: { match: string; index: number }[]): Net {
-  return nlp.buildNet(entries);
+export function parseMatch(pattern: string): ParsedMatch {
+  return nlp.parseMatch(pattern);
 }
 
 /** Compromise's own sentence splitter: returns pieces whose concatenation is the input. */
@@ -39,6 +39,9 @@ interface Term {
   post: string;
   tags: Set<string>;
   normal?: string;
+  machine?: string;
+  implicit?: string;
+  alias?: string[];
 }
 
 export interface Parsed {
@@ -66,14 +69,41 @@ export function parse(text: string): Parsed {
   return { doc, sentences, termStarts };
 }
 
-/** Runs a compiled net over a parsed text; yields [entry index, sentence, first term, end term]. */
-export function sweep(parsed: Parsed, net: Net): [number, number, number, number][] {
-  const { found } = parsed.doc.sweep(net, { matchOne: false }) as unknown as {
-    found: { index: number; view: { ptrs: [number, number, number][] } }[];
+/**
+ * Every form under which a pattern word could match a term of the parsed text (normal, machine, implicit,
+ * alias, lower-cased text, and the parts of hyphenated words): a superset, for the pre-filter.
+ */
+export function wordSet(parsed: Parsed, sentence?: number): Set<string> {
+  const words = new Set<string>();
+  const add = (w: string | undefined) => {
+    if (!w) return;
+    const lower = w.toLowerCase().replace(/’/g, "'");
+    words.add(lower);
+    if (lower.includes('-')) for (const part of lower.split('-')) if (part) words.add(part);
   };
-  const out: [number, number, number, number][] = [];
-  for (const f of found) {
-    for (const [s, a, b] of f.view.ptrs) out.push([f.index, s, a, b]);
+  const sentences = sentence === undefined ? parsed.sentences : [parsed.sentences[sentence] ?? []];
+  for (const terms of sentences) {
+    for (const t of terms) {
+      add(t.normal);
+      add(t.machine);
+      add(t.implicit);
+      add(t.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, ''));
+      if (t.alias) for (const a of t.alias) add(a);
+      for (const tag of t.tags) words.add(`#${tag.toLowerCase()}`);
+    }
   }
-  return out;
+  return words;
+}
+
+interface MatchView {
+  match(m: ParsedMatch): { fullPointer: [number, number, number][] };
+}
+
+/** All matches of one parsed pattern, in one sentence or the whole text: [sentence, first term, end term]. */
+export function matchAll(parsed: Parsed, match: ParsedMatch, sentence?: number): [number, number, number][] {
+  const view =
+    sentence === undefined
+      ? (parsed.doc as unknown as MatchView)
+      : (parsed.doc as unknown as { update(p: number[][]): MatchView }).update([[sentence]]);
+  return view.match(match).fullPointer.map(([s, a, b]) => [s, a, b]);
 }
