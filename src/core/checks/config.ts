@@ -14,6 +14,7 @@ export interface ChecksConfig {
   'opted-out': { severity: Severity; message: string };
   'consent-request-is-marketing': { severity: Severity; message: string };
   'recipients-look-individual': { severity: Severity; message: string; webmailDomains: string[] };
+  'draft-truncated': { severity: Severity; message: string };
 }
 
 export const checksConfig = checksJson as unknown as ChecksConfig;

@@ -1,6 +1,7 @@
 /** The draft checks, in the order they are reported. Each lives in its own file; thresholds and text in checks.json. */
 import type { DraftCheck } from '../verdict.ts';
 import { consentRequestIsMarketing } from './consent-request-is-marketing.ts';
+import { draftTruncated } from './draft-truncated.ts';
 import { optOutMissing } from './opt-out-missing.ts';
 import { optedOut } from './opted-out.ts';
 import { recipientsExposed } from './recipients-exposed.ts';
@@ -17,6 +18,7 @@ export const DRAFT_CHECKS: readonly DraftCheckRule[] = [
   senderUnidentified,
   consentRequestIsMarketing,
   recipientsLookIndividual,
+  draftTruncated,
 ];
 
 export function runChecks(input: CheckInput): DraftCheck[] {

@@ -141,31 +141,48 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     return pieces.map((piece, i) => results[i] ?? fresh.get(piece)!);
   };
 
-  const analyseParagraph = (text: string): SentenceResult => {
-    const known = paragraphs.get(text);
-    if (known) {
-      paragraphs.delete(text);
-      paragraphs.set(text, known);
+  /**
+   * Results for whole paragraphs (hit offsets local to each paragraph). Known paragraphs come from the
+   * paragraph cache; the others are split into sentences, and all their new sentences go through one batch.
+   */
+  const analyseParagraphs = (texts: string[]): SentenceResult[] => {
+    const out: (SentenceResult | undefined)[] = texts.map((text) => {
+      const known = paragraphs.get(text);
+      if (known) {
+        paragraphs.delete(text);
+        paragraphs.set(text, known);
+      }
       return known;
-    }
-    const pieces: { text: string; start: number }[] = [];
-    let at = 0;
-    for (const sentence of splitSentences(text)) {
-      if (sentence.trim()) pieces.push({ text: sentence, start: at });
-      at += sentence.length;
-    }
-    const results = analyseAll(pieces.map((p) => p.text));
-    const stats = emptyStats();
-    const hits: SentenceResult['hits'] = [];
-    results.forEach((r, k) => {
-      addStats(stats, r.stats);
-      const base = pieces[k]!.start;
-      for (const h of r.hits) hits.push({ pattern: h.pattern, start: base + h.start, end: base + h.end });
     });
-    const result = { hits, stats };
-    paragraphs.set(text, result);
-    if (paragraphs.size > CACHE_LIMIT / 4) paragraphs.delete(paragraphs.keys().next().value as string);
-    return result;
+    const todo: { index: number; pieces: { text: string; start: number }[] }[] = [];
+    texts.forEach((text, index) => {
+      if (out[index]) return;
+      const pieces: { text: string; start: number }[] = [];
+      let at = 0;
+      for (const sentence of splitSentences(text)) {
+        if (sentence.trim()) pieces.push({ text: sentence, start: at });
+        at += sentence.length;
+      }
+      todo.push({ index, pieces });
+    });
+    if (todo.length === 0) return out as SentenceResult[];
+    const results = analyseAll(todo.flatMap((t) => t.pieces.map((p) => p.text)));
+    let k = 0;
+    for (const { index, pieces } of todo) {
+      const stats = emptyStats();
+      const hits: SentenceResult['hits'] = [];
+      for (const piece of pieces) {
+        const r = results[k++]!;
+        addStats(stats, r.stats);
+        for (const h of r.hits)
+          hits.push({ pattern: h.pattern, start: piece.start + h.start, end: piece.start + h.end });
+      }
+      const result = { hits, stats };
+      out[index] = result;
+      paragraphs.set(texts[index]!, result);
+      if (paragraphs.size > CACHE_LIMIT / 4) paragraphs.delete(paragraphs.keys().next().value as string);
+    }
+    return out as SentenceResult[];
   };
 
   const analyseDraft = (draft: Draft): Analysis => {
@@ -187,9 +204,11 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       judged: boolean,
       onHit: (i: number) => void,
     ) => {
-      for (const para of paragraphsOf(source, range)) {
-        const start = para.start;
-        const result = analyseParagraph(para.text);
+      const paras = paragraphsOf(source, range);
+      const paraResults = analyseParagraphs(paras.map((p) => p.text));
+      for (let k = 0; k < paras.length; k++) {
+        const start = paras[k]!.start;
+        const result = paraResults[k]!;
         if (judged) addStats(stats, result.stats);
         const seen = new Set<string>();
         for (const h of result.hits) {

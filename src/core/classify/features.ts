@@ -40,6 +40,8 @@ export function featureNames(lexicons: CompiledLexicons): string[] {
     'g:you-rate',
     'g:we-rate',
     'g:imperatives',
+    'g:fund-asks',
+    'g:fund-caps',
   );
   return names;
 }
@@ -70,5 +72,7 @@ export function extractFeatures(input: FeatureInput, lexicons: CompiledLexicons)
   f.set('g:you-rate', rate(s.you, w));
   f.set('g:we-rate', rate(s.we, w));
   f.set('g:imperatives', Math.log1p(s.imperatives));
+  if (s.fundAsks) f.set('g:fund-asks', Math.log1p(s.fundAsks));
+  if (s.fundCaps) f.set('g:fund-caps', Math.log1p(s.fundCaps));
   return f;
 }

@@ -40,9 +40,12 @@ describe('lexicons', () => {
     }
   });
 
-  test.each(rows.flatMap((r) => r.pattern.examples.hit.map((ex) => [r.id, ex] as const)))('%s fires on %j', (id, ex) => {
-    expect(firing(ex)).toContain(id);
-  });
+  test.each(rows.flatMap((r) => r.pattern.examples.hit.map((ex) => [r.id, ex] as const)))(
+    '%s fires on %j',
+    (id, ex) => {
+      expect(firing(ex)).toContain(id);
+    },
+  );
 
   const misses = rows.flatMap((r) => (r.pattern.examples.miss ?? []).map((ex) => [r.id, ex] as const));
   test.each(misses)('%s does not fire on %j', (id, ex) => {

@@ -5,7 +5,12 @@
 import type { PrimaryPurpose } from '../verdict.ts';
 import type { Features } from './features.ts';
 
-export const CLASSES = ['none', 'promotional', 'fundraising', 'campaigning'] as const satisfies readonly PrimaryPurpose[];
+export const CLASSES = [
+  'none',
+  'promotional',
+  'fundraising',
+  'campaigning',
+] as const satisfies readonly PrimaryPurpose[];
 export type ModelClass = (typeof CLASSES)[number];
 
 export interface ModelFile {

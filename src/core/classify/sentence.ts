@@ -28,6 +28,10 @@ export interface Stats {
   you: number;
   we: number;
   imperatives: number;
+  /** Fundraising hits in a sentence addressed to the reader (you/your, a question, or an imperative start). */
+  fundAsks: number;
+  /** Fundraising hits written in capitals only: buttons and banners ("DONATE"), not a request in the text. */
+  fundCaps: number;
 }
 
 export const STAT_NAMES = [
@@ -43,6 +47,8 @@ export const STAT_NAMES = [
   'you',
   'we',
   'imperatives',
+  'fundAsks',
+  'fundCaps',
 ] as const satisfies readonly (keyof Stats)[];
 
 export interface SentenceResult {
@@ -63,6 +69,8 @@ export const emptyStats = (): Stats => ({
   you: 0,
   we: 0,
   imperatives: 0,
+  fundAsks: 0,
+  fundCaps: 0,
 });
 
 export function addStats(into: Stats, from: Stats): void {
@@ -121,7 +129,29 @@ function analyseParsed(
       }
     }
   }
-  return { hits, stats: statsOf(parsed, sentence, text) };
+  const stats = statsOf(parsed, sentence, text);
+  countFundraisingAsks(stats, hits, text, lexicons);
+  return { hits, stats };
+}
+
+/**
+ * The label policy separates a request for money written in the text from a lone DONATE button: counts
+ * fundraising hits in a sentence addressed to the reader, and those in capitals only (buttons, banners).
+ */
+function countFundraisingAsks(
+  stats: Stats,
+  hits: LocalHit[],
+  text: string,
+  lexicons: CompiledLexicons,
+): void {
+  const addressed = stats.you > 0 || stats.questions > 0 || stats.imperatives > 0;
+  for (const h of hits) {
+    if (lexicons.patterns[h.pattern]!.signal !== 'fundraising') continue;
+    const matched = text.slice(h.start, h.end);
+    if (/[a-z]/.test(matched)) {
+      if (addressed) stats.fundAsks++;
+    } else if (/[A-Z]/.test(matched)) stats.fundCaps++;
+  }
 }
 
 function merge(results: SentenceResult[]): SentenceResult {

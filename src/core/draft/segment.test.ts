@@ -47,7 +47,9 @@ describe('segmentBody', () => {
   test('ranges stay inside the body and do not overlap', () => {
     const body = 'a\n> b\nc\n-- \nsig\nOn Tue, X wrote:\n> q';
     const s = segmentBody(body);
-    const all = [...s.judged, ...s.quoted, ...(s.signature ? [s.signature] : [])].sort((a, b) => a.start - b.start);
+    const all = [...s.judged, ...s.quoted, ...(s.signature ? [s.signature] : [])].sort(
+      (a, b) => a.start - b.start,
+    );
     let last = 0;
     for (const r of all) {
       expect(r.start).toBeGreaterThanOrEqual(last);

@@ -46,7 +46,8 @@ const REPLY_HEADER_END = /^.{0,200}\bwrote:\s*$/i;
 /** Outlook and Apple Mail quote headers. */
 const HEADER_FROM = /^\s*\*?(From|De|Von):\*?\s+\S/;
 const HEADER_NEXT = /^\s*\*?(Sent|Date|To|Subject|Cc|Envoyé|Gesendet):\*?\s/;
-const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(Original Message|Forwarded message|Begin forwarded message)\s*-{0,}\s*$/i;
+const ORIGINAL_MESSAGE =
+  /^\s*-{2,}\s*(Original Message|Forwarded message|Begin forwarded message)\s*-{0,}\s*$/i;
 const BEGIN_FORWARDED = /^\s*Begin forwarded message:\s*$/i;
 const QUOTE_PREFIX = /^\s*>/;
 /** RFC 3676 signature delimiter "-- " (also accept "--" without the space, as often typed). */

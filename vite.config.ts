@@ -1,0 +1,13 @@
+import { crx } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vite';
+import manifest, { target } from './manifest.config.ts';
+
+export default defineConfig({
+  plugins: [crx({ manifest, browser: target })],
+  build: {
+    outDir: process.env.MRC_OUT_DIR ?? (target === 'firefox' ? 'dist-firefox' : 'dist'),
+    emptyOutDir: true,
+    // compromise is ~350 KB; it is loaded only where a draft is checked.
+    chunkSizeWarningLimit: 600,
+  },
+});
