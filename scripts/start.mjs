@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+
+const { chromium } = await import('playwright-core'); // installed by scripts/ensure-deps.mjs (prestart)
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
