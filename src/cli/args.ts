@@ -1,0 +1,171 @@
+/**
+ * Command-line argument parsing for `marketing-check`. Pure: takes argv, returns options or throws UsageError.
+ * Accepts `--flag value` and `--flag=value`; `--` ends the options; a lone `-` is the stdin file.
+ */
+import { CONTEXT_VALUES, type ContextInput, type EnumField } from '../core/index.ts';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+  /** Print the usage line after the message (only when no input was given; flag errors stay on one line). */
+  readonly showUsage: boolean;
+  constructor(message: string, showUsage = false) {
+    super(message);
+    this.showUsage = showUsage;
+  }
+}
+
+export interface RunOptions {
+  mode: 'run';
+  json: boolean;
+  jsonl: boolean;
+  files: string[];
+  context: ContextInput;
+}
+
+export type ParsedArgs = { mode: 'help' } | { mode: 'version' } | RunOptions;
+
+/** Flags that set an enumerated context field, and the field they set. */
+export const ENUM_FLAGS: Readonly<Record<string, EnumField>> = {
+  '--sender': 'sender',
+  '--channel': 'channel',
+  '--recipient-type': 'recipientType',
+  '--relationship': 'relationship',
+  '--consent': 'consent',
+  '--soft-opt-in': 'softOptInConditions',
+  '--solicited': 'solicited',
+};
+
+const STRING_FLAGS: Readonly<Record<string, 'senderName'>> = {
+  '--sender-name': 'senderName',
+};
+
+const BOOLEAN_FLAGS = ['--json', '--jsonl', '--help', '-h', '--version'] as const;
+
+export const PROGRAM = 'marketing-check';
+
+/** Keeps what we echo back in messages short and on one line. */
+function show(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return JSON.stringify(clean.length > 60 ? `${clean.slice(0, 60)}…` : clean);
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const endOfOptions = argv.indexOf('--');
+  const optionPart = endOfOptions === -1 ? argv : argv.slice(0, endOfOptions);
+  if (optionPart.includes('--help') || optionPart.includes('-h')) return { mode: 'help' };
+
+  const out: RunOptions = { mode: 'run', json: false, jsonl: false, files: [], context: {} };
+  let version = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      out.files.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const inline = eq === -1 ? undefined : arg.slice(eq + 1);
+
+    if ((BOOLEAN_FLAGS as readonly string[]).includes(name)) {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value (got ${show(inline)})`);
+      if (name === '--json') out.json = true;
+      else if (name === '--jsonl') out.jsonl = true;
+      else if (name === '--version') version = true;
+      continue;
+    }
+
+    const field = ENUM_FLAGS[name] ?? STRING_FLAGS[name];
+    if (field === undefined) {
+      throw new UsageError(`unknown option ${show(name)} (run ${PROGRAM} --help for the options)`);
+    }
+
+    let value = inline;
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) {
+        throw new UsageError(`${name} needs a value${allowedText(name)}`);
+      }
+      value = next;
+      i++;
+    }
+
+    const enumField = ENUM_FLAGS[name];
+    if (enumField !== undefined) {
+      const allowed: readonly string[] = CONTEXT_VALUES[enumField];
+      if (!allowed.includes(value)) {
+        throw new UsageError(`${name}: ${show(value)} is not one of ${allowed.join(' | ')}`);
+      }
+      (out.context as Record<string, string>)[enumField] = value;
+    } else {
+      if (value.length > 200) throw new UsageError(`${name}: the name is longer than 200 characters`);
+      out.context.senderName = value;
+    }
+  }
+
+  if (version) return { mode: 'version' };
+  if (out.jsonl && out.files.length > 0) {
+    throw new UsageError('--jsonl reads JSON Lines from stdin and takes no FILE arguments');
+  }
+  if (!out.jsonl && out.files.length === 0) {
+    throw new UsageError('no input: give one or more FILEs (- for stdin) or --jsonl', true);
+  }
+  return out;
+}
+
+function allowedText(name: string): string {
+  const field = ENUM_FLAGS[name];
+  return field === undefined ? '' : ` (one of ${CONTEXT_VALUES[field].join(' | ')})`;
+}
+
+export function usageLine(): string {
+  return `usage: ${PROGRAM} [options] FILE…   or   ${PROGRAM} [options] --jsonl < input.jsonl`;
+}
+
+export function helpText(version: string): string {
+  const values = (field: EnumField) => CONTEXT_VALUES[field].join('|');
+  return `${PROGRAM} ${version}: does UK direct-marketing law (PECR, UK GDPR) apply to this email or SMS draft?
+
+${usageLine()}
+
+Input
+  FILE…                 .txt or .eml drafts; - reads stdin.
+                        .txt: an optional first line "Subject: …", then the body.
+                        .eml: an RFC 822 message (MIME, quoted-printable, base64, HTML parts);
+                        To/Cc/Bcc become the context's recipients.
+                        .html/.htm: the page's text. Other names: sniffed (.eml if it has mail headers).
+  --jsonl               Read JSON Lines on stdin, one draft a line:
+                          {"id": …, "subject": "…", "body": "…", "channel"?: "email|sms", "context"?: {…}}
+                        Writes one line per input: the verdict JSON plus "id". A bad line gives
+                        {"id": …, "error": "…"} and the rest go on. Blank lines are skipped.
+                        A line's "context" overrides the flags below field by field.
+
+Output
+  (default)             A readable report per file.
+  --json                The verdict as JSON: one object for one FILE; for several FILEs a JSON array,
+                        one element per FILE in order, each the verdict plus "file" (or {"file", "error"}).
+                        Errors also go to stderr; a single FILE that fails prints nothing on stdout.
+
+Context (applies to every input)
+  --sender VALUE          ${values('sender')}
+  --channel VALUE         ${values('channel')}
+  --recipient-type VALUE  ${values('recipientType')}
+  --relationship VALUE    ${values('relationship')}
+  --consent VALUE         ${values('consent')}
+  --soft-opt-in VALUE     ${values('softOptInConditions')}   (the soft opt-in conditions)
+  --solicited VALUE       ${values('solicited')}   (did the recipient ask for this message?)
+  --sender-name NAME      The organisation's name, for the sender-identity check.
+  Options take "--flag value" or "--flag=value".
+
+  -h, --help            Show this help.
+  --version             Show the version.
+
+Exit status: 0 all inputs checked, 1 some input failed, 2 usage error.
+Colour only when stdout is a terminal and NO_COLOR is not set.
+`;
+}

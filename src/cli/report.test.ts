@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { ROUTES, type Verdict } from '../core/index.ts';
+import { clean, flagFor, formatReport, headline, ROUTE_LABELS, useColor } from './report.ts';
+
+const verdict: Verdict = {
+  directMarketing: 'yes',
+  primaryPurpose: 'fundraising',
+  purposes: { promotional: 0.1, fundraising: 0.913, campaigning: 0 },
+  route: 'consent-required',
+  summary: 'The draft asks for money and you have no consent.',
+  evidence: [
+    {
+      start: 10,
+      end: 20,
+      field: 'body',
+      text: 'Donate\nnow',
+      purpose: 'fundraising',
+      message: 'Asks for a donation',
+      patternId: 'fundraising/donate-ask',
+    },
+    {
+      start: 0,
+      end: 6,
+      field: 'subject',
+      text: 'Appeal',
+      purpose: 'none',
+      message: 'Looks like a service word',
+      patternId: 'service/x',
+    },
+  ],
+  rules: [
+    {
+      id: 'pecr-22',
+      title: 'Consent for marketing e-mail',
+      requirement: 'Get consent before sending.',
+      citations: [
+        { title: 'PECR reg 22', url: 'https://www.legislation.gov.uk/uksi/2003/2426/regulation/22' },
+      ],
+    },
+  ],
+  checks: [{ id: 'opt-out-missing', severity: 'warning', message: 'No unsubscribe link.' }],
+  questions: [
+    {
+      field: 'softOptInConditions',
+      text: 'Are the soft opt-in conditions met?',
+      options: [
+        { value: 'met', label: 'Yes' },
+        { value: 'not-met', label: 'No' },
+      ],
+    },
+  ],
+};
+
+describe('formatReport', () => {
+  const text = formatReport('draft.txt', verdict, { color: false });
+
+  it('has the headline, route label, summary and scores', () => {
+    expect(text).toContain('== draft.txt ==');
+    expect(text).toContain('Direct marketing: yes — fundraising');
+    expect(text).toContain(`Route: ${ROUTE_LABELS['consent-required']} (consent-required)`);
+    expect(text).toContain('Summary: The draft asks for money and you have no consent.');
+    expect(text).toContain('promotional 0.10 · fundraising 0.91 · campaigning 0.00');
+  });
+  it('prints evidence as field start-end "text" — message', () => {
+    expect(text).toContain('body 10-20 "Donate now" — Asks for a donation [fundraising]');
+    expect(text).toContain('subject 0-6 "Appeal" — Looks like a service word\n');
+  });
+  it('prints rules with requirement and citation URLs, checks with severity, questions with flags', () => {
+    expect(text).toContain('• Consent for marketing e-mail (pecr-22)');
+    expect(text).toContain('Get consent before sending.');
+    expect(text).toContain('https://www.legislation.gov.uk/uksi/2003/2426/regulation/22');
+    expect(text).toContain('[warning] No unsubscribe link. (opt-out-missing)');
+    expect(text).toContain('? Are the soft opt-in conditions met?');
+    expect(text).toContain('Yes (--soft-opt-in met) | No (--soft-opt-in not-met)');
+  });
+  it('has no ANSI codes without colour, and has them with colour', () => {
+    expect(text).not.toContain('\u001b');
+    expect(formatReport('d', verdict, { color: true })).toContain('\u001b[');
+  });
+  it('leaves out empty sections and says "none" only by omission', () => {
+    const bare: Verdict = {
+      ...verdict,
+      primaryPurpose: 'none',
+      evidence: [],
+      rules: [],
+      checks: [],
+      questions: [],
+    };
+    const out = formatReport('x', bare, { color: false });
+    expect(out).toContain('Direct marketing: yes\n');
+    expect(out).not.toContain('Evidence');
+    expect(out).not.toContain('Rules');
+  });
+  it('caps the evidence list', () => {
+    const many = { ...verdict, evidence: Array.from({ length: 100 }, () => verdict.evidence[0]!) };
+    const out = formatReport('x', many, { color: false, maxEvidence: 5 });
+    expect(out.match(/Asks for a donation/g)).toHaveLength(5);
+    expect(out).toContain('… and 95 more');
+  });
+  it('neutralises control characters from the draft', () => {
+    const hostile = { ...verdict, evidence: [{ ...verdict.evidence[0]!, text: 'a\u001b[2Jb\u202ec' }] };
+    const out = formatReport('x\u0007', hostile, { color: false });
+    for (const c of ['\u0007', '\u001b', '\u202e']) expect(out).not.toContain(c);
+  });
+});
+
+describe('helpers', () => {
+  it('every route has a label', () => {
+    for (const route of ROUTES) expect(ROUTE_LABELS[route]).toBeTruthy();
+  });
+  it('headline', () => {
+    expect(headline(verdict)).toBe('Direct marketing: yes — fundraising');
+  });
+  it('clean truncates and collapses', () => {
+    expect(clean('a  \n b')).toBe('a b');
+    expect(clean('abcdefghij', 5)).toBe('abcd…');
+  });
+  it('flagFor maps context fields to flags', () => {
+    expect(flagFor('recipientType')).toBe('recipient-type');
+    expect(flagFor('softOptInConditions')).toBe('soft-opt-in');
+    expect(flagFor('consent')).toBe('consent');
+  });
+  it('useColor respects TTY, NO_COLOR and FORCE_COLOR', () => {
+    expect(useColor(true, {})).toBe(true);
+    expect(useColor(false, {})).toBe(false);
+    expect(useColor(undefined, {})).toBe(false);
+    expect(useColor(true, { NO_COLOR: '1' })).toBe(false);
+    expect(useColor(true, { NO_COLOR: '' })).toBe(true);
+    expect(useColor(false, { FORCE_COLOR: '1' })).toBe(true);
+    expect(useColor(true, { TERM: 'dumb' })).toBe(false);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The CLI program: argv + streams in, exit status out. main.ts wires it to the process.
+ */
+import { createInterface } from 'node:readline';
+import packageJson from '../../package.json' with { type: 'json' };
+import { type Checker, type ContextInput, createChecker, type Verdict } from '../core/index.ts';
+import { helpText, PROGRAM, parseArgs, type RunOptions, UsageError, usageLine } from './args.ts';
+import { processJsonlLine } from './jsonl.ts';
+import { draftFromBytes, InputError, readCapped, readFileBytes } from './read-input.ts';
+import { clean, formatReport, useColor } from './report.ts';
+
+export const VERSION: string = packageJson.version;
+
+export interface Io {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY?: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Writes and waits for the stream to drain when its buffer is full (so 100,000 outputs stay in bounded memory). */
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write(text)) resolve();
+    else stream.once('drain', () => resolve());
+  });
+}
+
+function message(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  const text =
+    error instanceof Error
+      ? `${error.name === 'ContextError' ? '' : 'internal error: '}${error.message}`
+      : String(error);
+  return clean(text, 300);
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      await write(io.stderr, `${PROGRAM}: ${error.message}\n${error.showUsage ? `${usageLine()}\n` : ''}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (args.mode === 'help') {
+    await write(io.stdout, helpText(VERSION));
+    return EXIT_OK;
+  }
+  if (args.mode === 'version') {
+    await write(io.stdout, `${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const checker = createChecker();
+  return args.jsonl ? runJsonl(args, checker, io) : runFiles(args, checker, io);
+}
+
+async function runJsonl(args: RunOptions, checker: Checker, io: Io): Promise<number> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  let failed = false;
+  let first = true;
+  for await (const raw of lines) {
+    const line = first && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    first = false;
+    if (line.trim() === '') continue;
+    const result = processJsonlLine(line, checker, args.context);
+    if ('error' in result) failed = true;
+    await write(io.stdout, `${JSON.stringify(result)}\n`);
+  }
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+type FileResult = { name: string; verdict: Verdict } | { name: string; error: string };
+
+async function checkFile(name: string, checker: Checker, context: ContextInput, io: Io, stdinUsed: boolean) {
+  try {
+    let bytes: Uint8Array;
+    if (name === '-') {
+      if (stdinUsed) throw new InputError('stdin was already read (give - only once)');
+      bytes = await readCapped(io.stdin as AsyncIterable<unknown>);
+    } else {
+      bytes = await readFileBytes(name);
+    }
+    const draft = draftFromBytes(name, bytes);
+    const fullContext: ContextInput = draft.recipients
+      ? { ...context, recipients: draft.recipients }
+      : context;
+    const verdict = checker.check({ subject: draft.subject, body: draft.body }, fullContext);
+    return { name, verdict };
+  } catch (error) {
+    return { name, error: message(error) };
+  }
+}
+
+async function runFiles(args: RunOptions, checker: Checker, io: Io): Promise<number> {
+  const color = useColor(io.stdoutIsTTY, io.env);
+  const several = args.files.length > 1;
+  const collected: Record<string, unknown>[] = [];
+  let failed = false;
+  let stdinUsed = false;
+
+  for (const [index, name] of args.files.entries()) {
+    const result: FileResult = await checkFile(name, checker, args.context, io, stdinUsed);
+    if (name === '-') stdinUsed = true;
+    const display = name === '-' ? 'stdin' : name;
+    if ('error' in result) {
+      failed = true;
+      await write(io.stderr, `${PROGRAM}: ${clean(display)}: ${result.error}\n`);
+      if (args.json && several) collected.push({ file: display, error: result.error });
+      continue;
+    }
+    if (args.json) {
+      if (several) collected.push({ file: display, ...result.verdict });
+      else await write(io.stdout, `${JSON.stringify(result.verdict, null, 2)}\n`);
+    } else {
+      const separator = index > 0 ? '\n' : '';
+      await write(io.stdout, separator + formatReport(display, result.verdict, { color }));
+    }
+  }
+  if (args.json && several) await write(io.stdout, `${JSON.stringify(collected, null, 2)}\n`);
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
