@@ -6,12 +6,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClassifier } from '../src/core/classify/classify.ts';
 import { CLASSES, type ModelFile } from '../src/core/classify/model.ts';
-import { loadCorpus } from './lib/corpus.ts';
+import { loadCorpus, SUPPLEMENT } from './lib/corpus.ts';
 import { train } from './lib/logreg.ts';
+import { PRIORS } from './lib/priors.ts';
 import { THRESHOLDS, TRAIN_OPTIONS } from './lib/settings.ts';
 
 function main() {
-  const items = loadCorpus();
+  const dev = loadCorpus();
+  const supplement = loadCorpus(SUPPLEMENT);
+  const items = [...dev, ...supplement];
   const classifier = createClassifier();
   const started = performance.now();
   const examples = items.map((it) => ({
@@ -19,10 +22,10 @@ function main() {
     label: it.label,
   }));
   console.log(`features for ${items.length} items in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const fitted = train(examples, TRAIN_OPTIONS);
+  const fitted = train(examples, { ...TRAIN_OPTIONS, priors: PRIORS });
   const model: ModelFile = {
     version: 1,
-    trainedOn: `dev corpus, ${items.length} items (${CLASSES.map((c) => `${c} ${items.filter((i) => i.label === c).length}`).join(', ')})`,
+    trainedOn: `dev corpus (${dev.length}) + supplement (${supplement.length}): ${items.length} items (${CLASSES.map((c) => `${c} ${items.filter((i) => i.label === c).length}`).join(', ')})`,
     classes: [...CLASSES],
     ...fitted,
     thresholds: THRESHOLDS,

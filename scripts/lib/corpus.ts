@@ -13,6 +13,8 @@ export interface CorpusItem {
 }
 
 export const DEFAULT_CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/dev.jsonl');
+/** Messages written for this project to cover what the dev corpus lacks (see src/data/training/README.md). */
+export const SUPPLEMENT = path.resolve(import.meta.dirname, '../../src/data/training/supplement.jsonl');
 
 export function loadCorpus(file = process.env.MRC_CORPUS ?? DEFAULT_CORPUS): CorpusItem[] {
   let text: string;

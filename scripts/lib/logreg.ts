@@ -10,6 +10,8 @@ export interface Example {
 }
 
 export interface TrainOptions {
+  /** Sign constraints: features starting with `prefix` weigh at least as much for `favours` as for any class. */
+  priors?: { prefix: string; favours: ModelClass }[];
   steps?: number;
   rate?: number;
   l2?: number;
@@ -18,7 +20,7 @@ export interface TrainOptions {
 }
 
 export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelFile, 'bias' | 'weights'> {
-  const { steps = 1500, rate = 0.5, l2 = 0.002, minDocs = 3 } = opts;
+  const { steps = 1500, rate = 0.5, l2 = 0.002, minDocs = 3, priors = [] } = opts;
   const docFreq = new Map<string, number>();
   for (const e of examples)
     for (const [k, v] of e.features) if (v !== 0) docFreq.set(k, (docFreq.get(k) ?? 0) + 1);
@@ -36,6 +38,11 @@ export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelF
     return row;
   });
   const K = CLASSES.length;
+  // For each feature, the class its prior favours (or -1).
+  const favoured = names.map((name) => {
+    const prior = priors.find((p) => name.startsWith(p.prefix));
+    return prior ? CLASSES.indexOf(prior.favours) : -1;
+  });
   const y = examples.map((e) => CLASSES.indexOf(e.label));
   // Balance the classes: each class weighs as much in the loss as any other.
   const classCount = CLASSES.map((_, k) => y.filter((c) => c === k).length || 1);
@@ -73,6 +80,17 @@ export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelF
       const w = W[k]!;
       const gw = gW[k]!;
       for (let j = 0; j < names.length; j++) w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
+    }
+    // Project onto the priors: where another class outweighs the favoured one, meet in the middle.
+    for (let j = 0; j < names.length; j++) {
+      const c = favoured[j]!;
+      if (c < 0) continue;
+      for (let k = 0; k < K; k++) {
+        if (k === c || W[k]![j]! <= W[c]![j]!) continue;
+        const mid = (W[k]![j]! + W[c]![j]!) / 2;
+        W[k]![j] = mid;
+        W[c]![j] = mid;
+      }
     }
   }
   const round = (x: number) => Math.round(x * 10_000) / 10_000;

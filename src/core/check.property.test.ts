@@ -131,6 +131,16 @@ describe('hostile input', () => {
     expect(['yes', 'likely', 'unclear', 'unlikely', 'no']).toContain(v.directMarketing);
   });
 
+  test.each([
+    ['5 MB of words with no punctuation', 'word '.repeat(1_000_000)],
+    ['5 MB of tabs and symbols', '=\t\t\t\t'.repeat(1_000_000)],
+    ['1 MB of one unbroken token', 'x'.repeat(1_000_000)],
+  ])('%s ends with a bounded verdict', (_name, body) => {
+    const v = checker.check({ body });
+    expect(v.checks.map((c) => c.id)).toContain('draft-truncated');
+    expect(v.evidence.length).toBeLessThanOrEqual(1_000);
+  });
+
   test('100,000 lines', () => {
     const body = Array.from({ length: 100_000 }, (_, i) => (i % 3 ? '' : `line ${i}`)).join('\n');
     assertWellFormed({ body }, checker);

@@ -24,6 +24,10 @@ import {
 export const MAX_BODY_CHARS = 400_000;
 export const MAX_SUBJECT_CHARS = 2_000;
 const CACHE_LIMIT = 20_000;
+/** A "sentence" longer than this (text with no full stops, junk) is cut at white space: bounds each parse. */
+const MAX_PIECE_CHARS = 1_000;
+/** Evidence beyond this many items is dropped (a pathological draft would otherwise give tens of thousands). */
+const MAX_EVIDENCE = 1_000;
 
 /** Which purpose a cue's evidence speaks for (absent: not shown as evidence). */
 const EVIDENCE_PURPOSE: Partial<Record<Signal, PrimaryPurpose>> = {
@@ -78,6 +82,31 @@ export function levelFor(p: number, t: ModelFile['thresholds']): DirectMarketing
 }
 
 const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+
+/** Cuts an over-long piece at white space (or hard, never inside a surrogate pair) into bounded chunks. */
+export function chunk(text: string): string[] {
+  if (text.length <= MAX_PIECE_CHARS) return [text];
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > MAX_PIECE_CHARS) {
+    let cut = -1;
+    for (let i = MAX_PIECE_CHARS; i > MAX_PIECE_CHARS / 2; i--) {
+      if (/\s/.test(rest[i]!)) {
+        cut = i + 1;
+        break;
+      }
+    }
+    if (cut < 0) {
+      cut = MAX_PIECE_CHARS;
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut--;
+    }
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest) out.push(rest);
+  return out;
+}
 
 /** Splits a range into paragraphs at blank lines (the blank lines go with the paragraph before them). */
 function paragraphsOf(source: string, range: Range): { text: string; start: number }[] {
@@ -160,8 +189,10 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       const pieces: { text: string; start: number }[] = [];
       let at = 0;
       for (const sentence of splitSentences(text)) {
-        if (sentence.trim()) pieces.push({ text: sentence, start: at });
-        at += sentence.length;
+        for (const piece of chunk(sentence)) {
+          if (piece.trim()) pieces.push({ text: piece, start: at });
+          at += piece.length;
+        }
       }
       todo.push({ index, pieces });
     });
@@ -340,5 +371,7 @@ function toEvidence(hits: SignalHit[], purposeScore: (p: PrimaryPurpose) => numb
       patternId: h.patternId,
     });
   }
-  return out.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'subject' ? -1 : 1));
+  return out
+    .sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'subject' ? -1 : 1))
+    .slice(0, MAX_EVIDENCE);
 }
