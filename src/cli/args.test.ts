@@ -26,6 +26,7 @@ describe('parseArgs: good input', () => {
     [['--consent', 'opted-out', 'x'], { context: { consent: 'opted-out' } }],
     [['--soft-opt-in', 'not-met', 'x'], { context: { softOptInConditions: 'not-met' } }],
     [['--solicited=yes', 'x'], { context: { solicited: 'yes' } }],
+    [['--public-task', 'yes', 'x'], { context: { publicTaskNecessary: 'yes' } }],
     [['--sender-name', 'Acme Ltd', 'x'], { context: { senderName: 'Acme Ltd' } }],
     [['--sender-name=A=B', 'x'], { context: { senderName: 'A=B' } }],
     [['--consent', 'no', '--consent', 'yes', 'x'], { context: { consent: 'yes' } }],

@@ -33,6 +33,7 @@ export const ENUM_FLAGS: Readonly<Record<string, EnumField>> = {
   '--consent': 'consent',
   '--soft-opt-in': 'softOptInConditions',
   '--solicited': 'solicited',
+  '--public-task': 'publicTaskNecessary',
 };
 
 const STRING_FLAGS: Readonly<Record<string, 'senderName'>> = {
@@ -159,6 +160,7 @@ Context (applies to every input)
   --consent VALUE         ${values('consent')}
   --soft-opt-in VALUE     ${values('softOptInConditions')}   (the soft opt-in conditions)
   --solicited VALUE       ${values('solicited')}   (did the recipient ask for this message?)
+  --public-task VALUE     ${values('publicTaskNecessary')}   (public authority: is the promotion necessary for your task?)
   --sender-name NAME      The organisation's name, for the sender-identity check.
   Options take "--flag value" or "--flag=value".
 
