@@ -7,11 +7,13 @@ import { type ContextInput, parseContext } from './context.ts';
 import type { Draft } from './draft/draft.ts';
 import { evaluate } from './rules/evaluate.ts';
 import type { Verdict } from './verdict.ts';
+import { buildWalkthrough, type Walkthrough } from './walkthrough.ts';
 
 export type { Classification, Signal, SignalHit } from './classify/classification.ts';
 export * from './context.ts';
 export type { Draft } from './draft/draft.ts';
 export * from './verdict.ts';
+export type { WalkStep, WalkStepId, Walkthrough } from './walkthrough.ts';
 
 export interface DraftInput {
   subject?: string;
@@ -22,32 +24,40 @@ export interface DraftInput {
 export interface Checker {
   /** Classifies the draft and applies the rules for the context. Never throws on odd text. */
   check(draft: DraftInput, context?: ContextInput): Verdict;
+  /** The verdict plus the decision walkthrough: each question of the decision model, its answer and why. */
+  explain(draft: DraftInput, context?: ContextInput): Walkthrough;
   classifier: Classifier;
 }
 
 /** A checker with its own per-sentence cache (one per composer, or one per process). */
 export function createChecker(): Checker {
   const classifier = createClassifier();
+  const run = (input: DraftInput, contextInput?: ContextInput) => {
+    const context = parseContext(contextInput);
+    const channel = input.channel ?? contextInput?.channel ?? context.channel;
+    const draft: Draft = { subject: input.subject ?? '', body: input.body, channel };
+    context.channel = channel;
+    const classification = classifier.classify(draft);
+    const outcome = evaluate({ classification, context, draft });
+    const verdict: Verdict = {
+      directMarketing: outcome.directMarketing,
+      primaryPurpose: classification.primaryPurpose,
+      purposes: classification.purposes,
+      route: outcome.route,
+      summary: outcome.summary,
+      evidence: classification.evidence,
+      rules: outcome.rules,
+      checks: outcome.checks,
+      questions: outcome.questions,
+    };
+    return { verdict, classification, context, draft };
+  };
   return {
     classifier,
-    check(input, contextInput) {
-      const context = parseContext(contextInput);
-      const channel = input.channel ?? contextInput?.channel ?? context.channel;
-      const draft: Draft = { subject: input.subject ?? '', body: input.body, channel };
-      context.channel = channel;
-      const classification = classifier.classify(draft);
-      const outcome = evaluate({ classification, context, draft });
-      return {
-        directMarketing: outcome.directMarketing,
-        primaryPurpose: classification.primaryPurpose,
-        purposes: classification.purposes,
-        route: outcome.route,
-        summary: outcome.summary,
-        evidence: classification.evidence,
-        rules: outcome.rules,
-        checks: outcome.checks,
-        questions: outcome.questions,
-      };
+    check: (input, contextInput) => run(input, contextInput).verdict,
+    explain(input, contextInput) {
+      const r = run(input, contextInput);
+      return { verdict: r.verdict, steps: buildWalkthrough(r) };
     },
   };
 }
