@@ -3,7 +3,7 @@
  * core as the CLI, entirely in the popup: nothing is sent anywhere.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { SENDERS } from '../core/context.ts';
+import { SENDERS, type Sender } from '../core/context.ts';
 import type { Verdict } from '../core/index.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
 
@@ -13,7 +13,7 @@ export function Popup() {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [channel, setChannel] = useState<'email' | 'sms'>('email');
-  const [sender, setSender] = useState<string>('unknown');
+  const [sender, setSender] = useState<Sender | 'unknown'>('unknown');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [core, setCore] = useState<Core | null>(null);
 
@@ -29,7 +29,7 @@ export function Popup() {
     }
     const timer = setTimeout(() => {
       try {
-        setVerdict(core.check({ subject, body, channel }, { channel, sender: sender as never }));
+        setVerdict(core.check({ subject, body, channel }, { channel, sender }));
       } catch {
         setVerdict(null);
       }
@@ -54,7 +54,7 @@ export function Popup() {
         <option value="sms">Text message (SMS)</option>
       </select>
       <label for="sender">You are sending as</label>
-      <select id="sender" value={sender} onChange={(e) => setSender(e.currentTarget.value)}>
+      <select id="sender" value={sender} onChange={(e) => setSender(e.currentTarget.value as Sender | 'unknown')}>
         <option value="unknown">Not sure</option>
         {SENDERS.map((s) => (
           <option key={s} value={s}>
