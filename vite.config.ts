@@ -7,6 +7,8 @@ export default defineConfig({
   build: {
     outDir: process.env.MRC_OUT_DIR ?? (target === 'firefox' ? 'dist-firefox' : 'dist'),
     emptyOutDir: true,
+    // Extension pages beyond the manifest's own: the training page (also built standalone by vite.training.config.ts).
+    rollupOptions: { input: { training: 'src/training/index.html' } },
     // compromise is ~350 KB; it is loaded only where a draft is checked.
     chunkSizeWarningLimit: 600,
   },

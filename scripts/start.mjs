@@ -16,14 +16,35 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-console.log('Building the extension…');
+console.log('Building the extension and the training page…');
 execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+execSync('npx vite build -c vite.training.config.ts', { cwd: root, stdio: 'inherit' });
 
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+const trainingRoot = path.join(root, 'dist-training');
 const server = createServer((req, res) => {
-  if (req.url === '/' || req.url?.startsWith('/index.html')) {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(readFileSync(path.join(root, 'demo/index.html')));
-  } else {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  let file;
+  if (url.pathname === '/' || url.pathname === '/index.html') file = path.join(root, 'demo/index.html');
+  else if (url.pathname === '/training' || url.pathname === '/training/')
+    file = path.join(trainingRoot, 'index.html');
+  else if (url.pathname.startsWith('/training/')) {
+    file = path.resolve(trainingRoot, `.${decodeURIComponent(url.pathname.slice('/training'.length))}`);
+    if (!file.startsWith(trainingRoot + path.sep)) file = undefined;
+  }
+  try {
+    if (!file) throw new Error('not found');
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
     res.writeHead(404).end();
   }
 });
@@ -59,7 +80,12 @@ const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('servi
 const extensionId = new URL(worker.url()).host;
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(demoUrl);
+const trainingUrl = `${demoUrl}training/`;
+const training = await context.newPage();
+await training.goto(trainingUrl);
 console.log(`Demo composer: ${demoUrl}`);
+console.log(`Training mode (plain web page, no extension needed): ${trainingUrl}`);
+console.log(`Training mode (extension page): chrome-extension://${extensionId}/src/training/index.html`);
 console.log(`Popup as a page: chrome-extension://${extensionId}/src/popup/index.html`);
 
 if (headless) {

@@ -40,6 +40,12 @@ export function Popup() {
   return (
     <main>
       <h1>Marketing Rules Check</h1>
+      <p>
+        <a href="../training/index.html" target="_blank" rel="noreferrer">
+          Open training mode
+        </a>{' '}
+        (scenarios, quiz, presenter)
+      </p>
       <label for="subject">Subject</label>
       <input id="subject" value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
       <label for="body">Message</label>
@@ -54,7 +60,11 @@ export function Popup() {
         <option value="sms">Text message (SMS)</option>
       </select>
       <label for="sender">You are sending as</label>
-      <select id="sender" value={sender} onChange={(e) => setSender(e.currentTarget.value as Sender | 'unknown')}>
+      <select
+        id="sender"
+        value={sender}
+        onChange={(e) => setSender(e.currentTarget.value as Sender | 'unknown')}
+      >
         <option value="unknown">Not sure</option>
         {SENDERS.map((s) => (
           <option key={s} value={s}>

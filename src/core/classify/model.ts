@@ -25,10 +25,13 @@ export interface ModelFile {
 }
 
 export function scores(model: ModelFile, features: Features): Record<ModelClass, number> {
+  // Sum in name order: floating-point addition depends on order, and the same draft must always score the same
+  // whichever path (cache or fresh parse) built its features.
+  const entries = [...features].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const logits = CLASSES.map((c) => {
     let z = model.bias[c] ?? 0;
     const w = model.weights[c] ?? {};
-    for (const [name, value] of features) z += (w[name] ?? 0) * value;
+    for (const [name, value] of entries) z += (w[name] ?? 0) * value;
     return z;
   });
   const max = Math.max(...logits);

@@ -1,0 +1,399 @@
+/**
+ * Training mode: a scenario gallery, a live editor with evidence highlights and context switches, the decision
+ * walkthrough, presenter mode, a quiz and a printable hand-out. Runs as an extension page and as a plain web
+ * page: no extension API is used anywhere, and nothing leaves the page.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Checker, Context, EnumField, Walkthrough } from '../core/index.ts';
+import { headline, ROUTE_LABEL } from '../ui/labels.ts';
+import { VerdictView } from '../ui/VerdictView.tsx';
+import { ContextSwitches } from './ContextSwitches.tsx';
+import { Gallery } from './Gallery.tsx';
+import { Handout } from './Handout.tsx';
+import { HighlightField, Legend } from './HighlightField.tsx';
+import { applyFilters, type Filters, NO_FILTERS, parseSeed } from './logic.ts';
+import { Presenter } from './Presenter.tsx';
+import { Quiz } from './Quiz.tsx';
+import { ScenarioAnswer } from './ScenarioAnswer.tsx';
+import { SCENARIOS } from './scenarios.ts';
+import type { Scenario } from './types.ts';
+import { WalkthroughPanel } from './WalkthroughPanel.tsx';
+
+type Core = typeof import('../core/index.ts');
+type Mode = 'explore' | 'quiz';
+
+const DEBOUNCE_MS = 200;
+
+const BASE_CONTEXT: Context = {
+  sender: 'unknown',
+  channel: 'email',
+  recipientType: 'unknown',
+  relationship: 'unknown',
+  consent: 'unknown',
+  softOptInConditions: 'unknown',
+  solicited: 'unknown',
+  publicTaskNecessary: 'unknown',
+};
+
+function scenarioContext(s: Scenario): Context {
+  const { recipients: _r, senderName: _n, ...rest } = s.context;
+  return { ...BASE_CONTEXT, ...rest, channel: s.channel };
+}
+
+function sameContext(a: Context, b: Context): boolean {
+  return (Object.keys(BASE_CONTEXT) as (keyof Context)[]).every((k) => a[k] === b[k]);
+}
+
+/** Keys typed into a field belong to the field, not to the page's shortcuts. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function initialMode(search: string): Mode {
+  const params = new URLSearchParams(search);
+  return params.get('mode') === 'quiz' || params.has('seed') ? 'quiz' : 'explore';
+}
+
+function setUrlParams(update: Record<string, string | null>) {
+  const url = new URL(window.location.href);
+  for (const [k, v] of Object.entries(update)) {
+    if (v === null) url.searchParams.delete(k);
+    else url.searchParams.set(k, v);
+  }
+  try {
+    window.history.replaceState(null, '', url);
+  } catch {
+    // Some hosts (file://, sandboxed frames) refuse; the page works without it.
+  }
+}
+
+export function App() {
+  const [core, setCore] = useState<Core | null>(null);
+  const checker = useRef<Checker | null>(null);
+  const [mode, setMode] = useState<Mode>(() => initialMode(window.location.search));
+  const [seed, setSeed] = useState<number>(
+    () => parseSeed(window.location.search) ?? Math.floor(Math.random() * 1_000_000),
+  );
+
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const visible = useMemo(() => applyFilters(SCENARIOS, filters), [filters]);
+  const first = SCENARIOS[0] ?? null;
+  const [scenario, setScenario] = useState<Scenario | null>(first);
+  const [subject, setSubject] = useState(first?.subject ?? '');
+  const [body, setBody] = useState(first?.body ?? '');
+  const [context, setContext] = useState<Context>(first ? scenarioContext(first) : BASE_CONTEXT);
+  /** The draft as last checked: follows the fields after a short pause in typing. */
+  const [checked, setChecked] = useState({ subject, body });
+
+  const [showWalk, setShowWalk] = useState(false);
+  const [presenting, setPresenting] = useState(false);
+  const [revealed, setRevealed] = useState(false);
+  const presenterButton = useRef<HTMLButtonElement>(null);
+  const fullscreenByUs = useRef(false);
+
+  useEffect(() => {
+    // compromise is large: load the core after the first paint.
+    import('../core/index.ts').then((c) => {
+      checker.current = c.createChecker();
+      setCore(c);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (checked.subject === subject && checked.body === body) return;
+    const timer = setTimeout(() => setChecked({ subject, body }), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [subject, body, checked]);
+
+  // Context changes apply at once: the per-sentence cache makes a re-check of the same text cheap.
+  const result: Walkthrough | null = useMemo(() => {
+    if (!core || !checker.current || !checked.body.trim()) return null;
+    try {
+      return checker.current.explain(
+        { subject: checked.subject, body: checked.body, channel: context.channel },
+        context,
+      );
+    } catch {
+      return null;
+    }
+  }, [core, checked, context]);
+  const verdict = result?.verdict ?? null;
+  const steps = result?.steps ?? [];
+  const pristine =
+    !!scenario &&
+    subject === scenario.subject &&
+    body === scenario.body &&
+    sameContext(context, scenarioContext(scenario));
+
+  /** The current scenario, updated at once (two quick arrow presses move two scenarios). */
+  const current = useRef<Scenario | null>(first);
+  const load = (s: Scenario) => {
+    current.current = s;
+    setScenario(s);
+    setSubject(s.subject);
+    setBody(s.body);
+    setChecked({ subject: s.subject, body: s.body });
+    setContext(scenarioContext(s));
+    setRevealed(false);
+  };
+
+  const step = (delta: number) => {
+    if (visible.length === 0) return;
+    const now = current.current;
+    const at = now ? visible.findIndex((s) => s.id === now.id) : -1;
+    const nextIndex = at < 0 ? 0 : (at + delta + visible.length) % visible.length;
+    const next = visible[nextIndex];
+    if (next) load(next);
+  };
+
+  const enterPresenter = () => {
+    setPresenting(true);
+    setRevealed(false);
+    const el = document.documentElement;
+    if (!document.fullscreenElement && typeof el.requestFullscreen === 'function') {
+      el.requestFullscreen()
+        .then(() => {
+          fullscreenByUs.current = true;
+        })
+        .catch(() => {
+          // Not allowed here (no user gesture, an iframe, a kiosk): presenter mode works without it.
+        });
+    }
+  };
+
+  const exitPresenter = () => {
+    setPresenting(false);
+    if (fullscreenByUs.current && document.fullscreenElement) {
+      fullscreenByUs.current = false;
+      document.exitFullscreen().catch(() => {});
+    }
+    fullscreenByUs.current = false;
+    setTimeout(() => presenterButton.current?.focus(), 0);
+  };
+
+  // Leaving full screen with the browser's own control also leaves presenter mode.
+  useEffect(() => {
+    const onChange = () => {
+      if (!document.fullscreenElement && fullscreenByUs.current) {
+        fullscreenByUs.current = false;
+        setPresenting(false);
+      }
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  // Keyboard shortcuts: one listener that calls the handler of the latest render, so a key pressed right after
+  // a re-render never sees stale state.
+  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
+  keyHandler.current = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    if (presenting) {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        exitPresenter();
+        return;
+      }
+      if (isTyping(e.target)) return;
+      const onControl = e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement;
+      if (e.key === 'ArrowRight') step(1);
+      else if (e.key === 'ArrowLeft') step(-1);
+      else if (e.key === ' ' && !onControl) setRevealed((r) => !r);
+      else if (e.key === 'w' || e.key === 'W') setShowWalk((w) => !w);
+      else return;
+      e.preventDefault();
+      return;
+    }
+    if (mode !== 'explore' || isTyping(e.target)) return;
+    if (e.key === 'p' || e.key === 'P') {
+      e.preventDefault();
+      enterPresenter();
+    } else if (e.key === 'w' || e.key === 'W') {
+      e.preventDefault();
+      setShowWalk((w) => !w);
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => keyHandler.current(e);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const switchMode = (m: Mode) => {
+    setMode(m);
+    setUrlParams({ mode: m === 'quiz' ? 'quiz' : null, seed: m === 'quiz' ? String(seed) : null });
+  };
+
+  const changeContext = (field: EnumField, value: string) => setContext((c) => ({ ...c, [field]: value }));
+
+  const handout = (
+    <Handout
+      scenario={scenario}
+      pristine={pristine}
+      subject={subject}
+      body={body}
+      context={context}
+      verdict={verdict}
+    />
+  );
+
+  if (presenting) {
+    const at = scenario ? visible.findIndex((s) => s.id === scenario.id) : -1;
+    return (
+      <>
+        <div class="screen">
+          <Presenter
+            scenario={scenario}
+            position={Math.max(at, 0)}
+            count={at < 0 ? 0 : visible.length}
+            subject={subject}
+            body={body}
+            verdict={verdict}
+            steps={steps}
+            pristine={pristine}
+            revealed={revealed}
+            showWalk={showWalk}
+            onPrev={() => step(-1)}
+            onNext={() => step(1)}
+            onReveal={() => setRevealed((r) => !r)}
+            onWalk={() => setShowWalk((w) => !w)}
+            onExit={exitPresenter}
+          />
+        </div>
+        {handout}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <div class="screen">
+        <header class="top">
+          <h1>Marketing rules: training</h1>
+          <nav class="tabs" aria-label="Mode">
+            <button
+              type="button"
+              class="tab"
+              aria-pressed={mode === 'explore'}
+              onClick={() => switchMode('explore')}
+            >
+              Explore scenarios
+            </button>
+            <button
+              type="button"
+              class="tab"
+              aria-pressed={mode === 'quiz'}
+              onClick={() => switchMode('quiz')}
+            >
+              Quiz
+            </button>
+          </nav>
+          {mode === 'explore' && (
+            <div class="toolbar">
+              <button
+                type="button"
+                id="toggle-walk"
+                aria-pressed={showWalk}
+                aria-keyshortcuts="W"
+                onClick={() => setShowWalk((w) => !w)}
+              >
+                Walkthrough <kbd>W</kbd>
+              </button>
+              <button
+                type="button"
+                id="present"
+                ref={presenterButton}
+                aria-keyshortcuts="P"
+                onClick={enterPresenter}
+              >
+                Present <kbd>P</kbd>
+              </button>
+              <button type="button" id="print" onClick={() => window.print()}>
+                Print hand-out
+              </button>
+            </div>
+          )}
+        </header>
+        {mode === 'quiz' ? (
+          <main class="quiz-main">
+            <Quiz
+              scenarios={SCENARIOS}
+              checker={core ? checker.current : null}
+              seed={seed}
+              onNewSeed={(s) => {
+                setSeed(s);
+                setUrlParams({ mode: 'quiz', seed: String(s) });
+              }}
+            />
+          </main>
+        ) : (
+          <main class="explore">
+            <Gallery
+              total={SCENARIOS.length}
+              visible={visible}
+              filters={filters}
+              selectedId={scenario?.id ?? null}
+              onFilters={setFilters}
+              onSelect={load}
+            />
+            <section class="editor" aria-labelledby="editor-heading">
+              <h2 id="editor-heading">
+                {scenario ? scenario.title : 'Your draft'}
+                {scenario && !pristine && <span class="badge badge-edited">Edited</span>}
+              </h2>
+              {scenario && !pristine && (
+                <button type="button" class="link-button" onClick={() => load(scenario)}>
+                  Reset to the original scenario
+                </button>
+              )}
+              <HighlightField
+                id="subject"
+                label="Subject"
+                field="subject"
+                value={subject}
+                evidence={verdict?.evidence ?? []}
+                hint={context.channel === 'sms' ? 'Texts have no subject: leave it empty.' : undefined}
+                onInput={setSubject}
+              />
+              <HighlightField
+                id="body"
+                label="Message"
+                field="body"
+                multiline
+                value={body}
+                evidence={verdict?.evidence ?? []}
+                onInput={setBody}
+              />
+              <Legend />
+              <ContextSwitches context={context} onChange={changeContext} />
+            </section>
+            <section class="result" aria-labelledby="result-heading">
+              <h2 id="result-heading" class="visually-hidden">
+                Result
+              </h2>
+              <p class="visually-hidden" role="status">
+                {verdict
+                  ? `${headline(verdict.directMarketing, verdict.primaryPurpose)}. Route: ${ROUTE_LABEL[verdict.route]}.`
+                  : ''}
+              </p>
+              <div class="live">
+                {verdict ? (
+                  <VerdictView verdict={verdict} />
+                ) : (
+                  <p class="placeholder">
+                    {core ? 'Type a message to check it.' : 'Loading the checker…'} Nothing leaves your
+                    browser.
+                  </p>
+                )}
+              </div>
+              {showWalk && <WalkthroughPanel steps={steps} id="walk" />}
+              {scenario && <ScenarioAnswer scenario={scenario} verdict={verdict} compare={pristine} />}
+            </section>
+          </main>
+        )}
+      </div>
+      {handout}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * Builds the training page on its own, as a plain web page (no extension, no crx plugin):
+ * `npx vite build -c vite.training.config.ts` → dist-training/index.html. Relative asset paths, so the folder
+ * works from any sub-path (or from disk through a local server).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('./src/training', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: fileURLToPath(new URL('./dist-training', import.meta.url)),
+    emptyOutDir: true,
+    // compromise is ~350 KB; it loads after the first paint.
+    chunkSizeWarningLimit: 600,
+    modulePreload: { polyfill: false },
+  },
+});
