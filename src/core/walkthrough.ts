@@ -10,9 +10,10 @@
 import type { Classification, Signal, SignalHit } from './classify/classification.ts';
 import type { Context } from './context.ts';
 import type { Draft } from './draft/draft.ts';
+import { holds } from './rules/conditions.ts';
 import { citations as citationTable, decision } from './rules/data.ts';
+import { runDecision } from './rules/evaluate.ts';
 import { buildFacts } from './rules/facts.ts';
-import { runStep, type WalkState } from './rules/kinds/index.ts';
 import type { AppliedRule, Citation, Evidence, Route, Verdict } from './verdict.ts';
 
 export type WalkStepId =
@@ -175,31 +176,25 @@ interface Replay {
 
 /** Runs the decision steps again on the same facts to learn which step settled the route. */
 function replay(classification: Classification, context: Context, draft: Draft): Replay {
-  const facts = buildFacts(classification, { ...context, channel: draft.channel ?? context.channel });
-  const state: WalkState = {
-    facts,
-    defs: decision.definitions,
-    purposeLabels: decision.purposeLabels,
-    ask: [],
+  const state = runDecision(classification, { ...context, channel: draft.channel ?? context.channel });
+  return {
+    decidedBy: state.decidedBy,
+    levelReason: String(state.facts.levelReason ?? ''),
+    facts: state.facts,
   };
-  for (const step of decision.steps) {
-    runStep(step, state);
-    if (state.route) break;
-  }
-  return { decidedBy: state.decidedBy, levelReason: String(facts.levelReason ?? ''), facts };
 }
 
-/** The draft's purposes as the rule data reads them (definitions in decision.json). */
-function purposeFlags(classification: Classification) {
-  const p = classification.purposes;
-  const fundraising = classification.primaryPurpose === 'fundraising' || p.fundraising >= 0.35;
-  const campaigning = classification.primaryPurpose === 'campaigning' || p.campaigning >= 0.35;
-  const aims = fundraising || campaigning;
-  const commercial =
-    classification.primaryPurpose === 'promotional' ||
-    p.promotional >= 0.5 ||
-    (p.promotional >= 0.35 && classification.counts.promotional >= 3);
-  return { fundraising, campaigning, aims, commercial, thirdParty: classification.counts['third-party'] > 0 };
+/** The draft's purposes as the rule data reads them: the named definitions in decision.json, not copies. */
+function purposeFlags(classification: Classification, context: Context) {
+  const facts = buildFacts(classification, context);
+  const is = (ref: string) => holds({ ref }, facts, decision.definitions);
+  return {
+    fundraising: is('fundraising'),
+    campaigning: is('campaigning'),
+    aims: is('aims'),
+    commercial: is('mixed-commercial'),
+    thirdParty: is('third-party-offer'),
+  };
 }
 
 const PURPOSE_WORDS: Record<string, string> = {
@@ -225,7 +220,7 @@ export function buildWalkthrough(input: WalkInput): WalkStep[] {
   if (route === 'not-direct-marketing' && decisiveAt === 'service-message' && !serviceHit) {
     decisiveAt = 'promotes-anything';
   }
-  const flags = purposeFlags(classification);
+  const flags = purposeFlags(classification, context);
   // Cues that a public service is being promoted (a new portal, helpline, consultation), not mere council topics.
   const serviceCues = hitsOf(classification, 'service').length;
   const publicServiceHits = hitsOf(classification, 'public-task').filter(

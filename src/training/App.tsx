@@ -4,6 +4,7 @@
  * page: no extension API is used anywhere, and nothing leaves the page.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DEFAULT_CONTEXT } from '../core/context.ts';
 import type { Checker, Context, EnumField, Walkthrough } from '../core/index.ts';
 import { headline, ROUTE_LABEL } from '../ui/labels.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
@@ -24,24 +25,13 @@ type Mode = 'explore' | 'quiz';
 
 const DEBOUNCE_MS = 200;
 
-const BASE_CONTEXT: Context = {
-  sender: 'unknown',
-  channel: 'email',
-  recipientType: 'unknown',
-  relationship: 'unknown',
-  consent: 'unknown',
-  softOptInConditions: 'unknown',
-  solicited: 'unknown',
-  publicTaskNecessary: 'unknown',
-};
-
 function scenarioContext(s: Scenario): Context {
   const { recipients: _r, senderName: _n, ...rest } = s.context;
-  return { ...BASE_CONTEXT, ...rest, channel: s.channel };
+  return { ...DEFAULT_CONTEXT, ...rest, channel: s.channel };
 }
 
 function sameContext(a: Context, b: Context): boolean {
-  return (Object.keys(BASE_CONTEXT) as (keyof Context)[]).every((k) => a[k] === b[k]);
+  return (Object.keys(DEFAULT_CONTEXT) as (keyof Context)[]).every((k) => a[k] === b[k]);
 }
 
 /** Keys typed into a field belong to the field, not to the page's shortcuts. */
@@ -82,7 +72,7 @@ export function App() {
   const [scenario, setScenario] = useState<Scenario | null>(first);
   const [subject, setSubject] = useState(first?.subject ?? '');
   const [body, setBody] = useState(first?.body ?? '');
-  const [context, setContext] = useState<Context>(first ? scenarioContext(first) : BASE_CONTEXT);
+  const [context, setContext] = useState<Context>(first ? scenarioContext(first) : DEFAULT_CONTEXT);
   /** The draft as last checked: follows the fields after a short pause in typing. */
   const [checked, setChecked] = useState({ subject, body });
 

@@ -30,6 +30,21 @@ function question(field: string): Question {
   return { field, text: q.text, options: q.options.map((o) => ({ ...o })) };
 }
 
+/** Runs the decision steps of decision.json in order until one sets the route (the walkthrough replays this). */
+export function runDecision(classification: Classification, context: Context): WalkState {
+  const state: WalkState = {
+    facts: buildFacts(classification, context),
+    defs: decision.definitions,
+    purposeLabels: decision.purposeLabels,
+    ask: [],
+  };
+  for (const step of decision.steps) {
+    runStep(step, state);
+    if (state.route) break;
+  }
+  return state;
+}
+
 /** Applies the UK direct-marketing rules (PECR, UK GDPR) to a classified draft in its context. */
 export function evaluate(input: {
   classification: Classification;
@@ -37,18 +52,8 @@ export function evaluate(input: {
   draft: Draft;
 }): RuleOutcome {
   const { classification, context, draft } = input;
-  const facts = buildFacts(classification, { ...context, channel: draft.channel ?? context.channel });
-  const state: WalkState = {
-    facts,
-    defs: decision.definitions,
-    purposeLabels: decision.purposeLabels,
-    ask: [],
-  };
-
-  for (const step of decision.steps) {
-    runStep(step, state);
-    if (state.route) break;
-  }
+  const state = runDecision(classification, { ...context, channel: draft.channel ?? context.channel });
+  const { facts } = state;
   if (!state.route)
     throw new RuleDataError('decision.json: no route step matched (the last must be unconditional)');
   facts.route = state.route;
