@@ -228,50 +228,60 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const stats = emptyStats();
 
     /** Analyses `source.slice(range)` paragraph by paragraph; hits get offsets into `source`. */
-    const runUnit = (
-      field: 'subject' | 'body',
+    /** A stretch of text analysed as a whole: the subject, a judged part of the body, or the signature. */
+    interface Unit {
+      field: 'subject' | 'body';
+      source: string;
+      judged: boolean;
+      onHit: (i: number) => void;
+      paras: { text: string; start: number }[];
+    }
+    const units: Unit[] = [];
+    const addUnit = (
+      field: Unit['field'],
       source: string,
       range: Range,
       judged: boolean,
-      onHit: (i: number) => void,
-    ) => {
-      const paras = paragraphsOf(source, range);
-      const paraResults = analyseParagraphs(paras.map((p) => p.text));
-      for (let k = 0; k < paras.length; k++) {
-        const start = paras[k]!.start;
-        const result = paraResults[k]!;
-        if (judged) addStats(stats, result.stats);
+      onHit: Unit['onHit'],
+    ) => units.push({ field, source, judged, onHit, paras: paragraphsOf(source, range) });
+    if (subject.trim()) {
+      addUnit('subject', subject, { start: 0, end: subject.length }, true, (i) =>
+        bump(subjectSignals, compiled.patterns[i]!.signal),
+      );
+    }
+    for (const r of seg.judged) addUnit('body', body, r, true, (i) => bump(bodyCounts, i));
+    if (seg.signature) {
+      addUnit('body', body, seg.signature, false, (i) => bump(footerSignals, compiled.patterns[i]!.signal));
+    }
+
+    // All paragraphs of all units in one call, so every new sentence of the draft goes through one parse.
+    const results = analyseParagraphs(units.flatMap((u) => u.paras.map((p) => p.text)));
+    let next = 0;
+    for (const unit of units) {
+      for (const para of unit.paras) {
+        const result = results[next++]!;
+        if (unit.judged) addStats(stats, result.stats);
         const seen = new Set<string>();
         for (const h of result.hits) {
           const key = `${h.pattern}:${h.start}:${h.end}`;
           if (seen.has(key)) continue;
           seen.add(key);
           const p = compiled.patterns[h.pattern]!;
-          const s = start + h.start;
-          const e = start + h.end;
+          const s = para.start + h.start;
+          const e = para.start + h.end;
           hits.push({
             signal: p.signal,
             patternId: p.globalId,
-            field,
+            field: unit.field,
             start: s,
             end: e,
-            text: source.slice(s, e),
+            text: unit.source.slice(s, e),
             message: p.message,
-            judged,
+            judged: unit.judged,
           });
-          onHit(h.pattern);
+          unit.onHit(h.pattern);
         }
       }
-    };
-
-    if (subject.trim()) {
-      runUnit('subject', subject, { start: 0, end: subject.length }, true, (i) =>
-        bump(subjectSignals, compiled.patterns[i]!.signal),
-      );
-    }
-    for (const r of seg.judged) runUnit('body', body, r, true, (i) => bump(bodyCounts, i));
-    if (seg.signature) {
-      runUnit('body', body, seg.signature, false, (i) => bump(footerSignals, compiled.patterns[i]!.signal));
     }
     const features = extractFeatures(
       { channel: draft.channel, bodyCounts, subjectSignals, footerSignals, stats },

@@ -176,17 +176,34 @@ export function analyseSentence(text: string, lexicons: CompiledLexicons): Sente
  */
 export function analysePieces(pieces: string[], lexicons: CompiledLexicons): SentenceResult[] | null {
   const nonEmpty = pieces.filter((p) => p.trim());
-  const parsed = parse(nonEmpty.join(''));
+  // A blank line between pieces makes compromise start a new sentence even where a piece has no full stop.
+  const SEPARATOR = '\n\n';
+  const parsed = parse(nonEmpty.join(SEPARATOR));
   if (parsed.sentences.length !== nonEmpty.length) return null;
   let base = 0;
   const out: SentenceResult[] = [];
   for (let i = 0; i < nonEmpty.length; i++) {
     const piece = nonEmpty[i]!;
-    const termStart = parsed.termStarts[i]?.[0];
-    // Each compromise sentence must start inside its piece, or the alignment is off.
-    if (termStart !== undefined && (termStart < base || termStart > base + piece.length)) return null;
+    // Each compromise sentence must start inside its piece and end in the white space after it: compromise
+    // can move a boundary (e.g. around control characters) while the count still matches.
+    const terms = parsed.sentences[i] ?? [];
+    const starts = parsed.termStarts[i] ?? [];
+    if (terms.length > 0) {
+      const first = starts[0]!;
+      const last = terms[terms.length - 1]!;
+      const end = starts[terms.length - 1]! + last.text.length + last.post.length;
+      const textEnd = base + piece.trimEnd().length;
+      if (
+        first < base ||
+        first > base + piece.length ||
+        end < textEnd ||
+        end > base + piece.length + SEPARATOR.length
+      ) {
+        return null;
+      }
+    }
     out.push(analyseParsed(parsed, i, base, piece, lexicons));
-    base += piece.length;
+    base += piece.length + SEPARATOR.length;
   }
   return out;
 }
