@@ -70,7 +70,7 @@ test('batch analysis equals one-by-one analysis', () => {
       if (pieces.length < 2) return;
       const batch = analysePieces(pieces, lexicons);
       if (!batch) return; // misaligned: the caller falls back to one-by-one
-      pieces.forEach((p, i) => expect(batch[i]).toEqual(analyseSentence(p, lexicons)));
+      for (let i = 0; i < pieces.length; i++) expect(batch[i]).toEqual(analyseSentence(pieces[i]!, lexicons));
     }),
     { numRuns: 500 },
   );
