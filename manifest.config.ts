@@ -15,6 +15,7 @@ export default defineManifest({
     'Tells you, before you send, whether UK direct marketing rules (PECR, UK GDPR) apply to your email or text. Runs entirely in your browser.',
   version: pkg.version,
   action: { default_popup: 'src/popup/index.html', default_title: 'Marketing Rules Check' },
+  options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background:
     target === 'firefox'
       ? { scripts: ['src/background/index.ts'] }

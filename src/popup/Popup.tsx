@@ -5,6 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SENDERS, type Sender } from '../core/context.ts';
 import type { Verdict } from '../core/index.ts';
+import { browser } from '../platform/browser.ts';
+import { loadSettings } from '../settings/store.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
 
 type Core = typeof import('../core/index.ts');
@@ -20,6 +22,11 @@ export function Popup() {
   useEffect(() => {
     // compromise is large: load the core only when the popup opens.
     import('../core/index.ts').then(setCore);
+    // Start from the organisation's settings (options page); the user can still change them here.
+    loadSettings().then((s) => {
+      setSender(s.organisationType);
+      setChannel(s.defaultChannel);
+    });
   }, []);
 
   useEffect(() => {
@@ -44,7 +51,10 @@ export function Popup() {
         <a href="../training/index.html" target="_blank" rel="noreferrer">
           Open training mode
         </a>{' '}
-        (scenarios, quiz, presenter)
+        (scenarios, quiz, presenter) ·{' '}
+        <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
       </p>
       <label for="subject">Subject</label>
       <input id="subject" value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
