@@ -69,7 +69,7 @@ for (let i = 0; i < 3; i++) nlp('warm up compromise itself with a sentence or tw
 
 for (const words of SIZES) {
   const body = makeDraft(words);
-  const runs = words >= 50_000 ? 3 : words >= 10_000 ? 5 : 15;
+  const runs = words >= 50_000 ? 3 : words >= 10_000 ? 7 : 41;
   const first: number[] = [];
   const bare: number[] = [];
   for (let r = 0; r < runs; r++) {

@@ -66,6 +66,10 @@ export interface CompiledMatch {
 export interface CompiledLexicons {
   patterns: CompiledPattern[];
   matches: CompiledMatch[];
+  /** Word or `#tag` → indexes of the matches that need it (each match is filed under one required group). */
+  byWord: Map<string, number[]>;
+  /** Matches with no word or tag need (regex-only): checked on every sentence. */
+  always: number[];
 }
 
 let shared: CompiledLexicons | undefined;
@@ -88,5 +92,20 @@ export function compileLexicons(lexicons: Record<Signal, Lexicon> = LEXICONS): C
       }
     }
   }
-  return { patterns, matches };
+  const byWord = new Map<string, number[]>();
+  const always: number[] = [];
+  matches.forEach((m, i) => {
+    // File the match under the first required group of words: a sentence without any of them cannot match.
+    const group = m.needs.find((n): n is string[][] => !(n instanceof RegExp));
+    if (!group) {
+      always.push(i);
+      return;
+    }
+    for (const key of new Set(group.map((alt) => alt[0]!))) {
+      const list = byWord.get(key);
+      if (list) list.push(i);
+      else byWord.set(key, [i]);
+    }
+  });
+  return { patterns, matches, byWord, always };
 }

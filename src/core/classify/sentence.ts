@@ -119,7 +119,14 @@ function analyseParsed(
   const terms = parsed.sentences[sentence];
   const starts = parsed.termStarts[sentence];
   if (terms && starts) {
-    for (const m of lexicons.matches) {
+    // Only matches filed under a word (or tag) of this sentence, in compiled order so results are stable.
+    const candidates = new Set<number>(lexicons.always);
+    for (const w of words) {
+      const list = lexicons.byWord.get(w);
+      if (list) for (const i of list) candidates.add(i);
+    }
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const m = lexicons.matches[i]!;
       if (!mayMatch(m.needs, words)) continue;
       for (const [, a, b] of matchAll(parsed, m.match, sentence)) {
         if (b <= a) continue;
