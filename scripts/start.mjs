@@ -17,7 +17,8 @@ const dist = path.join(root, 'dist');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 console.log('Building the extension and the training page…');
-execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+// MRC_DEV_HOSTS adds 127.0.0.1/localhost to the content scripts' matches, so the demo composer gets the badge.
+execSync('npx vite build', { cwd: root, stdio: 'inherit', env: { ...process.env, MRC_DEV_HOSTS: '1' } });
 execSync('npx vite build -c vite.training.config.ts', { cwd: root, stdio: 'inherit' });
 
 const TYPES = {

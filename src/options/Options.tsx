@@ -146,6 +146,8 @@ export function Options() {
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
   const [nameDraft, setNameDraft] = useState('');
   const nameInput = useRef<HTMLInputElement>(null);
+  /** After a Remove, where keyboard focus goes once the list has re-rendered (a frame is not enough). */
+  const focusAfterRemove = useRef<number | null>(null);
   const nameTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
@@ -237,14 +239,19 @@ export function Options() {
   const removeSite = (origin: string, index: number) => {
     const next = { ...settings.sites };
     delete next[origin];
+    focusAfterRemove.current = index;
     save({ sites: next });
-    // Keep keyboard focus in the list: the next site's Remove button, else the section heading.
-    requestAnimationFrame(() => {
-      const buttons = document.querySelectorAll<HTMLButtonElement>('.site-remove');
-      const target = buttons[Math.min(index, buttons.length - 1)];
-      (target ?? document.getElementById('sites-title'))?.focus();
-    });
   };
+
+  // Keep keyboard focus in the list after a removal: the next site's Remove button, else the section heading.
+  useEffect(() => {
+    const index = focusAfterRemove.current;
+    if (index === null) return;
+    focusAfterRemove.current = null;
+    const buttons = document.querySelectorAll<HTMLButtonElement>('.site-remove');
+    const target = buttons[Math.min(index, buttons.length - 1)];
+    (target ?? document.getElementById('sites-title'))?.focus();
+  }, [settings.sites]);
 
   const orgIssues = fieldIssues('organisationType');
   const nameIssues = fieldIssues('organisationName');

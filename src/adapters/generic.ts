@@ -1,0 +1,191 @@
+/**
+ * The fallback adapter: any editable the user focuses, on any page the content script runs on, plus an initial
+ * scan for editors that announce themselves as multi-line text boxes. Site adapters are tried first.
+ * Read-only: see adapter.ts.
+ */
+import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
+import { type EditorText, readEditorText } from './dom-text.ts';
+
+/** Editables the user can type a message into: rich-text editing hosts and plain-text areas. */
+export const EDITABLE_SELECTOR =
+  '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea';
+/** Editors that say they are multi-line text boxes: found by the initial scan, before anything is focused. */
+export const MULTILINE_TEXTBOX_SELECTOR = '[role="textbox"][aria-multiline="true"]';
+/** Never a message body: read-only editors, search and combo boxes, single-line boxes, Gmail's hidden `nosend` area. */
+export const NOT_A_BODY_SELECTOR =
+  '[aria-readonly="true"], [role="combobox"], [role="searchbox"], [aria-multiline="false"], textarea[form="nosend"]';
+/** The compose window around an editor: the nearest form, dialog, main region or section. */
+export const COMPOSE_ROOT_SELECTOR = 'form, [role="dialog"], [role="main"], section';
+/** Text fields in the compose root that may be the subject or a recipient list. */
+export const FIELD_SELECTOR = 'input:not([type]), input[type="text"], input[type="email"], textarea';
+/** Quoted history and signatures: not what the writer is writing now. */
+export const SKIP_SELECTOR =
+  'blockquote[type="cite"], .gmail_quote, .gmail_signature, .moz-cite-prefix, .moz-signature, #divRplyFwdMsg';
+/** Marks our own UI hosts (appended to documentElement); nothing inside them is ever a composer. */
+export const OUR_HOST_ATTRIBUTE = 'data-mrc-host';
+
+/** Bounds the work per check on huge drafts. */
+export const MAX_BODY_CHARS = 50_000;
+
+const RECIPIENT_KEY = /^_?(to|cc|bcc)\b/i;
+
+function isElement(node: unknown): node is HTMLElement {
+  return !!node && (node as Node).nodeType === 1;
+}
+
+/** True for elements inside one of our shadow-root hosts (or the host itself). */
+export function isInOurUi(el: Element): boolean {
+  let node: Node | null = el;
+  while (node) {
+    if (isElement(node) && node.hasAttribute(OUR_HOST_ATTRIBUTE)) return true;
+    const parent: Node | null = node.parentNode;
+    // Step out of a shadow root to its host.
+    node = parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : parent;
+  }
+  return false;
+}
+
+function isTextarea(el: Element): el is HTMLTextAreaElement {
+  return el.tagName === 'TEXTAREA';
+}
+
+function isEditingHost(el: Element): boolean {
+  const v = el.getAttribute('contenteditable');
+  return v === '' || v === 'true' || v === 'plaintext-only';
+}
+
+/** The outermost editing host that contains `el` (focus can land on a nested editable). */
+function outermostEditable(el: HTMLElement): HTMLElement {
+  let top = el;
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    if (p.getAttribute('contenteditable') === 'false') break;
+    if (isEditingHost(p)) top = p;
+  }
+  return top;
+}
+
+/** The message body that `target` belongs to, or null when it is not something a message is typed into. */
+export function bodyFor(target: Element): HTMLElement | null {
+  if (!isElement(target) || isInOurUi(target)) return null;
+  let el: HTMLElement | null = null;
+  if (isTextarea(target)) el = target;
+  else if (isEditingHost(target)) el = outermostEditable(target);
+  else {
+    const host = target.closest<HTMLElement>(EDITABLE_SELECTOR);
+    if (host && !isTextarea(host)) el = outermostEditable(host);
+  }
+  if (!el || el.matches(NOT_A_BODY_SELECTOR)) return null;
+  if (isTextarea(el) && (el.disabled || el.readOnly)) return null;
+  return el;
+}
+
+function fieldText(el: Element): string[] {
+  const out = [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('placeholder')];
+  const labels = (el as HTMLInputElement).labels;
+  if (labels) for (const l of Array.from(labels)) out.push(l.textContent);
+  return out.filter((s): s is string => !!s).map((s) => s.trim());
+}
+
+function splitAddresses(value: string): string[] {
+  return value
+    .split(/[,;]/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
+
+interface Fields {
+  subject: HTMLInputElement | null;
+  recipients: { kind: keyof DraftRecipients; el: HTMLInputElement | HTMLTextAreaElement }[];
+}
+
+/** The subject and recipient fields in a compose root (never the body itself). */
+export function findFields(root: Element, body: Element): Fields {
+  const fields: Fields = { subject: null, recipients: [] };
+  if (root === body) return fields;
+  for (const el of Array.from(
+    root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(FIELD_SELECTOR),
+  )) {
+    if (el === body || isInOurUi(el)) continue;
+    const names = fieldText(el);
+    if (!fields.subject && el.tagName === 'INPUT' && names.some((n) => /subject/i.test(n))) {
+      fields.subject = el as HTMLInputElement;
+      continue;
+    }
+    const key = names.map((n) => RECIPIENT_KEY.exec(n)?.[1]?.toLowerCase()).find(Boolean);
+    if (key) fields.recipients.push({ kind: key as keyof DraftRecipients, el });
+  }
+  return fields;
+}
+
+function textareaText(el: HTMLTextAreaElement): EditorText {
+  const value = el.value;
+  return {
+    text: value.slice(0, MAX_BODY_CHARS),
+    truncated: value.length > MAX_BODY_CHARS,
+    rangeFor: () => null,
+  };
+}
+
+export function composeRootOf(body: HTMLElement): Element {
+  return body.parentElement?.closest(COMPOSE_ROOT_SELECTOR) ?? body.parentElement ?? body;
+}
+
+export function genericComposer(body: HTMLElement): ComposerRef {
+  const root = composeRootOf(body);
+  const kind = isTextarea(body) ? 'textarea' : 'contenteditable';
+  return {
+    adapterId: 'generic',
+    editor: body,
+    root,
+    kind,
+    readDraft(): DraftSnapshot {
+      const fields = findFields(root, body);
+      const recipients: DraftRecipients = { to: [], cc: [], bcc: [] };
+      for (const r of fields.recipients) recipients[r.kind].push(...splitAddresses(r.el.value));
+      return {
+        subject: fields.subject?.value ?? '',
+        body: isTextarea(body)
+          ? textareaText(body)
+          : readEditorText(body, { skip: (el) => el.matches(SKIP_SELECTOR), maxChars: MAX_BODY_CHARS }),
+        recipients,
+      };
+    },
+    observeTargets() {
+      const fields = findFields(root, body);
+      return {
+        body,
+        fields: [...(fields.subject ? [fields.subject] : []), ...fields.recipients.map((r) => r.el)],
+      };
+    },
+    isConnected: () => body.isConnected && (root === body || root.contains(body)),
+    sendControls: () => [],
+  };
+}
+
+function isVisible(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(el) : true;
+}
+
+export const genericAdapter: ComposerAdapter = {
+  id: 'generic',
+  matches: () => true,
+  findComposers(root) {
+    const out: ComposerRef[] = [];
+    const seen = new Set<Element>();
+    const candidates = Array.from(root.querySelectorAll(MULTILINE_TEXTBOX_SELECTOR));
+    if (isElement(root) && root.matches(MULTILINE_TEXTBOX_SELECTOR)) candidates.unshift(root);
+    for (const el of candidates) {
+      if (!isEditingHost(el) && !isTextarea(el)) continue;
+      const body = bodyFor(el);
+      if (!body || seen.has(body) || !isVisible(body)) continue;
+      seen.add(body);
+      out.push(genericComposer(body));
+    }
+    return out;
+  },
+  composerFor(target) {
+    const body = bodyFor(target);
+    return body ? genericComposer(body) : null;
+  },
+};

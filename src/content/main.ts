@@ -1,0 +1,198 @@
+/**
+ * Content script entry. Finds composers (initial scan, focus, a narrow MutationObserver that only queues nodes,
+ * and a 1.5 s safety sweep for removals), runs one ComposerSession per composer, and tears each down when its
+ * composer goes. The core (compromise, ~350 KB) is imported only once a composer exists.
+ * Drafts never leave the browser: nothing here makes a network request.
+ */
+import type { ComposerAdapter, ComposerRef } from '../adapters/adapter.ts';
+import { adaptersFor } from '../adapters/index.ts';
+import type { ContextInput } from '../core/index.ts';
+import type { Settings } from '../settings/schema.ts';
+import { loadSettings, onSettingsChanged } from '../settings/store.ts';
+import { ComposerSession } from './session.ts';
+
+export const SWEEP_MS = 1500;
+
+type Core = typeof import('../core/index.ts');
+let corePromise: Promise<Core> | undefined;
+const loadCore = () => {
+  corePromise ??= import('../core/index.ts');
+  return corePromise;
+};
+
+function siteOrigin(): string {
+  try {
+    return window.top === window ? location.origin : (window.top?.location.origin ?? location.origin);
+  } catch {
+    return location.origin;
+  }
+}
+
+function activeFor(settings: Settings): boolean {
+  return !settings.pausedEverywhere && settings.sites[siteOrigin()]?.enabled !== false;
+}
+
+export class ComposerWatcher {
+  private readonly doc: Document;
+  private readonly adapters: ComposerAdapter[];
+  private readonly sessions = new Map<HTMLElement, ComposerSession>();
+  private readonly abort = new AbortController();
+  private observer: MutationObserver | undefined;
+  private sweepTimer: ReturnType<typeof setInterval> | undefined;
+  private queue: Element[] = [];
+  private removals = false;
+  private frame = 0;
+  settings: Settings | undefined;
+
+  constructor(doc: Document, adapters: ComposerAdapter[]) {
+    this.doc = doc;
+    this.adapters = adapters;
+  }
+
+  private baseContext = (): ContextInput => {
+    const s = this.settings;
+    if (!s) return {};
+    return {
+      sender: s.organisationType,
+      channel: s.defaultChannel,
+      ...(s.organisationName ? { senderName: s.organisationName } : {}),
+    };
+  };
+
+  start(): void {
+    const win = this.doc.defaultView;
+    if (!win) return;
+    const { signal } = this.abort;
+    for (const adapter of this.adapters) this.addAll(this.safeFind(adapter, this.doc));
+    win.addEventListener(
+      'focusin',
+      (e) => {
+        try {
+          const target = e.composedPath()[0];
+          if (target && (target as Node).nodeType === 1) this.claim(target as Element);
+        } catch {
+          // Fail open.
+        }
+      },
+      { capture: true, signal },
+    );
+    this.observer = new MutationObserver((records) => {
+      // Only queue here: the expensive part runs at most once per frame.
+      for (const r of records) {
+        for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1) this.queue.push(n as Element);
+        if (r.removedNodes.length) this.removals = true;
+      }
+      if (!this.frame) this.frame = win.requestAnimationFrame(() => this.pass());
+    });
+    this.observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true });
+    this.sweepTimer = setInterval(() => {
+      if (this.doc.visibilityState === 'visible') this.sweep();
+    }, SWEEP_MS);
+  }
+
+  private safeFind(adapter: ComposerAdapter, root: Document | Element): ComposerRef[] {
+    try {
+      return adapter.findComposers(root);
+    } catch {
+      return [];
+    }
+  }
+
+  /** The composer the newly focused element belongs to, from the first adapter that claims it. */
+  private claim(target: Element) {
+    for (const adapter of this.adapters) {
+      let ref: ComposerRef | null = null;
+      try {
+        ref = adapter.composerFor(target);
+      } catch {
+        ref = null;
+      }
+      if (ref) {
+        this.addAll([ref]);
+        return;
+      }
+    }
+  }
+
+  private addAll(refs: ComposerRef[]) {
+    for (const ref of refs) {
+      if (this.sessions.has(ref.editor)) continue;
+      try {
+        this.sessions.set(ref.editor, new ComposerSession(ref, { loadCore, baseContext: this.baseContext }));
+      } catch {
+        // Fail open: this composer simply gets no badge.
+      }
+    }
+  }
+
+  private pass() {
+    this.frame = 0;
+    const queued = this.queue;
+    this.queue = [];
+    if (this.removals) {
+      this.removals = false;
+      this.dropDisconnected();
+    }
+    for (const el of queued) {
+      if (!el.isConnected) continue;
+      for (const adapter of this.adapters) this.addAll(this.safeFind(adapter, el));
+    }
+  }
+
+  private dropDisconnected() {
+    for (const [editor, session] of this.sessions) {
+      if (!session.ref.isConnected()) {
+        session.destroy();
+        this.sessions.delete(editor);
+      }
+    }
+  }
+
+  private sweep() {
+    this.dropDisconnected();
+    for (const session of this.sessions.values()) session.sweep();
+  }
+
+  /** Re-checks every composer (after a settings change). */
+  recheckAll(): void {
+    for (const session of this.sessions.values()) session.schedule(0);
+  }
+
+  stop(): void {
+    this.abort.abort();
+    this.observer?.disconnect();
+    clearInterval(this.sweepTimer);
+    if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    for (const session of this.sessions.values()) session.destroy();
+    this.sessions.clear();
+  }
+}
+
+async function main() {
+  const adapters = adaptersFor(location);
+  if (!adapters.length) return;
+  let watcher: ComposerWatcher | undefined;
+  const apply = (settings: Settings) => {
+    if (activeFor(settings)) {
+      if (!watcher) {
+        watcher = new ComposerWatcher(document, adapters);
+        watcher.settings = settings;
+        watcher.start();
+      } else {
+        watcher.settings = settings;
+        watcher.recheckAll();
+      }
+    } else {
+      watcher?.stop();
+      watcher = undefined;
+    }
+  };
+  apply(await loadSettings());
+  onSettingsChanged((read) => apply(read.settings));
+}
+
+try {
+  void main().catch(() => {});
+} catch {
+  // Fail open: the page works exactly as without the extension.
+}

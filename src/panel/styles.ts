@@ -1,0 +1,92 @@
+/** Styles for the badge and panel, adopted into each host's shadow root (the page's CSS cannot reach in). */
+export const PANEL_CSS = `
+:host { all: initial; }
+.anchor {
+  position: fixed; left: 0; top: 0; width: 0; height: 0;
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
+  color: #1b1b1b; color-scheme: light dark;
+}
+.anchor[hidden] { display: none; }
+.badge {
+  pointer-events: auto;
+  position: absolute; right: 6px; bottom: 6px;
+  display: inline-flex; align-items: center; gap: 6px;
+  max-width: 320px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  padding: 3px 10px 3px 8px; border-radius: 999px;
+  border: 1px solid #8a8a8a; background: #fff; color: #1b1b1b;
+  font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
+  box-shadow: 0 1px 3px rgb(0 0 0 / 0.2); cursor: pointer;
+}
+.badge:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.dot { flex: none; width: 9px; height: 9px; border-radius: 50%; background: #777; }
+.badge[data-level="yes"], .badge[data-level="likely"] { border-color: #b35c00; background: #fff4e5; }
+.badge[data-level="yes"] .dot, .badge[data-level="likely"] .dot { background: #b35c00; border-radius: 2px; }
+.badge[data-level="unclear"] { border-color: #6b5ea8; background: #f3f0ff; }
+.badge[data-level="unclear"] .dot { background: #6b5ea8; transform: rotate(45deg); border-radius: 1px; }
+.badge[data-level="no"], .badge[data-level="unlikely"] { border-color: #2e7d32; background: #edf7ee; }
+.badge[data-level="no"] .dot, .badge[data-level="unlikely"] .dot { background: #2e7d32; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.panel {
+  pointer-events: auto;
+  position: absolute; right: 0; width: min(380px, calc(100vw - 16px));
+  left: var(--mrc-panel-left, auto);
+  max-height: var(--mrc-panel-max, 60vh); overflow: auto; box-sizing: border-box;
+  padding: 10px 14px 12px; border-radius: 8px; border: 1px solid #8a8a8a;
+  background: #fff; color: #1b1b1b; box-shadow: 0 6px 24px rgb(0 0 0 / 0.25);
+}
+.anchor[data-side="above"] .panel { bottom: 40px; }
+.anchor[data-side="below"] .panel { top: 4px; }
+.panel-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.panel-title { font-size: 12px; font-weight: 600; opacity: 0.75; margin: 0; }
+.close { font: inherit; border: 1px solid #8a8a8a; background: transparent; color: inherit; border-radius: 4px; cursor: pointer; padding: 0 8px; }
+h2 { font-size: 15px; margin: 6px 0 4px; }
+h3 { font-size: 13px; margin: 10px 0 2px; }
+p { margin: 4px 0; }
+ul { padding-left: 18px; margin: 4px 0; }
+a { color: #0b57d0; margin-right: 6px; }
+.check-error { color: #b00020; }
+.check-warning { color: #8a5300; }
+.disclaimer { font-size: 12px; opacity: 0.8; }
+.evidence-list { list-style: none; padding: 0; }
+.evidence-list li { margin: 3px 0; }
+.evidence-button {
+  font: inherit; text-align: left; color: inherit; background: transparent; cursor: pointer;
+  border: 1px solid transparent; border-radius: 4px; padding: 2px 4px; width: 100%;
+}
+.evidence-static { display: block; padding: 3px 5px; }
+.panel:focus { outline: none; }
+.panel:focus-visible { outline: 2px solid #0b57d0; outline-offset: -2px; }
+.evidence-button:hover, .evidence-button:focus-visible { border-color: #8a8a8a; }
+.mark { font-weight: 600; text-decoration: underline 2px; text-underline-offset: 2px; }
+.mark-promotional { text-decoration-style: dotted; }
+.mark-fundraising { text-decoration-style: wavy; }
+.mark-campaigning { text-decoration-style: dashed; }
+.question { margin: 8px 0; border: none; padding: 0; min-width: 0; }
+legend { padding: 0; }
+.options { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
+.option {
+  font: inherit; cursor: pointer; border-radius: 999px; padding: 2px 10px;
+  border: 1px solid #8a8a8a; background: transparent; color: inherit;
+}
+.option[aria-pressed="true"] { background: #0b57d0; border-color: #0b57d0; color: #fff; }
+button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.link { font: inherit; background: none; border: none; padding: 0; color: #0b57d0; text-decoration: underline; cursor: pointer; }
+@media (prefers-reduced-motion: no-preference) {
+  .panel { animation: mrc-in 120ms ease-out; }
+  @keyframes mrc-in { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }
+}
+@media (prefers-color-scheme: dark) {
+  .anchor { color: #eee; }
+  .badge, .panel { background: #202124; color: #eee; border-color: #777; }
+  .badge[data-level="yes"], .badge[data-level="likely"] { background: #3a2a14; border-color: #ffb366; }
+  .badge[data-level="yes"] .dot, .badge[data-level="likely"] .dot { background: #ffb366; }
+  .badge[data-level="unclear"] { background: #2a2540; border-color: #b9a8ff; }
+  .badge[data-level="unclear"] .dot { background: #b9a8ff; }
+  .badge[data-level="no"], .badge[data-level="unlikely"] { background: #1d3320; border-color: #81c784; }
+  .badge[data-level="no"] .dot, .badge[data-level="unlikely"] .dot { background: #81c784; }
+  a, .link { color: #8ab4f8; }
+  .check-error { color: #ff8a80; }
+  .check-warning { color: #ffcc80; }
+  .option[aria-pressed="true"] { background: #8ab4f8; border-color: #8ab4f8; color: #202124; }
+}
+`;
