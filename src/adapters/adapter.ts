@@ -8,7 +8,7 @@
 import type { EditorText } from './dom-text.ts';
 
 /** Every adapter's id. Site adapters (gmail, outlook, yahoo, proton, roundcube) join this union. */
-export type AdapterId = 'generic';
+export type AdapterId = 'gmail' | 'outlook' | 'generic';
 
 export interface DraftRecipients {
   to: string[];

@@ -5,13 +5,17 @@
  */
 import type { AdapterId, ComposerAdapter } from './adapter.ts';
 import { genericAdapter } from './generic.ts';
+import { gmailAdapter } from './gmail.ts';
+import { outlookAdapter } from './outlook.ts';
 
 export const ADAPTERS = {
+  gmail: gmailAdapter,
+  outlook: outlookAdapter,
   generic: genericAdapter,
 } satisfies Record<AdapterId, ComposerAdapter>;
 
 /** Site adapters first (most specific), generic last. */
-export const ADAPTER_ORDER: readonly AdapterId[] = ['generic'];
+export const ADAPTER_ORDER: readonly AdapterId[] = ['gmail', 'outlook', 'generic'];
 
 /** The adapters that apply to a page, in priority order (generic always last). */
 export function adaptersFor(location: Pick<Location, 'hostname' | 'pathname'>): ComposerAdapter[] {
