@@ -5,6 +5,7 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { type EditorText, readEditorText } from './dom-text.ts';
+import { collectComposers } from './shared.ts';
 
 /** Editables the user can type a message into: rich-text editing hosts and plain-text areas. */
 export const EDITABLE_SELECTOR =
@@ -162,28 +163,16 @@ export function genericComposer(body: HTMLElement): ComposerRef {
   };
 }
 
-function isVisible(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
-  return typeof check === 'function' ? check.call(el) : true;
-}
-
 export const genericAdapter: ComposerAdapter = {
   id: 'generic',
   matches: () => true,
-  findComposers(root) {
-    const out: ComposerRef[] = [];
-    const seen = new Set<Element>();
-    const candidates = Array.from(root.querySelectorAll(MULTILINE_TEXTBOX_SELECTOR));
-    if (isElement(root) && root.matches(MULTILINE_TEXTBOX_SELECTOR)) candidates.unshift(root);
-    for (const el of candidates) {
-      if (!isEditingHost(el) && !isTextarea(el)) continue;
-      const body = bodyFor(el);
-      if (!body || seen.has(body) || !isVisible(body)) continue;
-      seen.add(body);
-      out.push(genericComposer(body));
-    }
-    return out;
-  },
+  findComposers: (root) =>
+    collectComposers(
+      root,
+      MULTILINE_TEXTBOX_SELECTOR,
+      (el) => (isEditingHost(el) || isTextarea(el) ? bodyFor(el) : null),
+      genericComposer,
+    ),
   composerFor(target) {
     const body = bodyFor(target);
     return body ? genericComposer(body) : null;

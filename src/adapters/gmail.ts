@@ -6,6 +6,7 @@
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
 import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
+import { collectComposers, LOOPBACK_HOSTS } from './shared.ts';
 
 export const GMAIL_HOST = 'mail.google.com';
 /**
@@ -13,7 +14,6 @@ export const GMAIL_HOST = 'mail.google.com';
  * with MRC_DEV_HOSTS=1, so this never applies in a release build.
  */
 export const FIXTURE_PATH = /\/gmail\.html$/;
-const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 
 /** One compose (new, inline reply, fullscreen); gmail.js `composes()`, InboxSDK inline replies. Class: low-medium. */
 export const COMPOSE_ROOT_SELECTOR = 'div.M9';
@@ -139,28 +139,11 @@ export function gmailComposer(body: HTMLElement): ComposerRef {
   };
 }
 
-function isVisible(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
-  return typeof check === 'function' ? check.call(el) : true;
-}
-
 export const gmailAdapter: ComposerAdapter = {
   id: 'gmail',
   matches: ({ hostname, pathname }) =>
-    hostname === GMAIL_HOST || (LOOPBACK.has(hostname) && FIXTURE_PATH.test(pathname)),
-  findComposers(root) {
-    const out: ComposerRef[] = [];
-    const seen = new Set<Element>();
-    const candidates = Array.from(root.querySelectorAll(BODY_SELECTOR));
-    if (root.nodeType === 1 && (root as Element).matches(BODY_SELECTOR)) candidates.unshift(root as Element);
-    for (const el of candidates) {
-      const body = bodyAround(el);
-      if (!body || seen.has(body) || !isVisible(body)) continue;
-      seen.add(body);
-      out.push(gmailComposer(body));
-    }
-    return out;
-  },
+    hostname === GMAIL_HOST || (LOOPBACK_HOSTS.has(hostname) && FIXTURE_PATH.test(pathname)),
+  findComposers: (root) => collectComposers(root, BODY_SELECTOR, bodyAround, gmailComposer),
   composerFor(target) {
     if (isInOurUi(target)) return null;
     const body = bodyAround(target);

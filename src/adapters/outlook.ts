@@ -7,6 +7,7 @@
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
 import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
+import { collectComposers, LOOPBACK_HOSTS } from './shared.ts';
 
 /** The Outlook web hosts (§1.3). On-prem OWA on custom domains falls to the generic adapter. */
 export const OUTLOOK_HOSTS = [
@@ -20,7 +21,6 @@ export const OUTLOOK_HOSTS = [
  * with MRC_DEV_HOSTS=1, so this never applies in a release build.
  */
 export const FIXTURE_PATH = /\/outlook\.html$/;
-const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 
 /** Compose roots, most specific first: the pop-out form (data attribute, medium), then the main region (high). */
 export const COMPOSE_ROOT_SELECTORS = ['[data-app-section="Form_Content"]', '[role="main"]'] as const;
@@ -132,11 +132,6 @@ export function outlookComposer(body: HTMLElement): ComposerRef {
   };
 }
 
-function isVisible(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
-  return typeof check === 'function' ? check.call(el) : true;
-}
-
 function rootAround(target: Element): Element | null {
   for (const sel of COMPOSE_ROOT_SELECTORS) {
     const root = target.closest(sel);
@@ -149,20 +144,8 @@ export const outlookAdapter: ComposerAdapter = {
   id: 'outlook',
   matches: ({ hostname, pathname }) =>
     (OUTLOOK_HOSTS as readonly string[]).includes(hostname) ||
-    (LOOPBACK.has(hostname) && FIXTURE_PATH.test(pathname)),
-  findComposers(root) {
-    const out: ComposerRef[] = [];
-    const seen = new Set<Element>();
-    const candidates = Array.from(root.querySelectorAll(BODY_SELECTOR));
-    if (root.nodeType === 1 && (root as Element).matches(BODY_SELECTOR)) candidates.unshift(root as Element);
-    for (const el of candidates) {
-      const body = bodyAround(el);
-      if (!body || seen.has(body) || !isVisible(body)) continue;
-      seen.add(body);
-      out.push(outlookComposer(body));
-    }
-    return out;
-  },
+    (LOOPBACK_HOSTS.has(hostname) && FIXTURE_PATH.test(pathname)),
+  findComposers: (root) => collectComposers(root, BODY_SELECTOR, bodyAround, outlookComposer),
   composerFor(target) {
     if (isInOurUi(target)) return null;
     const body = bodyAround(target);
