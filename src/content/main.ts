@@ -28,6 +28,11 @@ function siteOrigin(): string {
   }
 }
 
+function hasQueuedAncestor(el: Element, queued: ReadonlySet<Element>): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (queued.has(p)) return true;
+  return false;
+}
+
 function activeFor(settings: Settings): boolean {
   return !settings.pausedEverywhere && settings.sites[siteOrigin()]?.enabled !== false;
 }
@@ -133,8 +138,11 @@ export class ComposerWatcher {
       this.removals = false;
       this.dropDisconnected();
     }
-    for (const el of queued) {
-      if (!el.isConnected) continue;
+    // Scan only the outermost added elements: a subtree scan already covers everything inside it, and heavy
+    // webmail pages add nested nodes in the same frame (walking up ancestors is cheaper than re-scanning).
+    const added = new Set(queued);
+    for (const el of added) {
+      if (!el.isConnected || hasQueuedAncestor(el, added)) continue;
       for (const adapter of this.adapters) this.addAll(this.safeFind(adapter, el));
     }
   }
