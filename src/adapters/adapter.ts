@@ -7,8 +7,8 @@
  */
 import type { EditorText } from './dom-text.ts';
 
-/** Every adapter's id. Site adapters (gmail, outlook, yahoo, proton, roundcube) join this union. */
-export type AdapterId = 'gmail' | 'outlook' | 'generic';
+/** Every adapter's id: one per site adapter file, plus the generic fallback. */
+export type AdapterId = 'gmail' | 'outlook' | 'yahoo' | 'proton' | 'roundcube' | 'generic';
 
 export interface DraftRecipients {
   to: string[];
@@ -35,7 +35,11 @@ export interface ObserveTargets {
 /** One open compose window, as found by an adapter. Pure reads; cheap enough to call on every check. */
 export interface ComposerRef {
   adapterId: AdapterId;
-  /** The editable body. Sessions are keyed by it (a WeakMap key, never an attribute on it). */
+  /**
+   * The editable body. Sessions are keyed by it (a WeakMap key, never an attribute on it). It may live in a
+   * same-origin iframe (TinyMCE, Proton's sandboxed editor): then `editor.ownerDocument` is the frame's document
+   * and `root` is in the top document; the top frame owns it (child-frame content scripts stay passive).
+   */
   editor: HTMLElement;
   /** The compose window around the editor (form, dialog, …); the editor itself if nothing better is found. */
   root: Element;
@@ -45,8 +49,13 @@ export interface ComposerRef {
   observeTargets(): ObserveTargets;
   /** False once the webmail has removed the composer (sent, discarded, closed). */
   isConnected(): boolean;
-  /** Send buttons and menu items (issue #4, Send-check). Empty until then. */
+  /** Send buttons and send menu items (Send, Send+Archive, scheduled send…) of this composer: the Send-check watches clicks on them. */
   sendControls(): Element[];
+  /**
+   * True when `e` (a keydown in the composer, including inside an iframe editor) is this webmail's send shortcut,
+   * e.g. Ctrl/⌘+Enter. Never true while an IME is composing.
+   */
+  isSendShortcut(e: KeyboardEvent): boolean;
 }
 
 export interface ComposerAdapter {

@@ -5,7 +5,7 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { type EditorText, readEditorText } from './dom-text.ts';
-import { collectComposers } from './shared.ts';
+import { collectComposers, frameOf, isConnectedWithin, isCtrlEnter } from './shared.ts';
 
 /** Editables the user can type a message into: rich-text editing hosts and plain-text areas. */
 export const EDITABLE_SELECTOR =
@@ -127,7 +127,13 @@ function textareaText(el: HTMLTextAreaElement): EditorText {
   };
 }
 
+/**
+ * The compose window around a body. For the body of a same-origin frame (a TinyMCE-style editor) that is the
+ * compose root around the frame element in the parent document, where the subject and recipients are.
+ */
 export function composeRootOf(body: HTMLElement): Element {
+  const frame = frameOf(body);
+  if (frame) return frame.parentElement?.closest(COMPOSE_ROOT_SELECTOR) ?? frame.parentElement ?? frame;
   return body.parentElement?.closest(COMPOSE_ROOT_SELECTOR) ?? body.parentElement ?? body;
 }
 
@@ -158,8 +164,9 @@ export function genericComposer(body: HTMLElement): ComposerRef {
         fields: [...(fields.subject ? [fields.subject] : []), ...fields.recipients.map((r) => r.el)],
       };
     },
-    isConnected: () => body.isConnected && (root === body || root.contains(body)),
+    isConnected: () => isConnectedWithin(root, body),
     sendControls: () => [],
+    isSendShortcut: isCtrlEnter,
   };
 }
 

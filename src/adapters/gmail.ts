@@ -6,7 +6,7 @@
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
 import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { collectComposers, LOOPBACK_HOSTS } from './shared.ts';
+import { collectComposers, isCtrlEnter, LOOPBACK_HOSTS } from './shared.ts';
 
 export const GMAIL_HOST = 'mail.google.com';
 /**
@@ -136,6 +136,7 @@ export function gmailComposer(body: HTMLElement): ComposerRef {
     },
     isConnected: () => body.isConnected && root.contains(body),
     sendControls: () => [],
+    isSendShortcut: isCtrlEnter,
   };
 }
 

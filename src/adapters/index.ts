@@ -7,15 +7,28 @@ import type { AdapterId, ComposerAdapter } from './adapter.ts';
 import { genericAdapter } from './generic.ts';
 import { gmailAdapter } from './gmail.ts';
 import { outlookAdapter } from './outlook.ts';
+import { protonAdapter } from './proton.ts';
+import { roundcubeAdapter } from './roundcube.ts';
+import { yahooAdapter } from './yahoo.ts';
 
 export const ADAPTERS = {
   gmail: gmailAdapter,
   outlook: outlookAdapter,
+  yahoo: yahooAdapter,
+  proton: protonAdapter,
+  roundcube: roundcubeAdapter,
   generic: genericAdapter,
 } satisfies Record<AdapterId, ComposerAdapter>;
 
 /** Site adapters first (most specific), generic last. */
-export const ADAPTER_ORDER: readonly AdapterId[] = ['gmail', 'outlook', 'generic'];
+export const ADAPTER_ORDER: readonly AdapterId[] = [
+  'gmail',
+  'outlook',
+  'yahoo',
+  'proton',
+  'roundcube',
+  'generic',
+];
 
 /** The adapters that apply to a page, in priority order (generic always last). */
 export function adaptersFor(location: Pick<Location, 'hostname' | 'pathname'>): ComposerAdapter[] {

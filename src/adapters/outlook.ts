@@ -7,7 +7,7 @@
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
 import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { collectComposers, LOOPBACK_HOSTS } from './shared.ts';
+import { collectComposers, isCtrlEnter, LOOPBACK_HOSTS } from './shared.ts';
 
 /** The Outlook web hosts (§1.3). On-prem OWA on custom domains falls to the generic adapter. */
 export const OUTLOOK_HOSTS = [
@@ -129,6 +129,7 @@ export function outlookComposer(body: HTMLElement): ComposerRef {
     },
     isConnected: () => body.isConnected && root.contains(body),
     sendControls: () => [],
+    isSendShortcut: isCtrlEnter,
   };
 }
 

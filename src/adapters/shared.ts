@@ -32,3 +32,46 @@ export function collectComposers(
   }
   return out;
 }
+
+/** Ctrl+Enter (⌘+Enter on macOS): the send shortcut of most webmails. Never while an IME is composing. */
+export function isCtrlEnter(e: KeyboardEvent): boolean {
+  if (e.isComposing || e.keyCode === 229) return false;
+  return e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+}
+
+/**
+ * The documents of same-origin child frames under `root` that the top frame can read (TinyMCE's srcless frame,
+ * Proton's sandboxed editor frame). Cross-origin frames throw or return null and are skipped.
+ */
+export function reachableFrameDocuments(root: Document | Element, selector = 'iframe'): Document[] {
+  const out: Document[] = [];
+  for (const frame of Array.from(root.querySelectorAll<HTMLIFrameElement>(selector))) {
+    try {
+      const doc = frame.contentDocument;
+      if (doc?.documentElement) out.push(doc);
+    } catch {
+      // Cross-origin: not ours to read.
+    }
+  }
+  return out;
+}
+
+/** The frame element whose document `el` lives in, when that document is a same-origin child frame's. */
+export function frameOf(el: Element): Element | null {
+  try {
+    return el.ownerDocument.defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True while `el` is still in the page and inside `root`, across one frame boundary: an editor in a child frame
+ * counts as inside `root` when its frame element is.
+ */
+export function isConnectedWithin(root: Element, el: Element): boolean {
+  if (!el.isConnected || !root.isConnected) return false;
+  if (root === el || root.contains(el)) return true;
+  const frame = el.ownerDocument === root.ownerDocument ? null : frameOf(el);
+  return !!frame && frame.isConnected && (root === frame || root.contains(frame));
+}

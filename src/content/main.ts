@@ -6,6 +6,7 @@
  */
 import type { ComposerAdapter, ComposerRef } from '../adapters/adapter.ts';
 import { adaptersFor } from '../adapters/index.ts';
+import { reachableFrameDocuments } from '../adapters/shared.ts';
 import type { ContextInput } from '../core/index.ts';
 import type { Settings } from '../settings/schema.ts';
 import { loadSettings, onSettingsChanged } from '../settings/store.ts';
@@ -31,6 +32,20 @@ function siteOrigin(): string {
 function hasQueuedAncestor(el: Element, queued: ReadonlySet<Element>): boolean {
   for (let p = el.parentElement; p; p = p.parentElement) if (queued.has(p)) return true;
   return false;
+}
+
+/**
+ * A child frame whose top document this script can reach (TinyMCE's srcless frame, a same-origin pop-in) is owned
+ * by the top frame's instance, which reads it from outside (docs/webmail-composers.md §3.6): this instance stays
+ * passive so nothing is handled twice. Cross-origin frames are alone and act for themselves.
+ */
+export function ownedByTopFrame(win: Window): boolean {
+  if (win.top === win || !win.top) return false;
+  try {
+    return !!win.top.document;
+  } catch {
+    return false;
+  }
 }
 
 function activeFor(settings: Settings): boolean {
@@ -69,6 +84,7 @@ export class ComposerWatcher {
     if (!win) return;
     const { signal } = this.abort;
     for (const adapter of this.adapters) this.addAll(this.safeFind(adapter, this.doc));
+    this.scanFrames();
     win.addEventListener(
       'focusin',
       (e) => {
@@ -105,6 +121,11 @@ export class ComposerWatcher {
 
   /** The composer the newly focused element belongs to, from the first adapter that claims it. */
   private claim(target: Element) {
+    if (target.tagName === 'IFRAME') {
+      // Focus moved into a child frame: the frame element is all the top document sees.
+      this.scanFrames();
+      return;
+    }
     for (const adapter of this.adapters) {
       let ref: ComposerRef | null = null;
       try {
@@ -158,7 +179,22 @@ export class ComposerWatcher {
 
   private sweep() {
     this.dropDisconnected();
+    this.scanFrames();
     for (const session of this.sessions.values()) session.sweep();
+  }
+
+  /**
+   * Editors inside same-origin child frames (their content scripts stay passive, see ownedByTopFrame): site
+   * adapters find their own frames (Roundcube's TinyMCE, Proton's sandboxed editor) in the top document; here any
+   * other reachable frame whose body is an editing host is claimed (the generic adapter resolves its compose root
+   * across the frame boundary). Frames load after the iframe element is added, so this runs on every sweep too.
+   */
+  private scanFrames() {
+    for (const doc of reachableFrameDocuments(this.doc)) {
+      const body = doc.body;
+      if (!body || this.sessions.has(body)) continue;
+      if (body.isContentEditable || doc.designMode === 'on') this.claim(body);
+    }
   }
 
   /** Re-checks every composer (after a settings change). */
@@ -177,6 +213,7 @@ export class ComposerWatcher {
 }
 
 async function main() {
+  if (ownedByTopFrame(window)) return;
   const adapters = adaptersFor(location);
   if (!adapters.length) return;
   let watcher: ComposerWatcher | undefined;

@@ -20,7 +20,11 @@ export interface ComposerHost {
 
 /** The badge sits inside the editor's bottom-right corner; the panel opens towards the larger free space. */
 export function createComposerHost(editor: HTMLElement, root: Element): ComposerHost {
-  const doc = editor.ownerDocument;
+  // The host lives in the compose window's document. An editor inside a child frame (TinyMCE, Proton) is
+  // represented there by its frame element: the badge sits by the frame, never inside the draft's document.
+  const doc = root.ownerDocument;
+  const anchorEl: Element =
+    editor.ownerDocument === doc ? editor : (editor.ownerDocument.defaultView?.frameElement ?? root);
   const win = doc.defaultView as StyledWindow;
   const id = ++counter;
   const panelId = `mrc-panel-${id}`;
@@ -28,7 +32,8 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
 
   const host = doc.createElement('div');
   host.setAttribute(OUR_HOST_ATTRIBUTE, String(id));
-  if (editor.id) host.setAttribute('data-mrc-for', editor.id);
+  const forId = anchorEl.id || editor.id;
+  if (forId) host.setAttribute('data-mrc-for', forId);
   host.style.setProperty('all', 'initial');
   host.style.setProperty('position', 'fixed');
   host.style.setProperty('inset', '0 auto auto 0');
@@ -55,7 +60,7 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   const place = () => {
     frame = 0;
     if (!visible) return;
-    const r = editor.getBoundingClientRect();
+    const r = anchorEl.getBoundingClientRect();
     const vw = win.innerWidth;
     const vh = win.innerHeight;
     const offscreen =
@@ -86,8 +91,8 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   let resize: ResizeObserver | undefined;
   try {
     resize = new win.ResizeObserver(schedule);
-    resize.observe(editor);
-    if (root !== editor) resize.observe(root);
+    resize.observe(anchorEl);
+    if (root !== anchorEl) resize.observe(root);
   } catch {
     // Scroll and resize events still move the badge.
   }

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Request } from 'playwright-core';
 
-export const DIST = path.resolve(import.meta.dirname, '../../dist');
+/** The built extension; helpers building in parallel point MRC_DIST at their own output directory. */
+export const DIST = path.resolve(import.meta.dirname, '../..', process.env.MRC_DIST ?? 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {

@@ -1,0 +1,11 @@
+/**
+ * roundcube: placeholder until its adapter lands (issue 3). Matches no page, so it finds nothing and touches nothing.
+ */
+import type { ComposerAdapter } from './adapter.ts';
+
+export const roundcubeAdapter: ComposerAdapter = {
+  id: 'roundcube',
+  matches: () => false,
+  findComposers: () => [],
+  composerFor: () => null,
+};
