@@ -75,3 +75,27 @@ export function isConnectedWithin(root: Element, el: Element): boolean {
   const frame = el.ownerDocument === root.ownerDocument ? null : frameOf(el);
   return !!frame && frame.isConnected && (root === frame || root.contains(frame));
 }
+
+/** An email address inside free text ("Ann <ann@example.org>", "a@b.org; c@d.org"). */
+const ADDRESS_IN_TEXT = /[^\s<>,;:"'()[\]]+@[^\s<>,;:"'()[\]]+\.[^\s<>,;:"'()[\]]+/g;
+
+/** Every email address in `text`, in order, without duplicates (names and punctuation dropped). */
+export function addressesInText(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return [...new Set(Array.from(text.matchAll(ADDRESS_IN_TEXT), (m) => m[0]))];
+}
+
+/**
+ * The recipient row around one field: the outermost ancestor of `field` inside `root` (never `root` itself) that
+ * holds none of `others` (the other rows' fields, the subject, the body). Webmails nest the chips and the typing
+ * input of one row in wrappers without stable names; walking up until the next field would be included finds the
+ * whole row.
+ */
+export function rowAround(field: Element, root: Element, others: readonly Element[]): Element {
+  let row = field;
+  for (let p = field.parentElement; p && p !== root && root.contains(p); p = p.parentElement) {
+    if (others.some((o) => o !== field && p.contains(o))) break;
+    row = p;
+  }
+  return row;
+}
