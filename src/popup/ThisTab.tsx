@@ -1,0 +1,250 @@
+/**
+ * The popup's "this tab" section: the verdicts of the composers open in the active tab (asked from its content
+ * script, verdict values only), the switch for this site, and pause everywhere. Sites other than the built-in
+ * webmail hosts are enabled here: the browser asks the user for that one site, then the background registers the
+ * content script there and starts it in the open tab.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from '../platform/browser.ts';
+import { siteLabel } from '../settings/schema.ts';
+import { loadSettings, onSettingsChanged, saveSettings, setSiteEnabled } from '../settings/store.ts';
+import { isBuiltinOrigin, pageOrigin, sitePattern } from '../sites/hosts.ts';
+import {
+  type ComposerSummary,
+  ENABLE_SITE,
+  type EnableSiteResponse,
+  SHOW_COMPOSER,
+  TAB_STATUS,
+  type TabStatus,
+} from '../sites/messages.ts';
+import { headline, ROUTE_LABEL } from '../ui/labels.ts';
+
+export const POLL_MS = 1000;
+
+const ADAPTER_LABEL: Record<string, string> = {
+  gmail: 'Gmail',
+  outlook: 'Outlook',
+  yahoo: 'Yahoo Mail',
+  proton: 'Proton Mail',
+  roundcube: 'Roundcube',
+  generic: 'Editor',
+};
+
+/** The tab the popup is about: `?tab=ID` (opened from a test or a shortcut) or the active tab. */
+async function targetTab(): Promise<{ id: number; url?: string } | null> {
+  const param = Number(new URLSearchParams(location.search).get('tab'));
+  try {
+    if (Number.isInteger(param) && param > 0) {
+      const tab = await browser.tabs.get(param);
+      return { id: param, url: tab.url };
+    }
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+  } catch {
+    return null;
+  }
+}
+
+async function askStatus(tabId: number): Promise<TabStatus | null> {
+  try {
+    const status = (await browser.tabs.sendMessage(tabId, { type: TAB_STATUS }, { frameId: 0 })) as
+      | TabStatus
+      | undefined;
+    return status && typeof status.origin === 'string' ? status : null;
+  } catch {
+    // No content script in this tab (not enabled here, or the page predates the extension).
+    return null;
+  }
+}
+
+function counts(v: NonNullable<ComposerSummary['verdict']>): string {
+  const parts: string[] = [];
+  if (v.errors) parts.push(`${v.errors} problem${v.errors === 1 ? '' : 's'}`);
+  if (v.warnings) parts.push(`${v.warnings} warning${v.warnings === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
+
+function ComposerLine({ c, onShow }: { c: ComposerSummary; onShow(): void }) {
+  const v = c.verdict;
+  return (
+    <li class="composer" data-verdict={v?.directMarketing ?? 'empty'} data-route={v?.route ?? ''}>
+      <span class="composer-source">{ADAPTER_LABEL[c.adapter] ?? c.adapter}: </span>
+      {v ? (
+        <>
+          <strong class="composer-verdict">{headline(v.directMarketing, v.purpose)}</strong>
+          <span class="composer-route">{ROUTE_LABEL[v.route]}</span>
+          {counts(v) && <span class="composer-counts">{counts(v)}</span>}
+        </>
+      ) : (
+        <span class="composer-verdict">Empty draft, nothing to check yet</span>
+      )}{' '}
+      <button type="button" class="link" onClick={onShow}>
+        Show in page
+      </button>
+    </li>
+  );
+}
+
+export function ThisTab() {
+  const [tab, setTab] = useState<{ id: number; url?: string } | null | undefined>(undefined);
+  const [status, setStatus] = useState<TabStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [paused, setPausedState] = useState(false);
+
+  useEffect(() => {
+    void loadSettings().then((s) => setPausedState(s.pausedEverywhere));
+    return onSettingsChanged((read) => setPausedState(read.settings.pausedEverywhere));
+  }, []);
+
+  const refresh = useCallback(async (id: number) => setStatus(await askStatus(id)), []);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    void targetTab().then((t) => {
+      setTab(t);
+      if (!t) return;
+      void refresh(t.id);
+      timer = setInterval(() => void refresh(t.id), POLL_MS);
+    });
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  if (tab === undefined) return <p>Looking at this tab…</p>;
+  const origin = status?.origin ?? pageOrigin(tab?.url);
+
+  const enableHere = async () => {
+    if (!tab || !origin) return;
+    setBusy(true);
+    setMessage('');
+    try {
+      if (isBuiltinOrigin(origin)) {
+        await setSiteEnabled(origin, true);
+      } else {
+        const pattern = sitePattern(origin);
+        // Must run straight from the click: the browser only shows its permission prompt for a user gesture.
+        const granted = pattern ? await browser.permissions.request({ origins: [pattern] }) : false;
+        if (!granted) {
+          setMessage(`Access to ${siteLabel(origin)} was not granted, so nothing changed.`);
+          return;
+        }
+        const reply = (await browser.runtime.sendMessage({
+          type: ENABLE_SITE,
+          origin,
+        })) as EnableSiteResponse;
+        if (!reply?.ok) {
+          setMessage(reply?.error ?? 'The site could not be switched on.');
+          return;
+        }
+      }
+      setMessage(`Now checking on ${siteLabel(origin)}.`);
+      await refresh(tab.id);
+    } catch (e) {
+      setMessage(`The site could not be switched on: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const disableHere = async () => {
+    if (!tab || !origin) return;
+    setBusy(true);
+    const saved = await setSiteEnabled(origin, false);
+    setMessage(saved.ok ? `Switched off on ${siteLabel(origin)}.` : (saved.storageError ?? 'Not saved.'));
+    setBusy(false);
+    await refresh(tab.id);
+  };
+
+  const setPaused = async (paused: boolean) => {
+    const saved = await saveSettings({ pausedEverywhere: paused });
+    if (!saved.ok) setMessage(saved.storageError ?? 'Not saved.');
+    if (tab) await refresh(tab.id);
+  };
+
+  const show = async (id: number) => {
+    if (!tab) return;
+    try {
+      await browser.tabs.sendMessage(tab.id, { type: SHOW_COMPOSER, id }, { frameId: 0 });
+    } catch {
+      setMessage('That composer has closed.');
+    }
+  };
+
+  let body: preact.ComponentChildren;
+  if (!origin) {
+    body = <p>This page cannot be checked (browser pages, files and extension pages are off limits).</p>;
+  } else if (status?.active) {
+    body = (
+      <>
+        <p class="site-state" data-state="on">
+          Checking on <strong>{siteLabel(origin)}</strong>.{' '}
+          <button type="button" class="link" disabled={busy} onClick={disableHere}>
+            Turn off on this site
+          </button>
+        </p>
+        {status.composers.length ? (
+          <ul class="composers" aria-label="Open composers">
+            {status.composers.map((c) => (
+              <ComposerLine key={c.id} c={c} onShow={() => void show(c.id)} />
+            ))}
+          </ul>
+        ) : (
+          <p class="composers-none">No open message found in this tab. Open a new message or a reply.</p>
+        )}
+      </>
+    );
+  } else if (status && paused) {
+    body = (
+      <p class="site-state" data-state="paused">
+        Paused everywhere: drafts are not being checked.
+      </p>
+    );
+  } else if (status) {
+    body = (
+      <p class="site-state" data-state="off">
+        Switched off on <strong>{siteLabel(origin)}</strong>.{' '}
+        <button type="button" disabled={busy} onClick={enableHere}>
+          Turn on on this site
+        </button>
+      </p>
+    );
+  } else if (isBuiltinOrigin(origin)) {
+    body = (
+      <p class="site-state" data-state="reload">
+        Reload this page to start checking on <strong>{siteLabel(origin)}</strong>.
+      </p>
+    );
+  } else {
+    body = (
+      <p class="site-state" data-state="not-enabled">
+        Not checking on <strong>{siteLabel(origin)}</strong>.{' '}
+        <button type="button" disabled={busy} onClick={enableHere}>
+          Check on this site
+        </button>
+        <br />
+        <span class="hint">
+          The browser will ask you to allow it for this one site. Drafts still never leave it.
+        </span>
+      </p>
+    );
+  }
+
+  return (
+    <section class="this-tab" aria-labelledby="this-tab-title">
+      <h2 id="this-tab-title">This tab</h2>
+      {body}
+      <label class="inline">
+        <input
+          type="checkbox"
+          id="pause-everywhere"
+          checked={paused}
+          onChange={(e) => void setPaused(e.currentTarget.checked)}
+        />{' '}
+        Pause everywhere
+      </label>
+      <p class="status-message" role="status">
+        {message}
+      </p>
+    </section>
+  );
+}

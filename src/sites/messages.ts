@@ -1,0 +1,41 @@
+/**
+ * Messages between the popup, the background and the content script. They carry verdict summaries and site
+ * switches only: never draft text or addresses.
+ */
+import type { DirectMarketingLevel, PrimaryPurpose, Route } from '../core/index.ts';
+
+/** Popup → background: the user granted this site; enable the check there. */
+export const ENABLE_SITE = 'mrc:enable-site';
+export interface EnableSiteRequest {
+  type: typeof ENABLE_SITE;
+  origin: string;
+}
+export type EnableSiteResponse = { ok: true } | { ok: false; error: string };
+
+/** Popup → content script (top frame): what is open in this tab and what the check says. */
+export const TAB_STATUS = 'mrc:tab-status';
+/** Popup → content script: open one composer's panel and scroll it into view. */
+export const SHOW_COMPOSER = 'mrc:show-composer';
+
+export interface ComposerSummary {
+  /** Stable for the life of the composer in this tab. */
+  id: number;
+  /** Which adapter found it: gmail, outlook, yahoo, proton, roundcube, generic. */
+  adapter: string;
+  /** Null while the draft is empty or not yet checked. */
+  verdict: {
+    directMarketing: DirectMarketingLevel;
+    purpose: PrimaryPurpose;
+    route: Route;
+    errors: number;
+    warnings: number;
+  } | null;
+}
+
+export interface TabStatus {
+  origin: string;
+  /** False when paused everywhere or switched off for this site. */
+  active: boolean;
+  pausedEverywhere: boolean;
+  composers: ComposerSummary[];
+}
