@@ -32,6 +32,14 @@ alive() {
   pid=$(cat "$D/run/$1.pid" 2>/dev/null) || return 1
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -qa "$2" "/proc/$pid/cmdline" 2>/dev/null
 }
+# running NAME: the process we just launched still exists (not a zombie). Used while waiting for startup instead of
+# alive(): Dovecot's master re-executes itself through doveconf at startup, and /proc/PID/cmdline can read empty or
+# foreign during an exec, which once made a healthy start look like an exit.
+running() {
+  local pid
+  pid=$(cat "$D/run/$1.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]
+}
 port_busy() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
 
 # launch NAME MATCH PORT CMD...: start CMD in its own session unless already running.
@@ -58,10 +66,10 @@ launch nginx nginx "$RC_HTTP_PORT" nginx -c "$D/nginx.conf"
 deadline=$((SECONDS + 30))
 ok=
 while [ $SECONDS -lt $deadline ]; do
-  for n in sink:smtp_sink.py dovecot:dovecot php-fpm:php-fpm nginx:nginx; do
-    if ! alive "${n%%:*}" "${n#*:}"; then
-      rc_log "${n%%:*} exited; last log lines:"; tail -20 "$D/logs/${n%%:*}.out" >&2 || true
-      [ "${n%%:*}" = dovecot ] && tail -20 "$D/logs/dovecot.log" >&2 2>/dev/null
+  for n in sink dovecot php-fpm nginx; do
+    if ! running "$n"; then
+      rc_log "$n exited; last log lines:"; tail -20 "$D/logs/$n.out" >&2 || true
+      [ "$n" = dovecot ] && tail -20 "$D/logs/dovecot.log" >&2 2>/dev/null
       exit 1
     fi
   done

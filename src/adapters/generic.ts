@@ -25,6 +25,75 @@ export const SKIP_SELECTOR =
 /** Marks our own UI hosts (appended to documentElement); nothing inside them is ever a composer. */
 export const OUR_HOST_ATTRIBUTE = 'data-mrc-host';
 
+/**
+ * What a Send control is called, as a whole label (aria-label, title, name, value or text; case, spacing and a
+ * trailing shortcut hint such as "(Ctrl+Enter)" ignored): English, then the languages webmail UIs commonly ship.
+ * Whole-label matches only, so "Send to OneNote", "Resend" or "Send feedback" never count.
+ */
+export const SEND_WORDS = [
+  'send',
+  'send now',
+  'send message',
+  'send email',
+  'send e-mail',
+  'send mail',
+  'envoyer',
+  'senden',
+  'enviar',
+  'invia',
+  'verzenden',
+  'versturen',
+  'wyślij',
+  'skicka',
+  'lähetä',
+  'odeslat',
+  'küldés',
+  'trimite',
+  'отправить',
+  'надіслати',
+  'gönder',
+  'αποστολή',
+  '送信',
+  '发送',
+  '傳送',
+  '보내기',
+  'إرسال',
+  'שלח',
+  'anfon',
+] as const;
+const SEND_WORD_SET: ReadonlySet<string> = new Set(SEND_WORDS);
+const SHORTCUT_HINT = /\s*[(（][^()（）]*[)）]\s*$/u;
+/** Controls that can be a Send button in a generic compose window. */
+export const SEND_CANDIDATE_SELECTOR = 'button, input[type="submit"], input[type="button"], [role="button"]';
+
+/** True when one of the element's labels is, as a whole, a word for Send (SEND_WORDS). */
+export function labelSaysSend(el: Element): boolean {
+  const labels = [
+    el.getAttribute('aria-label'),
+    el.getAttribute('title'),
+    el.getAttribute('name'),
+    el.tagName === 'INPUT' ? (el as HTMLInputElement).value : el.textContent,
+  ];
+  for (const raw of labels) {
+    if (!raw || raw.length > 60) continue;
+    const label = raw.replace(SHORTCUT_HINT, '').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (label && SEND_WORD_SET.has(label)) return true;
+  }
+  return false;
+}
+
+/** Send controls in a generic compose root: buttons labelled Send (conservative: whole labels only). */
+export function genericSendControls(root: Element, body: Element): Element[] {
+  if (root === body) return [];
+  return Array.from(root.querySelectorAll(SEND_CANDIDATE_SELECTOR)).filter(
+    (el) =>
+      !body.contains(el) &&
+      !isInOurUi(el) &&
+      el.getAttribute('aria-haspopup') !== 'true' &&
+      labelSaysSend(el),
+  );
+}
+
 /** Bounds the work per check on huge drafts. */
 export const MAX_BODY_CHARS = 50_000;
 
@@ -65,11 +134,20 @@ function outermostEditable(el: HTMLElement): HTMLElement {
   return top;
 }
 
+/**
+ * True inside a document in design mode (older iframe editors, `document.designMode = 'on'`): its whole body is
+ * the editor, with no contenteditable attribute to find.
+ */
+function inDesignMode(el: Element): boolean {
+  return el.ownerDocument.designMode === 'on' && !!el.ownerDocument.body?.contains(el);
+}
+
 /** The message body that `target` belongs to, or null when it is not something a message is typed into. */
 export function bodyFor(target: Element): HTMLElement | null {
   if (!isElement(target) || isInOurUi(target)) return null;
   let el: HTMLElement | null = null;
   if (isTextarea(target)) el = target;
+  else if (inDesignMode(target)) el = target.ownerDocument.body;
   else if (isEditingHost(target)) el = outermostEditable(target);
   else {
     const host = target.closest<HTMLElement>(EDITABLE_SELECTOR);
@@ -165,7 +243,7 @@ export function genericComposer(body: HTMLElement): ComposerRef {
       };
     },
     isConnected: () => isConnectedWithin(root, body),
-    sendControls: () => [],
+    sendControls: () => genericSendControls(root, body),
     isSendShortcut: isCtrlEnter,
   };
 }
