@@ -33,6 +33,21 @@ describe('segmentBody', () => {
       'Your bin collection moves to Tuesday.\n\n',
     ],
     ['mobile footer', 'On my way\nSent from my iPhone', 'On my way\n'],
+    [
+      'bottom-posted reply: the quote is left out, the answer below it is judged',
+      'On Mon, 3 Nov 2026 at 09:12, Sam <sam@x.example> wrote:\n> Huge sale, 50% off!\n> Buy now\n\nPlease donate to our winter appeal today.\n',
+      'Please donate to our winter appeal today.\n',
+    ],
+    [
+      'interleaved answers under two quoted blocks',
+      'Hi Sam,\nOn Mon, 3 Nov 2026, Sam wrote:\n> Can you come?\nYes.\nOn Tue, 4 Nov 2026, Sam wrote:\n> Bring cake?\nOf course.',
+      'Hi Sam,\nYes.\nOf course.',
+    ],
+    [
+      'a reply header followed by unquoted history is still top-posting',
+      'Thanks!\nOn Mon, 3 Nov 2026, Sam wrote:\nBig sale today',
+      'Thanks!\n',
+    ],
     ['no quotes', 'Just text', 'Just text'],
     ['empty', '', ''],
   ])('%s', (_name, body, expected) => {
@@ -44,8 +59,11 @@ describe('segmentBody', () => {
     expect(segmentBody(body).signature).toBeNull();
   });
 
-  test('ranges stay inside the body and do not overlap', () => {
-    const body = 'a\n> b\nc\n-- \nsig\nOn Tue, X wrote:\n> q';
+  test.each([
+    'a\n> b\nc\n-- \nsig\nOn Tue, X wrote:\n> q',
+    'On Tue, X wrote:\n> q\n\nanswer\n-- \nsig',
+    'x\nOn Tue, X wrote:\n> q\ny\nOn Wed, Y wrote:\n> r',
+  ])('ranges stay inside the body and do not overlap: %j', (body) => {
     const s = segmentBody(body);
     const all = [...s.judged, ...s.quoted, ...(s.signature ? [s.signature] : [])].sort(
       (a, b) => a.start - b.start,

@@ -79,17 +79,50 @@ function isQuoteStart(lines: Line[], i: number): boolean {
   return false;
 }
 
+/** Lines an "On … wrote:" header at `i` takes (1 or 2), or 0 when the quote start at `i` is another kind. */
+function replyHeaderLines(lines: Line[], i: number): number {
+  const line = lines[i]!.text;
+  if (REPLY_HEADER.test(line)) return 1;
+  const next = lines[i + 1]?.text ?? '';
+  return REPLY_HEADER_START.test(line) && REPLY_HEADER_END.test(next) && (line + next).length < 300 ? 2 : 0;
+}
+
+/**
+ * Bottom-posting: an "On … wrote:" header followed by `>` lines and then the writer's own text. Returns the
+ * index of the first line after the quoted block, or -1 when the quote runs to the end (top-posting: the
+ * history is everything from the header on).
+ */
+function bottomPostedQuoteEnd(lines: Line[], i: number): number {
+  const header = replyHeaderLines(lines, i);
+  if (!header) return -1;
+  let j = i + header;
+  let sawQuote = false;
+  while (j < lines.length && (QUOTE_PREFIX.test(lines[j]!.text) || lines[j]!.text.trim() === '')) {
+    if (QUOTE_PREFIX.test(lines[j]!.text)) sawQuote = true;
+    j++;
+  }
+  return sawQuote && j < lines.length ? j : -1;
+}
+
 export function segmentBody(body: string): Segmented {
   const lines = splitLines(body);
   const quoted: Range[] = [];
-  // 1. The reply history: from the first quote header to the end.
+  // 1. The reply history: from the first quote header to the end, except quoted blocks the writer answers
+  //    below (bottom-posting), which are left out on their own and the text after them is judged.
   let cut = lines.length;
+  const interleaved: Range[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (isQuoteStart(lines, i)) {
+    if (!isQuoteStart(lines, i)) continue;
+    const end = bottomPostedQuoteEnd(lines, i);
+    if (end < 0) {
       cut = i;
       break;
     }
+    interleaved.push({ start: lines[i]!.start, end: lines[end]!.start });
+    i = end - 1;
   }
+  quoted.push(...interleaved);
+  const inInterleaved = (pos: number) => interleaved.some((r) => pos >= r.start && pos < r.end);
   const historyStart = cut < lines.length ? lines[cut]!.start : body.length;
   if (historyStart < body.length) quoted.push({ start: historyStart, end: body.length });
 
@@ -97,6 +130,7 @@ export function segmentBody(body: string): Segmented {
   let sigLine = -1;
   for (let i = 0; i < cut; i++) {
     const text = lines[i]!.text;
+    if (inInterleaved(lines[i]!.start)) continue;
     if (SIG_DELIMITER.test(text) || MOBILE_SIG.test(text)) {
       sigLine = i;
       break;
@@ -104,6 +138,7 @@ export function segmentBody(body: string): Segmented {
   }
   if (sigLine < 0) {
     for (let i = cut - 1; i >= 0 && i >= cut - SIGNATURE_MAX_LINES - 1; i--) {
+      if (inInterleaved(lines[i]!.start)) break;
       if (SIGN_OFF.test(lines[i]!.text)) {
         const hasContentAbove = lines.slice(0, i).some((l) => l.text.trim() !== '');
         if (!hasContentAbove) break;
@@ -129,6 +164,11 @@ export function segmentBody(body: string): Segmented {
   let quoteRun: Range | null = null;
   for (const line of lines) {
     if (line.start >= judgedEnd) break;
+    if (inInterleaved(line.start)) {
+      flush();
+      quoteRun = null;
+      continue;
+    }
     if (QUOTE_PREFIX.test(line.text)) {
       flush();
       const end = Math.min(line.next, judgedEnd);
