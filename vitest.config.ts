@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Unit tests exercise development-only code paths too (see vite.config.ts).
+  define: { __MRC_DEV__: 'true' },
   test: {
     projects: [
       {

@@ -39,6 +39,20 @@ export const OLD_CHIP_SELECTOR = '.vR > input[type="hidden"]';
 export const SKIP_SELECTOR = '.gmail_quote, .gmail_signature';
 /** The compose's stable id (hidden input, survives mole ↔ fullscreen moves). High. */
 export const COMPOSE_ID_SELECTOR = 'input[name="composeid"]';
+/**
+ * Send and Send+Archive (`.Uo`, replies) in the compose's bottom bar; never the "more send options" arrow, which
+ * only opens a menu (`aria-haspopup`). InboxSDK's selector; the class chain is low stability, role is high.
+ */
+export const SEND_BUTTON_SELECTOR = '.IZ .Up div > div[role="button"]:not([aria-haspopup="true"])';
+/**
+ * When the class chain drifts: a button whose tooltip names the send shortcut ("Send (Ctrl-Enter)", "Send (⌘Enter)";
+ * the word "Send" is localized, the key name is not). Medium.
+ */
+export const SEND_TOOLTIP_SELECTOR = '[role="button"][data-tooltip*="Enter"]:not([aria-haspopup="true"])';
+/** The send-options arrow while its menu is open (menu openers carry aria-expanded). Medium. */
+export const SEND_MENU_OPEN_SELECTOR = '.IZ .Up [aria-haspopup="true"][aria-expanded="true"]';
+/** "Schedule send" in that menu (InboxSDK, fixed 2024-10). The menu lives outside the compose. Medium. */
+export const SCHEDULED_SEND_SELECTOR = '[selector="scheduledSend"]';
 
 const ADDRESS = /[^\s<>,;"']+@[^\s<>,;"']+/;
 
@@ -78,6 +92,20 @@ function subjectIn(root: Element): HTMLInputElement | null {
     if (el) return el;
   }
   return null;
+}
+
+/**
+ * Send, Send+Archive, and "Schedule send" while this compose's send-options menu is open (the menu is attached
+ * outside the compose, and only one menu is open at a time).
+ */
+export function gmailSendControls(root: Element): Element[] {
+  const out = new Set<Element>();
+  for (const el of Array.from(root.querySelectorAll(SEND_BUTTON_SELECTOR))) out.add(el);
+  for (const el of Array.from(root.querySelectorAll(SEND_TOOLTIP_SELECTOR))) out.add(el);
+  if (root.querySelector(SEND_MENU_OPEN_SELECTOR)) {
+    for (const el of Array.from(root.ownerDocument.querySelectorAll(SCHEDULED_SEND_SELECTOR))) out.add(el);
+  }
+  return [...out].filter((el) => !isInOurUi(el));
 }
 
 function kindOf(el: Element): keyof DraftRecipients | null {
@@ -135,7 +163,7 @@ export function gmailComposer(body: HTMLElement): ComposerRef {
       return { body, fields: [...(subject ? [subject] : []), ...recipientRows(root)] };
     },
     isConnected: () => body.isConnected && root.contains(body),
-    sendControls: () => [],
+    sendControls: () => gmailSendControls(root),
     isSendShortcut: isCtrlEnter,
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
-import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
+import { isInOurUi, labelSaysSend, MAX_BODY_CHARS } from './generic.ts';
 import { collectComposers, isCtrlEnter, LOOPBACK_HOSTS } from './shared.ts';
 
 /** The Outlook web hosts (§1.3). On-prem OWA on custom domains falls to the generic adapter. */
@@ -34,6 +34,16 @@ export const CHIP_TEXT_SELECTOR = '[class*="textContainer-"], [class*="individua
 export const SUBJECT_SELECTOR = 'input[type="text"][autocomplete="off"]';
 /** Subject fallback: an input whose aria-label mentions "subject" (English only: localized). Low. */
 export const SUBJECT_LABEL = /subject/i;
+/**
+ * Send, most specific first: the English aria-label/title/name of current and older builds (medium; localized).
+ * Menu openers (the "more send options" arrow, `aria-haspopup`) are never Send.
+ */
+export const SEND_BUTTON_SELECTORS = [
+  'button[aria-label="Send"]',
+  'button[title="Send"]',
+  'button[title^="Send ("]',
+  'button[name="Send"]',
+] as const;
 /** Reply/forward history markers: the marker and everything after it at its level is quoted. High (server ids). */
 export const HISTORY_MARKER_SELECTOR = '#divRplyFwdMsg, #appendonsend';
 
@@ -99,6 +109,21 @@ export function outlookRecipients(root: Element, body: Element): DraftRecipients
   return out;
 }
 
+/**
+ * The compose's Send button(s): the English selectors, else a button labelled Send in one of the languages of
+ * `SEND_WORDS` (generic.ts; whole-label matches, so "Send to OneNote" never counts).
+ */
+export function outlookSendControls(root: Element): Element[] {
+  const out = new Set<Element>();
+  for (const sel of SEND_BUTTON_SELECTORS)
+    for (const el of Array.from(root.querySelectorAll(sel))) out.add(el);
+  if (!out.size) {
+    for (const el of Array.from(root.querySelectorAll('button, [role="button"]')))
+      if (labelSaysSend(el)) out.add(el);
+  }
+  return [...out].filter((el) => el.getAttribute('aria-haspopup') !== 'true' && !isInOurUi(el));
+}
+
 /** The history markers in a body and every sibling after each: the set of elements to leave out. */
 function historyIn(body: Element): Set<Element> {
   const skip = new Set<Element>();
@@ -128,7 +153,7 @@ export function outlookComposer(body: HTMLElement): ComposerRef {
       return { body, fields: [...(subject ? [subject] : []), ...recipientFields(root, body)] };
     },
     isConnected: () => body.isConnected && root.contains(body),
-    sendControls: () => [],
+    sendControls: () => outlookSendControls(root),
     isSendShortcut: isCtrlEnter,
   };
 }

@@ -1,0 +1,638 @@
+// @vitest-environment happy-dom
+/**
+ * Check at Send: the pure decision (modes × verdicts × confirmed/changed drafts × stale/slow verdicts), the
+ * "material change" rule, and the guard's event flows on a small page whose "webmail" counts the sends it acts on.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
+import { isCtrlEnter } from '../adapters/shared.ts';
+import type { Verdict } from '../core/verdict.ts';
+import type { SendCheckMode } from '../settings/schema.ts';
+import {
+  BYPASS_MS,
+  changedChars,
+  type DecisionInput,
+  type DialogOptions,
+  decide,
+  estimateCheckMs,
+  fingerprintOf,
+  type GuardSession,
+  type GuardUi,
+  materiallyChanged,
+  type NoticeSpec,
+  REPLAY_SETTLE_MS,
+  SendGuard,
+  type SendVerdict,
+  SYNC_CHECK_BUDGET_MS,
+  uncachedChars,
+  VERDICT_WAIT_MS,
+  WAIT_CHECK_BUDGET_MS,
+  warrantsCheck,
+} from './send-guard.ts';
+
+function verdict(over: Partial<Verdict> = {}): Verdict {
+  return {
+    directMarketing: 'yes',
+    primaryPurpose: 'fundraising',
+    purposes: { promotional: 0, fundraising: 0.9, campaigning: 0 },
+    route: 'consent-required',
+    summary: 'Fundraising appeal.',
+    evidence: [],
+    rules: [],
+    checks: [],
+    questions: [],
+    ...over,
+  };
+}
+const DM = verdict();
+const SERVICE = verdict({ directMarketing: 'no', primaryPurpose: 'none', route: 'not-direct-marketing' });
+const EXPOSED = verdict({
+  ...SERVICE,
+  checks: [{ id: 'recipients-exposed', severity: 'error', message: '60 email addresses are visible…' }],
+});
+
+function snapshot(body: string, subject = 'Winter appeal'): DraftSnapshot {
+  return {
+    subject,
+    body: { text: body, truncated: false, rangeFor: () => null },
+    recipients: { to: [], cc: [], bcc: [] },
+  };
+}
+const ready = (v: Verdict, body = 'Please donate today.'): SendVerdict => ({
+  state: 'ready',
+  verdict: v,
+  draft: snapshot(body),
+});
+const pending: SendVerdict = { state: 'pending', draft: snapshot('x'), check: async () => DM };
+
+describe('decide', () => {
+  const base: DecisionInput = {
+    mode: 'confirm',
+    busy: false,
+    bypass: false,
+    verdict: ready(DM),
+    confirmed: false,
+  };
+  const kind = (over: Partial<DecisionInput>) => decide({ ...base, ...over }).kind;
+
+  test('off never holds or notes anything, whatever the verdict or state', () => {
+    for (const v of [ready(DM), ready(EXPOSED), pending, { state: 'unavailable', reason: 'x' } as const])
+      for (const busy of [false, true]) expect(kind({ mode: 'off', verdict: v, busy })).toBe('pass');
+  });
+
+  test('confirm holds direct marketing and error checks, not service messages', () => {
+    expect(kind({ verdict: ready(DM) })).toBe('hold');
+    expect(kind({ verdict: ready(verdict({ directMarketing: 'likely' })) })).toBe('hold');
+    expect(kind({ verdict: ready(EXPOSED) })).toBe('hold');
+    expect(kind({ verdict: ready(SERVICE) })).toBe('pass');
+    expect(kind({ verdict: ready(verdict({ directMarketing: 'unclear' })) })).toBe('pass');
+    expect(kind({ verdict: { state: 'empty' } })).toBe('pass');
+  });
+
+  test('a confirmed, unchanged draft passes in confirm mode', () => {
+    expect(kind({ verdict: ready(DM), confirmed: true })).toBe('pass');
+  });
+
+  test('advise never holds: a note for marketing, nothing otherwise, a later note when the verdict is pending', () => {
+    expect(decide({ ...base, mode: 'advise' })).toEqual({ kind: 'advise', verdict: DM });
+    expect(kind({ mode: 'advise', verdict: ready(EXPOSED) })).toBe('advise');
+    expect(kind({ mode: 'advise', verdict: ready(SERVICE) })).toBe('pass');
+    expect(kind({ mode: 'advise', verdict: pending })).toBe('advise-later');
+    expect(kind({ mode: 'advise', busy: true })).toBe('swallow');
+  });
+
+  test('stale verdicts: confirm waits for a pending check; unavailable skips in both modes', () => {
+    expect(kind({ verdict: pending })).toBe('wait');
+    const unavailable = { state: 'unavailable', reason: 'large' } as const;
+    expect(decide({ ...base, verdict: unavailable })).toEqual({ kind: 'skip', reason: 'large' });
+    expect(kind({ mode: 'advise', verdict: unavailable })).toBe('skip');
+  });
+
+  test('a busy composer swallows repeats; an armed bypass passes anything', () => {
+    expect(kind({ busy: true })).toBe('swallow');
+    expect(kind({ bypass: true })).toBe('pass');
+    expect(kind({ bypass: true, verdict: pending })).toBe('pass');
+  });
+
+  test('warrantsCheck: yes/likely or any error-level check', () => {
+    expect(warrantsCheck(DM)).toBe(true);
+    expect(warrantsCheck(EXPOSED)).toBe(true);
+    expect(warrantsCheck(SERVICE)).toBe(false);
+    expect(
+      warrantsCheck(
+        verdict({ ...SERVICE, checks: [{ id: 'opt-out-missing', severity: 'warning', message: '' }] }),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('material change', () => {
+  const TEXT =
+    'This winter, local families need your help. A gift of £10 buys a warm coat for a child. Please donate today and share this appeal with friends who care.';
+  const fp = (body: string, v = DM, subject = 'Winter appeal') => fingerprintOf({ subject, body }, v);
+
+  test('case, punctuation, spacing and line breaks never count', () => {
+    const changed = TEXT.toUpperCase().replace(/\./g, '!').replace(/ /g, '\n  ');
+    expect(materiallyChanged(fp(TEXT), fp(changed))).toBe(false);
+  });
+
+  test('fixing a typo or two is not material', () => {
+    const typo = TEXT.replace('families', 'familes');
+    expect(materiallyChanged(fp(typo), fp(TEXT))).toBe(false);
+    expect(materiallyChanged(fp(typo.replace('warm', 'wram')), fp(TEXT))).toBe(false);
+  });
+
+  test('a new sentence, or a different message, is material', () => {
+    expect(
+      materiallyChanged(fp(TEXT), fp(`${TEXT} Every pound raised goes straight to the winter coat fund.`)),
+    ).toBe(true);
+    expect(materiallyChanged(fp(TEXT), fp('Your bin collection day changes to Tuesday.'))).toBe(true);
+  });
+
+  test('a changed subject counts like body words', () => {
+    expect(materiallyChanged(fp(TEXT), fp(TEXT, DM, 'Winter appeal'))).toBe(false);
+    expect(materiallyChanged(fp(TEXT), fp(TEXT, DM, 'Urgent: final chance to give before Christmas'))).toBe(
+      true,
+    );
+  });
+
+  test('a change in why it was held (purpose, route, error checks) is material even with the same words', () => {
+    expect(materiallyChanged(fp(TEXT), fp(TEXT, verdict({ route: 'charity-soft-opt-in' })))).toBe(true);
+    expect(materiallyChanged(fp(TEXT), fp(TEXT, verdict({ primaryPurpose: 'campaigning' })))).toBe(true);
+    expect(
+      materiallyChanged(
+        fp(TEXT),
+        fp(TEXT, verdict({ checks: [{ id: 'recipients-exposed', severity: 'error', message: '' }] })),
+      ),
+    ).toBe(true);
+    // yes and likely are the same reason to hold; warnings are not hold reasons.
+    expect(materiallyChanged(fp(TEXT), fp(TEXT, verdict({ directMarketing: 'likely' })))).toBe(false);
+    expect(
+      materiallyChanged(
+        fp(TEXT),
+        fp(TEXT, verdict({ checks: [{ id: 'opt-out-missing', severity: 'warning', message: '' }] })),
+      ),
+    ).toBe(false);
+  });
+
+  test('in a long draft the allowance grows with its length (5%)', () => {
+    const long = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    const tenChanged = long.replace(/word1(\d)\b/g, 'other$1');
+    expect(materiallyChanged(fp(long), fp(tenChanged))).toBe(false);
+    const manyChanged = long.replace(/word(\d)\d\b/g, 'other$1');
+    expect(materiallyChanged(fp(long), fp(manyChanged))).toBe(true);
+  });
+});
+
+describe('cost model', () => {
+  test('changedChars counts what lies between the common prefix and suffix', () => {
+    expect(changedChars('abcdef', 'abcdef')).toBe(0);
+    expect(changedChars('abcdef', 'abXdef')).toBe(1);
+    expect(changedChars('abc', 'abcdef')).toBe(3);
+    expect(changedChars('aaaa', 'aa')).toBe(2);
+    expect(changedChars('', 'hello')).toBe(5);
+  });
+
+  test('uncachedChars: an early edit in a draft cut at its limit costs one line, not the shifted tail', () => {
+    const lines = Array.from({ length: 500 }, (_, i) => `Paragraph ${i} of a long appeal, please donate.`);
+    const before = lines.join('\n').slice(0, 20_000);
+    const edited = [`${lines[0]} extra`, ...lines.slice(1)].join('\n').slice(0, 20_000);
+    expect(changedChars(before, edited)).toBeGreaterThan(19_000);
+    expect(uncachedChars(before, edited)).toBeLessThan(120);
+    // A single-paragraph draft (no line breaks) still counts only the edited span.
+    const flat = 'word '.repeat(4000);
+    expect(uncachedChars(flat, `${flat.slice(0, 100)}X${flat.slice(100)}`)).toBe(1);
+  });
+
+  test('a one-word edit in a 10,000-word draft is cheap; a first check of it is not', () => {
+    const chars = 60_000;
+    expect(estimateCheckMs(chars, 8)).toBeLessThanOrEqual(SYNC_CHECK_BUDGET_MS);
+    expect(estimateCheckMs(chars, chars)).toBeGreaterThan(WAIT_CHECK_BUDGET_MS);
+    // A first check of a typical 1,000-word email fits the wait.
+    expect(estimateCheckMs(6000, 6000)).toBeLessThanOrEqual(WAIT_CHECK_BUDGET_MS);
+  });
+});
+
+// --- the guard on a page -------------------------------------------------------------------------------------
+
+interface Page {
+  root: HTMLElement;
+  editor: HTMLElement;
+  send: HTMLElement;
+  native: HTMLButtonElement;
+  sends: string[];
+  /** When true the "webmail" ignores every event (like one that rejects synthetic events). */
+  deaf: boolean;
+  /** When true a send removes the composer, as webmails do. */
+  closesOnSend: boolean;
+  /** More elements the adapter reports as send controls. */
+  extra: Element[];
+}
+
+function buildPage(): Page {
+  document.body.innerHTML = '';
+  const root = document.createElement('div');
+  root.setAttribute('role', 'dialog');
+  const editor = document.createElement('div');
+  editor.contentEditable = 'true';
+  editor.tabIndex = 0;
+  editor.textContent = 'Please donate today.';
+  const send = document.createElement('div');
+  send.setAttribute('role', 'button');
+  send.tabIndex = 0;
+  send.textContent = 'Send';
+  const native = document.createElement('button');
+  native.textContent = 'Send';
+  root.append(editor, send, native);
+  document.body.append(root);
+  const page: Page = { root, editor, send, native, sends: [], deaf: false, closesOnSend: false, extra: [] };
+  const record = (how: string) => {
+    if (page.deaf) return;
+    page.sends.push(how);
+    if (page.closesOnSend) root.remove();
+  };
+  // The "webmail": bubble-phase handlers on its own elements and document, as real webmails use.
+  send.addEventListener('click', () => record('click'));
+  native.addEventListener('click', () => record('native'));
+  send.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') record('control-key');
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && root.contains(e.target as Node)) record('shortcut');
+  });
+  return page;
+}
+
+class FakeUi implements GuardUi {
+  dialog: DialogOptions | null = null;
+  dialogs = 0;
+  notices: NoticeSpec[] = [];
+  failOpen = false;
+  openDialog(o: DialogOptions) {
+    if (this.failOpen) throw new Error('render failed');
+    this.dialog = o;
+    this.dialogs++;
+  }
+  closeDialog() {
+    this.dialog = null;
+  }
+  notice(spec: NoticeSpec) {
+    this.notices.push(spec);
+  }
+  destroy() {}
+}
+
+function setup(opts: { mode?: SendCheckMode; verdict?: () => SendVerdict } = {}) {
+  const page = buildPage();
+  const ui = new FakeUi();
+  let mode: SendCheckMode = opts.mode ?? 'confirm';
+  let current: () => SendVerdict = opts.verdict ?? (() => ready(DM, page.editor.textContent ?? ''));
+  const skipped: boolean[] = [];
+  const ref = {
+    adapterId: 'generic',
+    editor: page.editor,
+    root: page.root,
+    kind: 'contenteditable',
+    readDraft: () => snapshot(page.editor.textContent ?? ''),
+    observeTargets: () => ({ body: page.editor, fields: [] }),
+    isConnected: () => page.root.isConnected,
+    sendControls: () => [page.send, page.native, ...page.extra],
+    isSendShortcut: isCtrlEnter,
+  } as ComposerRef;
+  const session: GuardSession = {
+    ref,
+    sendVerdict: () => current(),
+    setSendCheckSkipped: (s) => skipped.push(s),
+  };
+  const logged: { reason: string; webmail: string }[] = [];
+  const faults = new Set<string>();
+  const guard = new SendGuard({
+    sessions: () => [session],
+    mode: () => mode,
+    ui,
+    logOverride: (r) => logged.push({ reason: r.reason, webmail: r.webmail }),
+    fault: (p) => {
+      if (faults.has(p)) throw new Error(`fault ${p}`);
+    },
+  });
+  guard.watch(window);
+  return {
+    page,
+    ui,
+    guard,
+    skipped,
+    logged,
+    faults,
+    setMode: (m: SendCheckMode) => {
+      mode = m;
+    },
+    setVerdict: (v: () => SendVerdict) => {
+      current = v;
+    },
+  };
+}
+
+const click = (el: Element) =>
+  el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 }));
+const key = (el: Element, init: KeyboardEventInit) =>
+  el.dispatchEvent(
+    new KeyboardEvent('keydown', { bubbles: true, cancelable: true, composed: true, ...init }),
+  );
+const ctrlEnter = (el: Element) => key(el, { key: 'Enter', code: 'Enter', keyCode: 13, ctrlKey: true });
+
+let active: SendGuard | undefined;
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  active?.destroy();
+  active = undefined;
+  vi.useRealTimers();
+});
+
+describe('SendGuard', () => {
+  test('off: the click reaches the webmail untouched, no dialog, no note', () => {
+    const t = setup({ mode: 'off' });
+    active = t.guard;
+    expect(click(t.page.send)).toBe(true);
+    vi.runAllTimers();
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.dialogs).toBe(0);
+    expect(t.ui.notices).toEqual([]);
+  });
+
+  test('confirm + marketing: the click is held; "Go back" sends nothing and focuses the draft', () => {
+    const t = setup();
+    active = t.guard;
+    expect(click(t.page.send)).toBe(false);
+    expect(t.page.sends).toEqual([]);
+    expect(t.ui.dialog?.verdict).toBe(DM);
+    t.ui.dialog!.onBack();
+    vi.runAllTimers();
+    expect(t.page.sends).toEqual([]);
+    expect(t.ui.dialog).toBeNull();
+    expect(document.activeElement).toBe(t.page.editor);
+    expect(t.page.editor.textContent).toBe('Please donate today.');
+    // Not stuck: the next Send asks again.
+    click(t.page.send);
+    expect(t.ui.dialogs).toBe(2);
+  });
+
+  test('repeated clicks while the dialog is open are swallowed; "Send anyway" sends exactly once and logs', () => {
+    const t = setup();
+    active = t.guard;
+    t.page.closesOnSend = true;
+    click(t.page.send);
+    click(t.page.send);
+    ctrlEnter(t.page.editor);
+    expect(t.ui.dialogs).toBe(1);
+    expect(t.page.sends).toEqual([]);
+    t.ui.dialog!.onSend('Board approved');
+    t.ui.dialog?.onSend('again');
+    vi.runAllTimers();
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.logged).toEqual([{ reason: 'Board approved', webmail: 'generic' }]);
+    expect(t.ui.notices).toEqual([]);
+  });
+
+  test('a confirmed draft is remembered until its text changes materially', () => {
+    const t = setup();
+    active = t.guard;
+    click(t.page.send);
+    t.ui.dialog!.onSend('');
+    expect(t.page.sends).toEqual(['click']);
+    // The composer stayed (no close on send here): a typo fix keeps the confirmation…
+    t.page.editor.textContent = 'Please donate today!';
+    expect(click(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click', 'click']);
+    // …a different message does not.
+    t.page.editor.textContent =
+      'Please donate today. Every pound raised buys warm winter coats for local children.';
+    expect(click(t.page.send)).toBe(false);
+    expect(t.ui.dialogs).toBe(2);
+  });
+
+  test('Ctrl+Enter in the draft is held like a click and replayed as the same key combo', () => {
+    const t = setup();
+    active = t.guard;
+    expect(ctrlEnter(t.page.editor)).toBe(false);
+    expect(t.page.sends).toEqual([]);
+    t.ui.dialog!.onSend('');
+    expect(t.page.sends).toEqual(['shortcut']);
+  });
+
+  test('the keyup of a held key is swallowed too', () => {
+    const t = setup();
+    active = t.guard;
+    ctrlEnter(t.page.editor);
+    const seen: string[] = [];
+    document.addEventListener('keyup', (e) => seen.push(e.key));
+    t.page.editor.dispatchEvent(
+      new KeyboardEvent('keyup', { key: 'Enter', bubbles: true, cancelable: true }),
+    );
+    t.page.editor.dispatchEvent(
+      new KeyboardEvent('keyup', { key: 'Control', bubbles: true, cancelable: true }),
+    );
+    expect(seen).toEqual(['Control']);
+  });
+
+  test('an IME composition is never taken for a send', () => {
+    const t = setup();
+    active = t.guard;
+    key(t.page.editor, { key: 'Enter', ctrlKey: true, isComposing: true });
+    expect(t.ui.dialogs).toBe(0);
+  });
+
+  test('Enter or Space on a focused Send control that is not a native button: held, replayed as a click', () => {
+    const t = setup();
+    active = t.guard;
+    expect(key(t.page.send, { key: ' ', code: 'Space' })).toBe(false);
+    expect(t.page.sends).toEqual([]);
+    t.ui.dialog!.onSend('');
+    expect(t.page.sends).toEqual(['click']);
+  });
+
+  test('Enter on a native button is left to the browser (it becomes a click, handled as one)', () => {
+    const t = setup();
+    active = t.guard;
+    expect(key(t.page.native, { key: 'Enter' })).toBe(true);
+    expect(t.ui.dialogs).toBe(0);
+    expect(click(t.page.native)).toBe(false);
+    expect(t.ui.dialogs).toBe(1);
+  });
+
+  test('plain typing in the draft is never looked at', () => {
+    const t = setup();
+    active = t.guard;
+    const spy = vi.fn(() => ready(DM));
+    t.setVerdict(spy);
+    for (const k of ['a', 'Enter', ' ', 'Backspace']) key(t.page.editor, { key: k });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  test('advise: never holds, notes the verdict after the send', () => {
+    const t = setup({ mode: 'advise' });
+    active = t.guard;
+    expect(click(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click']);
+    vi.runAllTimers();
+    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+    expect(t.ui.dialogs).toBe(0);
+  });
+
+  test('advise with a pending verdict: passes at once, notes the verdict when the check finishes', async () => {
+    const t = setup({ mode: 'advise', verdict: () => pending });
+    active = t.guard;
+    expect(click(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click']);
+    await vi.runAllTimersAsync();
+    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+  });
+
+  test('confirm + a service message: passes untouched', () => {
+    const t = setup({ verdict: () => ready(SERVICE) });
+    active = t.guard;
+    expect(click(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click']);
+  });
+
+  test('fail open: an exception while deciding lets the send through untouched and says the check was skipped', () => {
+    const t = setup();
+    active = t.guard;
+    t.faults.add('decide');
+    expect(click(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click']);
+    vi.runAllTimers();
+    expect(t.skipped).toEqual([true]);
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['skipped']);
+  });
+
+  test('fail open: a session that throws is the same', () => {
+    const t = setup({
+      verdict: () => {
+        throw new Error('adapter broke');
+      },
+    });
+    active = t.guard;
+    expect(ctrlEnter(t.page.editor)).toBe(true);
+    expect(t.page.sends).toEqual(['shortcut']);
+    expect(t.skipped).toEqual([true]);
+  });
+
+  test('fail open: a dialog that cannot be shown releases the held send exactly once', () => {
+    const t = setup();
+    active = t.guard;
+    t.faults.add('dialog');
+    expect(click(t.page.send)).toBe(false);
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.skipped).toEqual([true]);
+    t.faults.clear();
+    t.ui.failOpen = true;
+    t.page.closesOnSend = true;
+    click(t.page.send);
+    vi.runAllTimers();
+    expect(t.page.sends).toEqual(['click', 'click']);
+  });
+
+  test('a draft too large to check in time passes untouched, marked skipped', () => {
+    const t = setup({ verdict: () => ({ state: 'unavailable', reason: 'large' }) });
+    active = t.guard;
+    expect(click(t.page.send)).toBe(true);
+    expect(t.skipped).toEqual([true]);
+  });
+
+  test('a stale verdict ready within the wait: marketing asks, a service message is replayed', async () => {
+    const t = setup({ verdict: () => ({ state: 'pending', draft: snapshot('x'), check: async () => DM }) });
+    active = t.guard;
+    expect(click(t.page.send)).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.ui.dialogs).toBe(1);
+    t.ui.dialog!.onBack();
+    t.setVerdict(() => ({ state: 'pending', draft: snapshot('x'), check: async () => SERVICE }));
+    expect(click(t.page.send)).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.dialogs).toBe(1);
+  });
+
+  test('no verdict within the wait: the send is replayed once, marked skipped; a late verdict changes nothing', async () => {
+    let resolve: (v: Verdict) => void = () => {};
+    const late = new Promise<Verdict>((r) => {
+      resolve = r;
+    });
+    const t = setup({ verdict: () => ({ state: 'pending', draft: snapshot('x'), check: () => late }) });
+    active = t.guard;
+    expect(click(t.page.send)).toBe(false);
+    // Repeats during the wait are swallowed.
+    expect(click(t.page.send)).toBe(false);
+    await vi.advanceTimersByTimeAsync(VERDICT_WAIT_MS - 1);
+    expect(t.page.sends).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.skipped).toEqual([true]);
+    resolve(DM);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(t.ui.dialogs).toBe(0);
+    expect(t.page.sends).toEqual(['click']);
+  });
+
+  test('a replay the webmail ignores: "press Send again", and the next send passes for 5 s only', async () => {
+    const t = setup({
+      verdict: () => ({ state: 'pending', draft: snapshot('x'), check: () => new Promise(() => {}) }),
+    });
+    active = t.guard;
+    t.page.deaf = true;
+    click(t.page.send);
+    await vi.advanceTimersByTimeAsync(VERDICT_WAIT_MS);
+    expect(t.page.sends).toEqual([]);
+    await vi.advanceTimersByTimeAsync(REPLAY_SETTLE_MS);
+    expect(t.ui.notices.map((n) => n.kind)).toContain('press-again');
+    t.page.deaf = false;
+    t.setVerdict(() => ready(DM));
+    expect(click(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click']);
+    // One-shot: the next one is checked again.
+    expect(click(t.page.send)).toBe(false);
+    t.ui.dialog!.onBack();
+    // And it expires.
+    t.setVerdict(() => ({ state: 'pending', draft: snapshot('x'), check: () => new Promise(() => {}) }));
+    t.page.deaf = true;
+    click(t.page.send);
+    await vi.advanceTimersByTimeAsync(VERDICT_WAIT_MS + REPLAY_SETTLE_MS + BYPASS_MS + 1);
+    t.page.deaf = false;
+    t.setVerdict(() => ready(DM));
+    expect(click(t.page.send)).toBe(false);
+  });
+
+  test('never sends twice: no replay when the composer is already gone', () => {
+    const t = setup();
+    active = t.guard;
+    click(t.page.send);
+    t.page.root.remove();
+    t.ui.dialog!.onSend('');
+    vi.runAllTimers();
+    expect(t.page.sends).toEqual([]);
+    expect(t.ui.notices).toEqual([]);
+  });
+
+  test('clicks inside our own UI are never taken for a send', () => {
+    const t = setup();
+    active = t.guard;
+    const ours = document.createElement('div');
+    ours.setAttribute('data-mrc-host', '1');
+    const button = document.createElement('button');
+    button.textContent = 'Send anyway';
+    ours.append(button);
+    t.page.root.append(ours);
+    t.page.extra.push(button);
+    expect(click(button)).toBe(true);
+    expect(t.ui.dialogs).toBe(0);
+  });
+
+  test('destroy removes the listeners', () => {
+    const t = setup();
+    t.guard.destroy();
+    expect(click(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click']);
+  });
+});

@@ -1,0 +1,174 @@
+// @vitest-environment happy-dom
+/** The Check at Send dialog and notices: semantics, focus, keys, texts, and the page-level host's life cycle. */
+import { render } from 'preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { Verdict } from '../core/verdict.ts';
+
+// The reason's length limit comes from the override log module, which imports the extension API.
+vi.mock('../platform/browser.ts', () => ({ browser: {} }));
+const { createSendUi, holdReason, NOTICE_MS, noticeText, SendDialog } = await import('./SendDialog.tsx');
+
+function verdict(over: Partial<Verdict> = {}): Verdict {
+  return {
+    directMarketing: 'yes',
+    primaryPurpose: 'fundraising',
+    purposes: { promotional: 0, fundraising: 0.9, campaigning: 0 },
+    route: 'consent-required',
+    summary: 'This asks for donations.',
+    evidence: [
+      {
+        start: 0,
+        end: 13,
+        field: 'body',
+        text: 'Please donate',
+        purpose: 'fundraising',
+        message: 'An explicit request to donate.',
+        patternId: 'fundraising/donate',
+      },
+    ],
+    rules: [{ id: 'consent', title: 'Prior consent', requirement: 'Send only with consent.', citations: [] }],
+    checks: [
+      { id: 'recipients-exposed', severity: 'error', message: '60 email addresses are visible.' },
+      { id: 'opt-out-missing', severity: 'warning', message: 'No unsubscribe wording.' },
+      { id: 'recipients-look-individual', severity: 'info', message: 'Personal addresses.' },
+    ],
+    questions: [],
+    ...over,
+  };
+}
+
+let mount: HTMLElement | undefined;
+function show(v = verdict()) {
+  const onBack = vi.fn();
+  const onSend = vi.fn();
+  mount = document.createElement('div');
+  document.body.append(mount);
+  render(<SendDialog verdict={v} onBack={onBack} onSend={onSend} />, mount);
+  const dialog = mount.querySelector<HTMLElement>('[role="alertdialog"]')!;
+  const button = (action: string) => mount!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+  const key = (target: Element, init: KeyboardEventInit) => {
+    const e = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+    target.dispatchEvent(e);
+    return e;
+  };
+  return { dialog, onBack, onSend, button, key };
+}
+
+afterEach(() => {
+  if (mount) render(null, mount);
+  mount?.remove();
+  mount = undefined;
+  document.body.innerHTML = '';
+  vi.useRealTimers();
+});
+
+describe('SendDialog', () => {
+  test('an alertdialog, modal, labelled by its title and described by why it was held', () => {
+    const { dialog } = show();
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe(
+      'Check before you send',
+    );
+    expect(document.getElementById(dialog.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'This message reads as direct marketing (fundraising), so UK marketing rules apply to it and a problem to look at.',
+    );
+  });
+
+  test('says what was found, the route, what it requires, and the failed checks (not the notes)', () => {
+    const { dialog } = show();
+    const text = dialog.textContent ?? '';
+    expect(text).toContain('Direct marketing — fundraising');
+    expect(text).toContain('Please donate — An explicit request to donate.');
+    expect(text).toContain('Consent needed: PECR reg 22');
+    expect(text).toContain('Prior consent: Send only with consent.');
+    expect(text).toContain('Problem: 60 email addresses are visible.');
+    expect(text).toContain('Warning: No unsubscribe wording.');
+    expect(text).not.toContain('Personal addresses.');
+  });
+
+  test('focus starts on "Go back and edit"; Escape goes back', () => {
+    const { dialog, button, onBack, key } = show();
+    expect(document.activeElement).toBe(button('back'));
+    key(dialog, { key: 'Escape' });
+    expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
+  test('Tab and Shift+Tab cycle inside the dialog', () => {
+    const { button, key } = show();
+    const input = mount!.querySelector('input')!;
+    input.focus();
+    key(input, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(button('send'));
+    key(button('send'), { key: 'Tab' });
+    expect(document.activeElement).toBe(input);
+    key(input, { key: 'Tab' });
+    expect(document.activeElement).toBe(button('back'));
+  });
+
+  test('keys typed in it stop at the dialog; a held Enter does not press a button', () => {
+    const { button, key } = show();
+    const seen = vi.fn();
+    document.addEventListener('keydown', seen);
+    const repeat = key(button('back'), { key: 'Enter', repeat: true });
+    expect(repeat.defaultPrevented).toBe(true);
+    key(button('back'), { key: 'a' });
+    expect(seen).not.toHaveBeenCalled();
+    document.removeEventListener('keydown', seen);
+  });
+
+  test('"Send anyway" hands over the typed reason', () => {
+    const { button, onSend } = show();
+    const input = mount!.querySelector('input')!;
+    input.value = 'Approved by the board';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    button('send').click();
+    expect(onSend).toHaveBeenCalledWith('Approved by the board');
+  });
+});
+
+describe('texts', () => {
+  test('holdReason: marketing, marketing with problems, problems only', () => {
+    expect(holdReason(verdict({ checks: [] }))).toBe(
+      'This message reads as direct marketing (fundraising), so UK marketing rules apply to it.',
+    );
+    const service = verdict({ directMarketing: 'no', primaryPurpose: 'none', route: 'not-direct-marketing' });
+    expect(holdReason(service)).toBe('This message has a problem to look at before it goes.');
+  });
+
+  test('notices say what happened in words', () => {
+    expect(noticeText({ kind: 'advise', verdict: verdict() })).toBe(
+      'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22. 1 problem flagged.',
+    );
+    expect(noticeText({ kind: 'skipped', reason: 'error' })).toMatch(/skipped.*went ahead unchecked/);
+    expect(noticeText({ kind: 'press-again', seconds: 5 })).toMatch(/press Send again.*next 5 seconds/);
+  });
+});
+
+describe('createSendUi', () => {
+  const host = () => document.querySelector('[data-mrc-host="send-check"]');
+
+  test('the host exists only while something is shown', () => {
+    const ui = createSendUi(document);
+    expect(host()).toBeNull();
+    ui.openDialog({ verdict: verdict(), onBack: () => {}, onSend: () => {} });
+    expect(host()?.shadowRoot?.querySelector('[role="alertdialog"]')).not.toBeNull();
+    ui.closeDialog();
+    expect(host()).toBeNull();
+    ui.destroy();
+  });
+
+  test('notices replace one of their kind and go away on their own', () => {
+    vi.useFakeTimers();
+    const ui = createSendUi(document);
+    ui.notice({ kind: 'skipped', reason: 'error' });
+    ui.notice({ kind: 'skipped', reason: 'slow' });
+    ui.notice({ kind: 'press-again', seconds: 5 });
+    const notices = () => Array.from(host()?.shadowRoot?.querySelectorAll('[data-mrc-notice]') ?? []);
+    expect(notices().map((n) => n.getAttribute('role'))).toEqual(['status', 'alert']);
+    vi.advanceTimersByTime(5000);
+    expect(notices().map((n) => n.getAttribute('data-mrc-notice'))).toEqual(['skipped']);
+    vi.advanceTimersByTime(NOTICE_MS.skipped);
+    expect(host()).toBeNull();
+    ui.destroy();
+  });
+});
