@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Runs before `npm start` and `npm test`, so those two commands are all a newcomer needs on a fresh machine:
- * installs npm dependencies when node_modules is missing or older than the lock file, and Debian's chromium
- * when it is missing and we may use apt-get (root). Uses only Node's standard library.
+ * installs npm dependencies when node_modules is missing or older than the lock file, and Debian's chromium (and
+ * firefox-esr, for the Firefox smoke test) when missing and we may use apt-get (root). Node's standard library only.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -18,12 +18,19 @@ if (!existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSyn
   run('npm ci --no-audit --no-fund');
 }
 
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const canApt = isRoot && existsSync('/usr/bin/apt-get');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log("Installing Debian's chromium (apt-get)…");
-    run('apt-get update -y && apt-get install -y chromium');
+const wantFirefox = process.env.npm_lifecycle_event === 'pretest' && !existsSync('/usr/bin/firefox-esr');
+if (!existsSync(chromium) || (wantFirefox && canApt)) {
+  if (canApt) {
+    const packages = [existsSync(chromium) ? '' : 'chromium', wantFirefox ? 'firefox-esr' : ''].filter(Boolean);
+    console.log(`Installing Debian packages: ${packages.join(', ')} (apt-get)…`);
+    try {
+      run(`apt-get update -y && apt-get install -y ${packages.join(' ')}`);
+    } catch {
+      console.warn('apt-get failed: the browser tests that need these packages will say so.');
+    }
   } else {
     console.warn(
       `Chromium was not found at ${chromium}. Install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH; browser tests and npm start need it.`,

@@ -1,9 +1,96 @@
 /**
- * Background (service worker in Chrome, event page in Firefox). It holds no drafts and makes no network
- * calls; for now it only records the install so the popup can greet first-time users.
+ * Background (service worker in Chrome, event page in Firefox). It holds no drafts and makes no network calls.
+ * It keeps the "check on this site" content script registered for the sites the user enabled (sites.ts), and
+ * records the install so the popup can greet first-time users.
  */
 import { browser } from '../platform/browser.ts';
+import { loadSettings, onSettingsChanged, setSiteEnabled } from '../settings/store.ts';
+import { pageOrigin, sitePattern } from '../sites/hosts.ts';
+import {
+  ENABLE_SITE,
+  type EnableSiteRequest,
+  type EnableSiteResponse,
+  FOCUS_BADGE,
+  FOCUS_BADGE_COMMAND,
+} from '../sites/messages.ts';
+import { injectInto, type ScriptSpec, type SitesApi, syncSiteScript } from './sites.ts';
+
+const api: SitesApi = {
+  contentScriptFiles: () => browser.runtime.getManifest().content_scripts?.[0]?.js ?? [],
+  grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
+  registered: () => browser.scripting.getRegisteredContentScripts(),
+  register: (s: ScriptSpec) => browser.scripting.registerContentScripts([s]),
+  update: (s: ScriptSpec) => browser.scripting.updateContentScripts([s]),
+  unregister: (id: string) => browser.scripting.unregisterContentScripts({ ids: [id] }),
+  tabsMatching: async (pattern: string) =>
+    (await browser.tabs.query({ url: pattern })).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+  inject: async (tabId: number, files: string[]) => {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files });
+  },
+};
+
+/** Serialised: start-up, permission and settings events can arrive together. */
+let queue: Promise<unknown> = Promise.resolve();
+function sync(inject: boolean): Promise<string[]> {
+  const run = queue.then(async () => {
+    try {
+      const added = await syncSiteScript(api, await loadSettings());
+      if (inject && added.length) await injectInto(api, added);
+      return added;
+    } catch {
+      return [];
+    }
+  });
+  queue = run;
+  return run;
+}
+
+/** Enables one site after the popup obtained its permission: settings, registration, and the open tabs. */
+async function enableSite(request: EnableSiteRequest): Promise<EnableSiteResponse> {
+  const origin = pageOrigin(request.origin);
+  const pattern = origin && sitePattern(origin);
+  if (!origin || !pattern) return { ok: false, error: 'This page is not a web site the check can run on.' };
+  const granted = await browser.permissions.contains({ origins: [pattern] });
+  if (!granted) return { ok: false, error: 'The browser did not grant access to this site.' };
+  const saved = await setSiteEnabled(origin, true);
+  if (!saved.ok)
+    return {
+      ok: false,
+      error: saved.refused?.length
+        ? (saved.problems[0] ?? 'Your organisation manages the list of sites.')
+        : (saved.storageError ?? 'The setting could not be saved.'),
+    };
+  await sync(false);
+  // Inject even when the script was registered already (the site was switched off and on again).
+  await injectInto(api, [pattern]);
+  return { ok: true };
+}
 
 browser.runtime.onInstalled.addListener(async ({ reason }) => {
   if (reason === 'install') await browser.storage.local.set({ installedAt: new Date().toISOString() });
+  await sync(false);
+});
+browser.runtime.onStartup.addListener(() => void sync(false));
+browser.permissions.onAdded.addListener(() => void sync(true));
+browser.permissions.onRemoved.addListener(() => void sync(false));
+onSettingsChanged(() => void sync(false));
+
+browser.runtime.onMessage.addListener((message: unknown) => {
+  const m = message as Partial<EnableSiteRequest> | null;
+  if (m?.type === ENABLE_SITE && typeof m.origin === 'string')
+    return enableSite(m as EnableSiteRequest).catch(
+      (e): EnableSiteResponse => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+  return undefined;
+});
+
+// The keyboard shortcut (manifest `commands`; users can change it in the browser's shortcut settings).
+browser.commands?.onCommand.addListener(async (command: string) => {
+  if (command !== FOCUS_BADGE_COMMAND) return;
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: FOCUS_BADGE }, { frameId: 0 });
+  } catch {
+    // No content script in that tab: nothing to focus.
+  }
 });

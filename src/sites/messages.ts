@@ -14,6 +14,10 @@ export type EnableSiteResponse = { ok: true } | { ok: false; error: string };
 
 /** Popup → content script (top frame): what is open in this tab and what the check says. */
 export const TAB_STATUS = 'mrc:tab-status';
+/** Background (keyboard shortcut) → content script: focus the badge of the composer the writer is in. */
+export const FOCUS_BADGE = 'mrc:focus-badge';
+/** The manifest `commands` name of that shortcut. */
+export const FOCUS_BADGE_COMMAND = 'focus-badge';
 /** Popup → content script: open one composer's panel and scroll it into view. */
 export const SHOW_COMPOSER = 'mrc:show-composer';
 

@@ -46,7 +46,7 @@ describe('options page', () => {
   test('the manifest declares the options page, opened in a tab', () => {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
     expect(manifest.options_ui).toEqual({ page: 'src/options/index.html', open_in_tab: true });
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab']);
   });
 
   test('first open shows the defaults, labelled controls and the disclaimer', async () => {
@@ -59,14 +59,16 @@ describe('options page', () => {
     expect(await page.getByRole('switch', { name: 'Pause checks on every site' }).isChecked()).toBe(false);
     expect(await page.getByTestId('sites-empty').isVisible()).toBe(true);
     expect(await page.locator('body').textContent()).toContain('Guidance, not legal advice.');
-    expect(await page.locator('body').textContent()).toContain('arrives with a later update');
+    expect(await page.locator('body').textContent()).toContain('when you press Send in a supported webmail');
     // Every form control has an accessible name.
     const unnamed = await page.$$eval('input, button, select, textarea', (els) =>
       els
         .filter((el) => {
           const id = el.id;
           const labelled = id && document.querySelector(`label[for="${id}"]`);
-          return !labelled && !el.getAttribute('aria-label') && !el.closest('label');
+          // A button's own text is its name.
+          const text = el.tagName === 'BUTTON' && el.textContent?.trim();
+          return !labelled && !el.getAttribute('aria-label') && !el.closest('label') && !text;
         })
         .map((el) => el.outerHTML),
     );

@@ -144,6 +144,45 @@ describe('check on this site', () => {
     await page.close();
   }, 60_000);
 
+  test('the keyboard shortcut focuses the badge of the composer being written in', async () => {
+    const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
+    expect(manifest.commands?.['focus-badge']?.suggested_key?.default).toBe('Alt+Shift+M');
+    const page = await openPage(builtin);
+    await page.locator('#body2').fill(APPEAL);
+    await expect
+      .poll(() => page.locator('[data-mrc-host][data-mrc-for="body2"]').getAttribute('data-mrc-verdict'), {
+        timeout: 15_000,
+      })
+      .toMatch(/^(yes|likely)$/);
+    await page.locator('#body2').focus();
+    const tabId = await activeTabId(page);
+    // What the background does on the command (Playwright cannot press browser-level shortcuts).
+    const focused = await worker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'mrc:focus-badge' }, { frameId: 0 }),
+      tabId,
+    );
+    expect(focused).toBe(true);
+    const where = await page.evaluate(() => {
+      const host = document.activeElement as HTMLElement | null;
+      return {
+        host: host?.getAttribute('data-mrc-for'),
+        inner: host?.shadowRoot?.activeElement?.className ?? '',
+      };
+    });
+    expect(where.host).toBe('body2');
+    expect(where.inner).toContain('badge');
+    // Enter on the focused badge opens the panel.
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-mrc-host][data-mrc-for="body2"]')
+          .evaluate((h) => !!h.shadowRoot?.querySelector('[role="dialog"], .panel:not([hidden])')),
+      )
+      .toBe(true);
+    await page.close();
+  });
+
   test('a browser page offers nothing to enable', async () => {
     const page = await openPage('about:blank');
     const popup = await openPopup(await activeTabId(page));
