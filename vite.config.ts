@@ -1,18 +1,63 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import manifest, { target } from './manifest.config.ts';
+import { OPTIONAL_SITE_MATCHES } from './src/sites/hosts.ts';
+
+/**
+ * The content script loads its modules from the extension, so crxjs lists them as web-accessible on the webmail
+ * hosts. Sites the user enables at run time need them too, and their matches cannot change at run time, so the
+ * content script's own chunks (JavaScript only, no pages) are web-accessible from any http(s) page. The cost: a
+ * page could tell that the extension is installed by probing those URLs. `use_dynamic_url` would prevent that,
+ * but Chromium then fails the content script's module import ("Failed to fetch dynamically imported module"),
+ * tried here in 2026-11; README lists this under limits.
+ */
+function dynamicContentResources(): Plugin {
+  return {
+    name: 'mrc-dynamic-content-resources',
+    enforce: 'post',
+    // crxjs writes the manifest late, so this rewrites the written file.
+    writeBundle(options) {
+      const file = path.join(options.dir ?? 'dist', 'manifest.json');
+      if (!existsSync(file)) return;
+      const m = JSON.parse(readFileSync(file, 'utf8'));
+      const resources = [
+        ...new Set<string>(
+          (m.web_accessible_resources ?? []).flatMap((w: { resources: string[] }) => w.resources),
+        ),
+      ];
+      if (!resources.length) return;
+      m.web_accessible_resources = [{ matches: OPTIONAL_SITE_MATCHES, resources }];
+      writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [crx({ manifest, browser: target })],
+  plugins: [crx({ manifest, browser: target }), dynamicContentResources()],
+  // Development-only code (the Send-check's fault hook for tests) is dropped from release builds entirely.
+  define: { __MRC_DEV__: JSON.stringify(process.env.MRC_DEV_HOSTS === '1') },
   build: {
     outDir: process.env.MRC_OUT_DIR ?? (target === 'firefox' ? 'dist-firefox' : 'dist'),
     emptyOutDir: true,
     // Content scripts run in the webmail's document: never add <link rel=modulepreload> to its head.
     modulePreload: {
+      // Every browser the extension supports preloads modules natively; Vite's polyfill would only add a
+      // fetch() of our own files to the package, which store reviewers (and tests/package) flag as network code.
+      polyfill: false,
       resolveDependencies: (_file, deps, ctx) => (ctx.hostId.includes('content') ? [] : deps),
     },
     // Extension pages beyond the manifest's own: the training page (also built standalone by vite.training.config.ts).
-    rollupOptions: { input: { training: 'src/training/index.html' } },
+    rollupOptions: {
+      input: { training: 'src/training/index.html' },
+      // Preact in a chunk of its own with a stable name: scripts/firefox-lint.mjs justifies the one innerHTML in
+      // its renderer by that name. Without the group, Preact joins whichever shared chunk has the same importers
+      // (since the interface catalogues, the labels chunk).
+      output: {
+        codeSplitting: { groups: [{ name: 'jsxRuntime', test: /[\\/]node_modules[\\/]preact[\\/]/ }] },
+      },
+    },
     // compromise is ~350 KB; it is loaded only where a draft is checked.
     chunkSizeWarningLimit: 600,
   },

@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Unit tests exercise development-only code paths too (see vite.config.ts).
-  define: { __MRC_DEV__: 'true' },
   test: {
     projects: [
       {
+        // Unit tests exercise development-only code paths too (see vite.config.ts).
+        define: { __MRC_DEV__: 'true' },
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'],

@@ -24,7 +24,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const wantFirefox = process.env.npm_lifecycle_event === 'pretest' && !existsSync('/usr/bin/firefox-esr');
 if (!existsSync(chromium) || (wantFirefox && canApt)) {
   if (canApt) {
-    const packages = [existsSync(chromium) ? '' : 'chromium', wantFirefox ? 'firefox-esr' : ''].filter(Boolean);
+    const packages = [existsSync(chromium) ? '' : 'chromium', wantFirefox ? 'firefox-esr' : ''].filter(
+      Boolean,
+    );
     console.log(`Installing Debian packages: ${packages.join(', ')} (apt-get)…`);
     try {
       run(`apt-get update -y && apt-get install -y ${packages.join(' ')}`);

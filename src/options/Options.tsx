@@ -5,8 +5,13 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { localeFor } from '../i18n/extension.ts';
+import { getLocale, HTML_LANG, type MessageKey, messageRecord, setLocale, t } from '../i18n/index.ts';
+import { tx, useLocale } from '../i18n/preact.tsx';
 import {
   defaultSettings,
+  LANGUAGE_CHOICES,
+  type LanguageChoice,
   MAX_NAME_LENGTH,
   ORGANISATION_TYPES,
   type OrganisationType,
@@ -16,68 +21,81 @@ import {
   type SettingsIssue,
   siteLabel,
 } from '../settings/schema.ts';
-import { onSettingsChanged, readSettings, type SettingsUpdate, saveSettings } from '../settings/store.ts';
+import {
+  type ManagedSettings,
+  onSettingsChanged,
+  readSettings,
+  type SettingsUpdate,
+  saveSettings,
+} from '../settings/store.ts';
+import { OverrideLogSection } from './OverrideLog.tsx';
 
-/** Check at Send is built by a later issue; until then the choice is stored but not yet acted on. */
-const SEND_CHECK_AVAILABLE = false;
+/** Check at Send (issue #4) is built: the choice is acted on in supported webmails. */
+const SEND_CHECK_AVAILABLE = true;
 
 /** How long typing in the name field waits before saving. */
 const NAME_SAVE_DELAY_MS = 500;
 
-const ORGANISATION_LABEL: Record<OrganisationType, { label: string; hint: string }> = {
-  business: {
-    label: 'Business',
-    hint: 'A company, sole trader or social enterprise selling goods or services.',
-  },
-  charity: {
-    label: 'Charity',
-    hint: 'May use the charitable purposes soft opt-in for people who showed interest or gave support.',
-  },
-  'public-authority': {
-    label: 'Public authority',
-    hint: 'A council, NHS body, school or similar. Promotions necessary for your public task are not direct marketing.',
-  },
-  political: {
-    label: 'Political party or campaign',
-    hint: 'Campaigning and get-out-the-vote messages count as direct marketing.',
-  },
-  other: {
-    label: 'Other non-profit',
-    hint: 'A club, community group, membership body or other organisation.',
-  },
-  unknown: { label: 'Not sure', hint: 'The check works it out from the message and asks when it matters.' },
+const ORGANISATION_LABEL: Record<OrganisationType, { label: MessageKey; hint: MessageKey }> = {
+  business: { label: 'options_org_business', hint: 'options_org_business_hint' },
+  charity: { label: 'options_org_charity', hint: 'options_org_charity_hint' },
+  'public-authority': { label: 'options_org_public', hint: 'options_org_public_hint' },
+  political: { label: 'options_org_political', hint: 'options_org_political_hint' },
+  other: { label: 'options_org_other', hint: 'options_org_other_hint' },
+  unknown: { label: 'common_not_sure', hint: 'options_org_unknown_hint' },
 };
 
-const CHANNEL_LABEL: Record<Settings['defaultChannel'], string> = {
-  email: 'Email',
-  sms: 'Text message (SMS)',
+const CHANNEL_LABEL = messageRecord<Settings['defaultChannel']>({
+  email: 'common_email',
+  sms: 'common_text_message',
+});
+
+const SEND_MODE_LABEL: Record<SendCheckMode, { label: MessageKey; hint: MessageKey }> = {
+  off: { label: 'options_send_off', hint: 'options_send_off_hint' },
+  advise: { label: 'options_send_advise', hint: 'options_send_advise_hint' },
+  confirm: { label: 'options_send_confirm', hint: 'options_send_confirm_hint' },
 };
 
-const SEND_MODE_LABEL: Record<SendCheckMode, { label: string; hint: string }> = {
-  off: {
-    label: 'Off',
-    hint: 'Nothing happens when you press Send. You can still check a draft at any time.',
-  },
-  advise: {
-    label: 'Advise',
-    hint: 'If the message looks like direct marketing, show what the check found. Your message still sends.',
-  },
-  confirm: {
-    label: 'Confirm',
-    hint: 'If the message looks like direct marketing, ask you to confirm before it sends.',
-  },
+const FIELD_DONE = messageRecord<keyof SettingsUpdate>({
+  organisationType: 'options_field_organisationType',
+  organisationName: 'options_field_organisationName',
+  defaultChannel: 'options_field_defaultChannel',
+  sendCheckMode: 'options_field_sendCheckMode',
+  sites: 'options_field_sites',
+  pausedEverywhere: 'options_field_pausedEverywhere',
+  language: 'options_field_language',
+});
+
+/** Each language named in itself, as language pickers do (and marked with its own `lang`). */
+const LANGUAGE_NAME: Record<Exclude<LanguageChoice, 'auto'>, MessageKey> = {
+  en: 'language_endonym_en',
+  cy: 'language_endonym_cy',
 };
 
-const FIELD_DONE: Record<keyof SettingsUpdate, string> = {
-  organisationType: 'organisation type',
-  organisationName: 'organisation name',
-  defaultChannel: 'default channel',
-  sendCheckMode: 'Check at Send',
-  sites: 'sites',
-  pausedEverywhere: 'pause everywhere',
-};
+/** The status line's text, built when shown: a "Saved" from before a change of language reads in the new one. */
+type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: () => string };
 
-type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
+const NO_MANAGED: ManagedSettings = { locked: [], defaults: [], sites: {}, problems: [] };
+
+/**
+ * Says that the organisation set a setting: locked ("Set by your organisation", the controls are disabled) or
+ * only a default the user may change. Referenced by the controls' aria-describedby, so it is read with them.
+ */
+function ManagedNote({ id, state }: { id: string; state: 'locked' | 'default' | undefined }) {
+  if (!state) return null;
+  return state === 'locked' ? (
+    <p class="managed managed-locked" id={id} data-managed="locked">
+      <span class="managed-tag">{t('options_managed_locked_tag')}</span> {t('options_managed_locked')}
+    </p>
+  ) : (
+    <p class="managed managed-default" id={id} data-managed="default">
+      <span class="managed-tag">{t('options_managed_default_tag')}</span> {t('options_managed_default')}
+    </p>
+  );
+}
+
+/** The ids an input's aria-describedby lists, skipping the empty ones. */
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 function Problems({ issues, id }: { issues: SettingsIssue[]; id?: string }) {
   if (!issues.length) return null;
@@ -88,7 +106,7 @@ function Problems({ issues, id }: { issues: SettingsIssue[]; id?: string }) {
           <span class="problem-tag" aria-hidden="true">
             ⚠
           </span>{' '}
-          <strong>Problem:</strong> {issue.message}
+          <strong>{t('options_problem')}</strong> {issue.message}
         </li>
       ))}
     </ul>
@@ -100,7 +118,13 @@ function Choice<T extends string>(props: {
   value: T;
   checked: boolean;
   label: string;
+  /** The label's language when it differs from the page's (a language's own name). */
+  lang?: string;
   hint?: string;
+  /** Locked by the organisation: shown, but not changeable. */
+  disabled?: boolean;
+  /** The id of a note about the whole group (for example "Set by your organisation"). */
+  describedBy?: string;
   onSelect: (value: T) => void;
 }) {
   const id = `${props.name}-${props.value}`;
@@ -112,11 +136,14 @@ function Choice<T extends string>(props: {
         name={props.name}
         value={props.value}
         checked={props.checked}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        disabled={props.disabled}
+        aria-describedby={describedBy(props.hint && `${id}-hint`, props.describedBy)}
         onChange={() => props.onSelect(props.value)}
       />
       <div>
-        <label for={id}>{props.label}</label>
+        <label for={id} lang={props.lang}>
+          {props.label}
+        </label>
         {props.hint && (
           <p class="hint" id={`${id}-hint`}>
             {props.hint}
@@ -139,11 +166,13 @@ function Section(props: { id: string; title: string; children: ComponentChildren
 }
 
 export function Options() {
+  useLocale();
   const [settings, setSettings] = useState<Settings>(defaultSettings);
   const [loaded, setLoaded] = useState(false);
   const [issues, setIssues] = useState<SettingsIssue[]>([]);
   const [storageError, setStorageError] = useState<string | undefined>();
-  const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
+  const [managed, setManaged] = useState<ManagedSettings>(NO_MANAGED);
+  const [status, setStatus] = useState<Status>({ kind: 'idle', text: () => '' });
   const [nameDraft, setNameDraft] = useState('');
   const nameInput = useRef<HTMLInputElement>(null);
   /** After a Remove, where keyboard focus goes once the list has re-rendered (a frame is not enough). */
@@ -163,11 +192,15 @@ export function Options() {
       setNameDraft(read.settings.organisationName);
       setIssues(read.issues);
       setStorageError(read.storageError);
+      setManaged(read.managed);
       setLoaded(true);
     });
     // Changes from elsewhere (the popup, another device) show up here, unless one of our saves is under way.
     const unsubscribe = onSettingsChanged((read) => {
-      if (!live || pending.current > 0) return;
+      if (!live) return;
+      // A policy change applies even while a save is under way.
+      setManaged(read.managed);
+      if (pending.current > 0) return;
       setSettings(read.settings);
       if (document.activeElement !== nameInput.current) setNameDraft(read.settings.organisationName);
     });
@@ -181,7 +214,7 @@ export function Options() {
     const fields = Object.keys(update) as (keyof SettingsUpdate)[];
     setSettings((s) => ({ ...s, ...update }));
     // Empty first, so that a second "Saved" in a row is announced again.
-    setStatus({ kind: 'saving', text: '' });
+    setStatus({ kind: 'saving', text: () => '' });
     pending.current++;
     const seq = ++saveCount.current;
     for (const f of fields) latest.current.set(f, seq);
@@ -204,11 +237,25 @@ export function Options() {
         // A newer save is queued: its own status follows.
       } else if (result.ok) {
         setStorageError(undefined);
-        setStatus({ kind: 'saved', text: `Saved: ${fields.map((f) => FIELD_DONE[f]).join(', ')}.` });
-      } else {
+        setStatus({
+          kind: 'saved',
+          text: () => t('options_saved', fields.map((f) => FIELD_DONE[f]).join(', ')),
+        });
+      } else if (result.refused?.length && !result.storageError) {
+        const refused = result.refused;
         setStatus({
           kind: 'error',
-          text: `Not saved: ${result.storageError ?? 'storage is not available'}.`,
+          text: () =>
+            t(
+              refused.length > 1 ? 'options_locked_many' : 'options_locked_one',
+              refused.map((f) => FIELD_DONE[f]).join(', '),
+            ),
+        });
+      } else {
+        const error = result.storageError;
+        setStatus({
+          kind: 'error',
+          text: () => t('options_not_saved', error ?? t('options_storage_unavailable')),
         });
       }
     });
@@ -253,24 +300,30 @@ export function Options() {
     (target ?? document.getElementById('sites-title'))?.focus();
   }, [settings.sites]);
 
+  const managedState = (field: keyof SettingsUpdate) =>
+    managed.locked.includes(field) ? 'locked' : managed.defaults.includes(field) ? 'default' : undefined;
+  const locked = (field: keyof SettingsUpdate) => managed.locked.includes(field);
+  const managedId = (field: keyof SettingsUpdate) => (managedState(field) ? `${field}-managed` : undefined);
+
   const orgIssues = fieldIssues('organisationType');
   const nameIssues = fieldIssues('organisationName');
   const channelIssues = fieldIssues('defaultChannel');
   const sendIssues = fieldIssues('sendCheckMode');
   const siteIssues = fieldIssues('sites');
   const pauseIssues = fieldIssues('pausedEverywhere');
+  const languageIssues = fieldIssues('language');
 
   return (
     <>
       <header class="bar">
         <div class="bar-inner">
-          <h1>Marketing Rules Check settings</h1>
+          <h1>{t('options_title')}</h1>
           <p role="status" class={`status status-${status.kind}`} data-status={status.kind}>
-            {status.text}
+            {status.text()}
           </p>
         </div>
       </header>
-      <main aria-busy={!loaded}>{loaded ? renderForm() : <p>Loading your settings…</p>}</main>
+      <main aria-busy={!loaded}>{loaded ? renderForm() : <p>{t('options_loading')}</p>}</main>
     </>
   );
 
@@ -278,44 +331,59 @@ export function Options() {
     return (
       <>
         <p class="lede">
-          These choices tailor the check to you. Changes save as you make them.{' '}
-          <strong>Guidance, not legal advice.</strong>
+          {t('options_lede')} <strong>{t('common_guidance')}</strong>
         </p>
 
         {storageError && (
           <p class="notice">
-            <strong>Settings can’t be read or saved here</strong> ({storageError}). The defaults are shown and
-            used.
+            {tx('options_storage_problem', <strong>{t('options_storage_heading')}</strong>, storageError)}
           </p>
+        )}
+        {(managed.locked.length > 0 || managed.defaults.length > 0 || managed.problems.length > 0) && (
+          <div class="notice managed-notice" data-testid="managed-notice">
+            <p>
+              <strong>{t('options_managed_heading')}</strong>{' '}
+              {managed.locked.length > 0
+                ? t('options_managed_some_locked')
+                : t('options_managed_defaults_only')}
+            </p>
+            {managed.problems.length > 0 && (
+              <>
+                <p>{t('options_managed_problems')}</p>
+                <Problems issues={managed.problems.map((message) => ({ field: 'settings', message }))} />
+              </>
+            )}
+          </div>
         )}
         {pageIssues.length > 0 && (
           <div class="notice">
-            <p>Some saved settings could not be used and were reset:</p>
+            <p>{t('options_reset_problems')}</p>
             <Problems issues={pageIssues} />
           </div>
         )}
         {settings.pausedEverywhere && (
           <p class="notice" data-testid="paused-banner">
-            <strong>Paused:</strong> checks are off on every site until you turn pause off below.
+            <strong>{t('options_paused_label')}</strong> {t('options_paused_banner')}
           </p>
         )}
 
-        <Section id="organisation" title="Your organisation">
+        <Section id="organisation" title={t('options_section_organisation')}>
           <fieldset aria-describedby="org-why">
-            <legend>Who do you send messages for?</legend>
+            <legend>{t('options_org_legend')}</legend>
             <p class="why" id="org-why">
-              This matters because the rules differ: charities may use the charitable purposes soft opt-in,
-              and a public authority’s promotions that are necessary for its public task are not direct
-              marketing.
+              {t('options_org_why')}
             </p>
+            <ManagedNote id="organisationType-managed" state={managedState('organisationType')} />
             {ORGANISATION_TYPES.map((type) => (
               <Choice
                 key={type}
                 name="organisationType"
                 value={type}
                 checked={settings.organisationType === type}
-                label={ORGANISATION_LABEL[type].label}
-                hint={ORGANISATION_LABEL[type].hint}
+                label={t(ORGANISATION_LABEL[type].label)}
+                hint={t(ORGANISATION_LABEL[type].hint)}
+                disabled={locked('organisationType')}
+                describedBy={managedId('organisationType')}
                 onSelect={(organisationType) => save({ organisationType })}
               />
             ))}
@@ -323,37 +391,40 @@ export function Options() {
           </fieldset>
 
           <div class="field">
-            <label for="organisationName">Organisation name</label>
+            <label for="organisationName">{t('options_name_label')}</label>
             <p class="hint" id="organisationName-hint">
-              Used to check that a message says who it is from. Up to {MAX_NAME_LENGTH} characters; leave
-              blank to skip.
+              {t('options_name_hint', MAX_NAME_LENGTH)}
             </p>
+            <ManagedNote id="organisationName-managed" state={managedState('organisationName')} />
             <input
               id="organisationName"
               ref={nameInput}
               type="text"
               autocomplete="organization"
               maxLength={MAX_NAME_LENGTH}
-              value={nameDraft}
-              aria-describedby={
-                nameIssues.length
-                  ? 'organisationName-hint organisationName-problems'
-                  : 'organisationName-hint'
-              }
+              // Read-only rather than disabled when locked: it stays focusable, so the name can be read and copied.
+              readOnly={locked('organisationName')}
+              value={locked('organisationName') ? settings.organisationName : nameDraft}
+              aria-describedby={describedBy(
+                'organisationName-hint',
+                managedId('organisationName'),
+                nameIssues.length > 0 && 'organisationName-problems',
+              )}
               aria-invalid={nameIssues.length ? true : undefined}
-              onInput={(e) => onNameInput(e.currentTarget.value)}
-              onChange={(e) => saveName(e.currentTarget.value)}
+              onInput={(e) => !locked('organisationName') && onNameInput(e.currentTarget.value)}
+              onChange={(e) => !locked('organisationName') && saveName(e.currentTarget.value)}
             />
             <Problems issues={nameIssues} id="organisationName-problems" />
           </div>
         </Section>
 
-        <Section id="channel" title="Default channel">
+        <Section id="channel" title={t('options_section_channel')}>
           <fieldset aria-describedby="channel-why">
-            <legend>Which channel do you usually send?</legend>
+            <legend>{t('options_channel_legend')}</legend>
             <p class="why" id="channel-why">
-              Used when the check can’t tell whether a draft is an email or a text message.
+              {t('options_channel_why')}
             </p>
+            <ManagedNote id="defaultChannel-managed" state={managedState('defaultChannel')} />
             {(['email', 'sms'] as const).map((channel) => (
               <Choice
                 key={channel}
@@ -361,6 +432,8 @@ export function Options() {
                 value={channel}
                 checked={settings.defaultChannel === channel}
                 label={CHANNEL_LABEL[channel]}
+                disabled={locked('defaultChannel')}
+                describedBy={managedId('defaultChannel')}
                 onSelect={(defaultChannel) => save({ defaultChannel })}
               />
             ))}
@@ -368,14 +441,13 @@ export function Options() {
           </fieldset>
         </Section>
 
-        <Section id="send" title="Check at Send">
+        <Section id="send" title={t('options_section_send')}>
           <fieldset aria-describedby="send-why">
-            <legend>What should happen when you press Send?</legend>
+            <legend>{t('options_send_legend')}</legend>
             <p class="why" id="send-why">
-              {SEND_CHECK_AVAILABLE
-                ? 'The check runs on your device when you press Send in a supported webmail.'
-                : 'Check at Send arrives with a later update. Your choice is kept and used once it does.'}
+              {SEND_CHECK_AVAILABLE ? t('options_send_why') : t('options_send_later')}
             </p>
+            <ManagedNote id="sendCheckMode-managed" state={managedState('sendCheckMode')} />
             {SEND_CHECK_MODES.map((mode) => (
               <Choice
                 key={mode}
@@ -384,10 +456,12 @@ export function Options() {
                 checked={settings.sendCheckMode === mode}
                 label={
                   mode === 'advise'
-                    ? `${SEND_MODE_LABEL[mode].label} (recommended)`
-                    : SEND_MODE_LABEL[mode].label
+                    ? t('options_send_recommended', t(SEND_MODE_LABEL[mode].label))
+                    : t(SEND_MODE_LABEL[mode].label)
                 }
-                hint={SEND_MODE_LABEL[mode].hint}
+                hint={t(SEND_MODE_LABEL[mode].hint)}
+                disabled={locked('sendCheckMode')}
+                describedBy={managedId('sendCheckMode')}
                 onSelect={(sendCheckMode) => save({ sendCheckMode })}
               />
             ))}
@@ -395,46 +469,57 @@ export function Options() {
           </fieldset>
         </Section>
 
-        <Section id="sites" title="Sites">
+        <OverrideLogSection />
+
+        <Section id="sites" title={t('options_section_sites')}>
           <p class="why" id="sites-why">
-            Supported webmail sites are built in and need nothing here. To use the check on another site, open
-            that site and turn the check on from the toolbar button; it then appears in this list.
+            {locked('sites') ? t('options_sites_why_locked') : t('options_sites_why')}
           </p>
+          <ManagedNote id="sites-managed" state={managedState('sites')} />
           {sites.length === 0 ? (
             <p class="empty" data-testid="sites-empty">
-              No other sites yet.
+              {t('options_sites_empty')}
             </p>
           ) : (
             <ul class="sites" aria-describedby="sites-why">
               {sites.map(([origin, site], index) => {
                 const label = siteLabel(origin);
                 const id = `site-${index}`;
+                // The organisation's sites cannot be removed (its default would come back); locked ones not switched.
+                const fromOrganisation = Object.hasOwn(managed.sites, origin);
                 return (
-                  <li key={origin} class="site">
+                  <li key={origin} class="site" data-managed={fromOrganisation ? 'organisation' : undefined}>
                     <input
                       type="checkbox"
                       role="switch"
                       id={id}
                       checked={site.enabled}
                       aria-checked={site.enabled}
+                      disabled={locked('sites')}
+                      aria-describedby={managedId('sites')}
                       onChange={(e) =>
                         save({ sites: { ...settings.sites, [origin]: { enabled: e.currentTarget.checked } } })
                       }
                     />
                     <label for={id}>
-                      Check on <span class="origin">{label}</span>
+                      {tx('options_site_check_on', <span class="origin">{label}</span>)}
+                      {fromOrganisation && (
+                        <span class="managed-tag managed-site">{t('options_site_organisation')}</span>
+                      )}
                     </label>
                     <span class="state" aria-hidden="true">
-                      {site.enabled ? 'On' : 'Off'}
+                      {site.enabled ? t('options_on') : t('options_off')}
                     </span>
-                    <button
-                      type="button"
-                      class="site-remove"
-                      aria-label={`Remove ${label}`}
-                      onClick={() => removeSite(origin, index)}
-                    >
-                      Remove
-                    </button>
+                    {!locked('sites') && !fromOrganisation && (
+                      <button
+                        type="button"
+                        class="site-remove"
+                        aria-label={t('options_remove_site', label)}
+                        onClick={() => removeSite(origin, index)}
+                      >
+                        {t('options_remove')}
+                      </button>
+                    )}
                   </li>
                 );
               })}
@@ -443,7 +528,7 @@ export function Options() {
           <Problems issues={siteIssues} />
         </Section>
 
-        <Section id="pause" title="Pause everywhere">
+        <Section id="pause" title={t('options_section_pause')}>
           <div class="choice">
             <input
               type="checkbox"
@@ -451,42 +536,76 @@ export function Options() {
               id="pausedEverywhere"
               checked={settings.pausedEverywhere}
               aria-checked={settings.pausedEverywhere}
-              aria-describedby="pausedEverywhere-hint"
+              disabled={locked('pausedEverywhere')}
+              aria-describedby={describedBy('pausedEverywhere-hint', managedId('pausedEverywhere'))}
               onChange={(e) => save({ pausedEverywhere: e.currentTarget.checked })}
             />
             <div>
-              <label for="pausedEverywhere">Pause checks on every site</label>
+              <label for="pausedEverywhere">{t('options_pause_label')}</label>
+              <ManagedNote id="pausedEverywhere-managed" state={managedState('pausedEverywhere')} />
               <p class="hint" id="pausedEverywhere-hint">
-                {settings.pausedEverywhere ? 'Paused. ' : 'Checks are on. '}
-                While paused, nothing is checked as you write; training mode and the toolbar checker still
-                work.
+                {settings.pausedEverywhere ? t('options_pause_now_paused') : t('options_pause_now_on')}{' '}
+                {t('options_pause_hint')}
               </p>
             </div>
           </div>
           <Problems issues={pauseIssues} />
         </Section>
 
-        <Section id="training" title="Training mode">
+        <Section id="language" title={t('options_section_language')}>
+          <fieldset aria-describedby="language-why">
+            <legend>{t('options_language_legend')}</legend>
+            <p class="why" id="language-why">
+              {t('options_language_why')}
+            </p>
+            <ManagedNote id="language-managed" state={managedState('language')} />
+            {LANGUAGE_CHOICES.map((choice) => (
+              <Choice
+                key={choice}
+                name="language"
+                value={choice}
+                checked={settings.language === choice}
+                label={choice === 'auto' ? t('options_language_auto') : t(LANGUAGE_NAME[choice])}
+                lang={
+                  choice === 'auto' || HTML_LANG[choice] === HTML_LANG[getLocale()]
+                    ? undefined
+                    : HTML_LANG[choice]
+                }
+                hint={
+                  choice === 'auto'
+                    ? t('options_language_auto_hint', t(LANGUAGE_NAME[localeFor('auto')]))
+                    : choice === 'cy'
+                      ? t('options_language_review')
+                      : undefined
+                }
+                disabled={locked('language')}
+                describedBy={managedId('language')}
+                onSelect={(language) => {
+                  // Switch at once; the saved setting then keeps every other page in step.
+                  void setLocale(localeFor(language));
+                  save({ language });
+                }}
+              />
+            ))}
+            <Problems issues={languageIssues} />
+          </fieldset>
+        </Section>
+
+        <Section id="training" title={t('options_section_training')}>
           <p>
             <a id="training-link" href="../training/index.html" target="_blank" rel="noreferrer">
-              Open training mode
+              {t('common_open_training')}
             </a>{' '}
-            (opens in a new tab): worked scenarios, a quiz and a presenter view for teaching the rules.
+            {t('options_training_text')}
           </p>
         </Section>
 
-        <Section id="privacy" title="Privacy">
-          <p>
-            Nothing you write leaves your browser: every check runs on your device and this extension makes no
-            network requests. These settings are stored by your browser and, if you have turned on your
-            browser’s own sync, copied to your other devices by that sync.
-          </p>
+        <Section id="privacy" title={t('options_section_privacy')}>
+          <p>{t('options_privacy_text')}</p>
         </Section>
 
         <footer>
-          <p class="disclaimer">
-            For your own situation, check the ICO’s direct marketing guidance or take legal advice.
-          </p>
+          <p class="disclaimer">{t('options_footer')}</p>
         </footer>
       </>
     );

@@ -4,6 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Evidence, Verdict } from '../core/index.ts';
+import { getLocale, type MessageKey, t } from '../i18n/index.ts';
+import { Text } from '../i18n/preact.tsx';
+import { evidenceReason, optionLabel, questionText } from '../i18n/verdict.ts';
 import { headline, PURPOSE_LABEL } from '../ui/labels.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
 
@@ -22,6 +25,36 @@ export interface ComposerPanelProps {
   canLocate(evidence: Evidence): boolean;
   onEvidence(evidence: Evidence): void;
   onAnswer(field: string, answer: Answer | null): void;
+  /** Changes when the popup asks for this composer's panel to open. */
+  openRequest?: number;
+  /** Check at Send let the last send through without a check (an error, or no verdict in time). */
+  sendCheckSkipped?: boolean;
+}
+
+/** Words for a send the Check at Send let through unchecked (fail open). */
+export const skippedText = () => t('panel_skipped');
+const skippedWhy = () => t('panel_skipped_why');
+
+/** The badge when there is no verdict to show but a send just went through unchecked. */
+export function SkippedBadge() {
+  return (
+    <span class="badge badge-skipped" role="status" title={skippedWhy()}>
+      <span class="dot" aria-hidden="true" />
+      <span class="sr">{t('panel_sr_prefix')} </span>
+      {skippedText()}
+    </span>
+  );
+}
+
+/**
+ * The language the verdict could not fully read, for the badge ("Unclear · Welsh"): the reader sees at a glance
+ * that the verdict rests on cue words or on the English part only; the panel's note says which.
+ */
+export function languageTag(verdict: Verdict): string | undefined {
+  const l = verdict.language;
+  if (l?.coverage !== 'limited') return undefined;
+  const code = l.paragraphs[0]?.language ?? l.primary;
+  return code === 'en' || code === 'unknown' ? undefined : t(`language_name_${code}` as MessageKey);
 }
 
 export function badgeText(verdict: Verdict): string {
@@ -32,7 +65,7 @@ function EvidenceItem({ e, props }: { e: Evidence; props: ComposerPanelProps }) 
   const label = (
     <>
       <q class={`mark mark-${e.purpose}`}>{e.text}</q>
-      {e.field === 'subject' ? ' (subject)' : ''} — {e.message}
+      {e.field === 'subject' ? ` ${t('panel_subject_tag')}` : ''} — <Text value={evidenceReason(e)} />
       {e.purpose !== 'none' && <span class="sr"> ({PURPOSE_LABEL[e.purpose]})</span>}
     </>
   );
@@ -42,7 +75,7 @@ function EvidenceItem({ e, props }: { e: Evidence; props: ComposerPanelProps }) 
         <button
           type="button"
           class="evidence-button"
-          title="Show this phrase in your draft"
+          title={t('panel_show_phrase')}
           onClick={() => props.onEvidence(e)}
         >
           {label}
@@ -67,6 +100,10 @@ export function ComposerPanel(props: ComposerPanelProps) {
   const text = badgeText(verdict);
   const answered = Object.entries(answers);
 
+  useEffect(() => {
+    if (props.openRequest) setOpen(true);
+  }, [props.openRequest]);
+
   // Keeps focus where the writer left it: only Escape (from inside our panel) moves it, back to the badge.
   useEffect(() => {
     if (!open) return;
@@ -88,31 +125,29 @@ export function ComposerPanel(props: ComposerPanelProps) {
         type="button"
         class="badge"
         data-level={verdict.directMarketing}
+        data-language={verdict.language?.coverage === 'limited' ? verdict.language.primary : undefined}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
         <span class="dot" aria-hidden="true" />
-        <span class="sr">Marketing rules check: </span>
+        <span class="sr">{t('panel_sr_prefix')} </span>
         {text}
+        {languageTag(verdict) && <span class="language-tag"> · {languageTag(verdict)}</span>}
+        {props.sendCheckSkipped && <span class="skipped-tag"> · {skippedText()}</span>}
       </button>
       <span class="sr" aria-live="polite">
         {text}
+        {props.sendCheckSkipped ? `. ${skippedText()}.` : ''}
       </span>
       {open && (
-        <section
-          ref={panel}
-          id={panelId}
-          class="panel"
-          aria-label="Marketing rules check details"
-          tabIndex={-1}
-        >
+        <section ref={panel} id={panelId} class="panel" aria-label={t('panel_details')} tabIndex={-1}>
           <div class="panel-head">
-            <p class="panel-title">Marketing Rules Check · checked in your browser</p>
+            <p class="panel-title">{t('panel_heading')}</p>
             <button
               type="button"
               class="close"
-              aria-label="Close details"
+              aria-label={t('panel_close')}
               onClick={() => {
                 setOpen(false);
                 badge.current?.focus();
@@ -121,10 +156,12 @@ export function ComposerPanel(props: ComposerPanelProps) {
               ×
             </button>
           </div>
+          {props.sendCheckSkipped && <p class="skipped-note">{skippedWhy()}</p>}
           <VerdictView verdict={{ ...verdict, evidence: [] }} />
           {verdict.evidence.length > 0 && (
             <>
-              <h3>Why: phrases in your draft</h3>
+              <h3>{t('panel_why_phrases')}</h3>
+              {getLocale() !== 'en' && <p class="english-note">{t('common_english_note')}</p>}
               <ul class="evidence-list">
                 {verdict.evidence.map((e) => (
                   <EvidenceItem key={`${e.field}-${e.start}-${e.end}`} e={e} props={props} />
@@ -134,10 +171,12 @@ export function ComposerPanel(props: ComposerPanelProps) {
           )}
           {verdict.questions.length > 0 && (
             <>
-              <h3>Questions that would firm this up</h3>
+              <h3>{t('panel_questions')}</h3>
               {verdict.questions.map((q) => (
                 <fieldset key={q.field} class="question">
-                  <legend>{q.text}</legend>
+                  <legend>
+                    <Text value={questionText(q)} />
+                  </legend>
                   <div class="options">
                     {q.options.map((o) => (
                       <button
@@ -147,7 +186,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
                         aria-pressed={answers[q.field]?.value === o.value}
                         onClick={() => answer(q.field, { value: o.value, label: o.label, question: q.text })}
                       >
-                        {o.label}
+                        <Text value={optionLabel(q, o)} />
                       </button>
                     ))}
                   </div>
@@ -157,13 +196,16 @@ export function ComposerPanel(props: ComposerPanelProps) {
           )}
           {answered.length > 0 && (
             <>
-              <h3>Your answers for this message</h3>
+              <h3>{t('panel_answers')}</h3>
               <ul class="answers">
                 {answered.map(([field, a]) => (
                   <li key={field}>
-                    {a.question} <strong>{a.label}</strong>{' '}
+                    <Text value={questionText({ field, text: a.question })} />{' '}
+                    <strong>
+                      <Text value={optionLabel({ field }, a)} />
+                    </strong>{' '}
                     <button type="button" class="link" onClick={() => answer(field, null)}>
-                      Change
+                      {t('panel_change')}
                     </button>
                   </li>
                 ))}

@@ -5,7 +5,9 @@
  */
 import { h, render } from 'preact';
 import { OUR_HOST_ATTRIBUTE } from '../adapters/generic.ts';
-import { ComposerPanel, type ComposerPanelProps } from './ComposerPanel.tsx';
+import { startExtensionLocale } from '../i18n/extension.ts';
+import { getLocale, HTML_LANG, onLocaleChange } from '../i18n/index.ts';
+import { ComposerPanel, type ComposerPanelProps, SkippedBadge } from './ComposerPanel.tsx';
 import { PANEL_CSS } from './styles.ts';
 
 type StyledWindow = Window & typeof globalThis;
@@ -15,10 +17,29 @@ export interface ComposerHost {
   host: HTMLElement;
   /** Shows the badge for a verdict, or hides everything (null: empty draft, or an error: fail open). */
   update(props: Omit<ComposerPanelProps, 'panelId'> | null): void;
+  /** Moves keyboard focus to the badge (the keyboard shortcut, the popup's "Show in page"). False if none shows. */
+  focusBadge(): boolean;
+  /** Check at Send: marks (or clears) "check skipped" on the badge (host attribute `data-mrc-send-check`). */
+  setSendCheckSkipped(skipped: boolean): void;
   destroy(): void;
 }
 
-/** The badge sits inside the editor's bottom-right corner; the panel opens towards the larger free space. */
+export const PANEL_WIDTH = 380;
+const GAP = 8;
+
+/**
+ * Where the panel's left edge goes (viewport x). Beside the compose window when there is room (right first, then
+ * left), so the panel never covers the draft; otherwise over the composer, right-aligned with the badge at `x`.
+ */
+export function panelLeft(root: Element, x: number, vw: number): number {
+  const width = Math.min(PANEL_WIDTH, vw - 2 * GAP);
+  const r = root.getBoundingClientRect();
+  if (r.width > 0 && vw - r.right >= width + 2 * GAP) return r.right + GAP;
+  if (r.width > 0 && r.left >= width + 2 * GAP) return r.left - GAP - width;
+  return Math.max(GAP, x - width);
+}
+
+/** The badge sits inside the editor's bottom-right corner; the panel opens beside the compose window if it can. */
 export function createComposerHost(editor: HTMLElement, root: Element): ComposerHost {
   // The host lives in the compose window's document. An editor inside a child frame (TinyMCE, Proton) is
   // represented there by its frame element: the badge sits by the frame, never inside the draft's document.
@@ -51,15 +72,23 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   }
   const anchor = doc.createElement('div');
   anchor.className = 'anchor';
+  // Our own language, whatever the webmail page's: screen readers read the badge and panel in it.
+  anchor.setAttribute('lang', HTML_LANG[getLocale()]);
   anchor.hidden = true;
   shadow.append(anchor);
   doc.documentElement.append(host);
 
   let visible = false;
+  /** False while the composer is scrolled away, minimised or clipped out of view (IntersectionObserver). */
+  let inView = true;
   let frame = 0;
   const place = () => {
     frame = 0;
     if (!visible) return;
+    if (!inView) {
+      anchor.hidden = true;
+      return;
+    }
     const r = anchorEl.getBoundingClientRect();
     const vw = win.innerWidth;
     const vh = win.innerHeight;
@@ -79,9 +108,7 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
       '--mrc-panel-max',
       `${Math.max(160, Math.round(Math.max(above, below) - 12))}px`,
     );
-    const width = Math.min(380, vw - 16);
-    const left = Math.max(8, x - width);
-    anchor.style.setProperty('--mrc-panel-left', `${Math.round(left - x)}px`);
+    anchor.style.setProperty('--mrc-panel-left', `${Math.round(panelLeft(root, x, vw) - x)}px`);
   };
   const schedule = () => {
     if (!frame) frame = win.requestAnimationFrame(place);
@@ -96,32 +123,91 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   } catch {
     // Scroll and resize events still move the badge.
   }
+  let intersection: IntersectionObserver | undefined;
+  try {
+    // A minimised Gmail mole or a compose scrolled out of its pane hides the badge (and its open panel).
+    intersection = new win.IntersectionObserver((entries) => {
+      const last = entries[entries.length - 1];
+      if (!last) return;
+      inView = last.isIntersecting;
+      schedule();
+    });
+    intersection.observe(anchorEl);
+  } catch {
+    // place() still hides the badge when the editor has no size or is off screen.
+  }
+
+  let last: Omit<ComposerPanelProps, 'panelId'> | null = null;
+  let checks = 0;
+  /** Check at Send let a send through unchecked (fail open): the badge says so, even with no verdict. */
+  let skipped = false;
+  const draw = () => {
+    try {
+      anchor.setAttribute('lang', HTML_LANG[getLocale()]);
+      if (skipped) host.setAttribute('data-mrc-send-check', 'skipped');
+      else host.removeAttribute('data-mrc-send-check');
+      const props = last;
+      if (!props) {
+        host.removeAttribute('data-mrc-verdict');
+        host.removeAttribute('data-mrc-route');
+        if (!skipped) {
+          visible = false;
+          anchor.hidden = true;
+          render(null, anchor);
+          return;
+        }
+        render(h(SkippedBadge, {}), anchor);
+      } else {
+        host.setAttribute('data-mrc-verdict', props.verdict.directMarketing);
+        host.setAttribute('data-mrc-route', props.verdict.route);
+        render(h(ComposerPanel, { ...props, panelId, sendCheckSkipped: skipped }), anchor);
+      }
+      visible = true;
+      place();
+    } catch {
+      visible = false;
+      anchor.hidden = true;
+    }
+  };
+
+  // The interface language (the setting, else the browser's) arrives once per content script; a change of it
+  // redraws the badge and any open panel in place.
+  void startExtensionLocale().catch(() => undefined);
+  const offLocale = onLocaleChange(() => {
+    if (visible) draw();
+  });
 
   return {
     host,
     update(props) {
+      last = props;
+      // How many verdicts this composer has shown: tests and bench:page wait for the next one.
+      if (props) host.setAttribute('data-mrc-checks', String(++checks));
+      draw();
+    },
+    focusBadge() {
       try {
-        if (!props) {
-          visible = false;
-          anchor.hidden = true;
-          host.removeAttribute('data-mrc-verdict');
-          host.removeAttribute('data-mrc-route');
-          render(null, anchor);
-          return;
-        }
-        host.setAttribute('data-mrc-verdict', props.verdict.directMarketing);
-        host.setAttribute('data-mrc-route', props.verdict.route);
-        render(h(ComposerPanel, { ...props, panelId }), anchor);
-        visible = true;
+        // A badge hidden because its composer is off screen comes back first.
+        inView = true;
         place();
+        const badge = shadow.querySelector<HTMLElement>('button.badge');
+        if (!badge || anchor.hidden) return false;
+        badge.focus();
+        return shadow.activeElement === badge;
       } catch {
-        visible = false;
-        anchor.hidden = true;
+        return false;
       }
+    },
+    setSendCheckSkipped(next) {
+      if (next === skipped) return;
+      skipped = next;
+      draw();
     },
     destroy() {
       abort.abort();
+      offLocale();
       resize?.disconnect();
+      intersection?.disconnect();
       if (frame) win.cancelAnimationFrame(frame);
       try {
         render(null, anchor);

@@ -17,7 +17,9 @@ export const PANEL_CSS = `
   font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
   box-shadow: 0 1px 3px rgb(0 0 0 / 0.2); cursor: pointer;
 }
-.badge:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+/* Two-tone ring: the badge floats over any page, light or dark, so a band of the panel colour sits inside the
+   outline and one of the two always stands out (WCAG 1.4.11, 3:1). */
+.badge:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; box-shadow: 0 0 0 2px #fff, 0 1px 3px rgb(0 0 0 / 0.2); }
 .dot { flex: none; width: 9px; height: 9px; border-radius: 50%; background: #777; }
 .badge[data-level="yes"], .badge[data-level="likely"] { border-color: #b35c00; background: #fff4e5; }
 .badge[data-level="yes"] .dot, .badge[data-level="likely"] .dot { background: #b35c00; border-radius: 2px; }
@@ -25,6 +27,10 @@ export const PANEL_CSS = `
 .badge[data-level="unclear"] .dot { background: #6b5ea8; transform: rotate(45deg); border-radius: 1px; }
 .badge[data-level="no"], .badge[data-level="unlikely"] { border-color: #2e7d32; background: #edf7ee; }
 .badge[data-level="no"] .dot, .badge[data-level="unlikely"] .dot { background: #2e7d32; }
+/* Check at Send let a send through unchecked: a dashed grey badge, in words (never colour alone). */
+.badge-skipped { cursor: default; border-style: dashed; border-color: #6b6b6b; background: #f4f4f4; }
+.skipped-tag { font-weight: 500; }
+.skipped-note { border-left: 3px solid #6b6b6b; padding-left: 8px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .panel {
   pointer-events: auto;
@@ -84,9 +90,13 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
   .badge[data-level="unclear"] .dot { background: #b9a8ff; }
   .badge[data-level="no"], .badge[data-level="unlikely"] { background: #1d3320; border-color: #81c784; }
   .badge[data-level="no"] .dot, .badge[data-level="unlikely"] .dot { background: #81c784; }
+  .badge-skipped { background: #2b2b2b; border-color: #aaa; }
   a, .link { color: #8ab4f8; }
   .check-error { color: #ff8a80; }
   .check-warning { color: #ffcc80; }
   .option[aria-pressed="true"] { background: #8ab4f8; border-color: #8ab4f8; color: #202124; }
+  /* The light theme's blue ring is under 3:1 on the dark panel. */
+  button:focus-visible, .panel:focus-visible { outline-color: #8ab4f8; }
+  .badge:focus-visible { outline-color: #8ab4f8; box-shadow: 0 0 0 2px #202124, 0 1px 3px rgb(0 0 0 / 0.2); }
 }
 `;

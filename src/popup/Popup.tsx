@@ -1,17 +1,23 @@
 /**
- * Toolbar popup. Until the composer integration lands, it offers a paste-and-check form that runs the same
- * core as the CLI, entirely in the popup: nothing is sent anywhere.
+ * Toolbar popup: the active tab's composers and their verdicts, the switch for this site and pause everywhere
+ * (ThisTab), then a paste-and-check form that runs the same core as the CLI, entirely in the popup: nothing is
+ * sent anywhere.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { SENDERS, type Sender } from '../core/context.ts';
 import type { Verdict } from '../core/index.ts';
+import { t } from '../i18n/index.ts';
+import { useLocale } from '../i18n/preact.tsx';
 import { browser } from '../platform/browser.ts';
 import { loadSettings } from '../settings/store.ts';
+import { SENDER_LABEL } from '../ui/labels.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
+import { ThisTab } from './ThisTab.tsx';
 
 type Core = typeof import('../core/index.ts');
 
 export function Popup() {
+  useLocale();
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [channel, setChannel] = useState<'email' | 'sms'>('email');
@@ -46,49 +52,45 @@ export function Popup() {
 
   return (
     <main>
-      <h1>Marketing Rules Check</h1>
+      <h1>{t('extName')}</h1>
       <p>
         <a href="../training/index.html" target="_blank" rel="noreferrer">
-          Open training mode
+          {t('common_open_training')}
         </a>{' '}
-        (scenarios, quiz, presenter) ·{' '}
+        {t('popup_training_hint')} ·{' '}
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
-          Settings
+          {t('common_settings')}
         </button>
       </p>
-      <label for="subject">Subject</label>
+      <ThisTab />
+      <h2>{t('popup_check_text')}</h2>
+      <label for="subject">{t('common_subject')}</label>
       <input id="subject" value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
-      <label for="body">Message</label>
+      <label for="body">{t('common_message')}</label>
       <textarea id="body" value={body} onInput={(e) => setBody(e.currentTarget.value)} />
-      <label for="channel">Channel</label>
+      <label for="channel">{t('popup_channel')}</label>
       <select
         id="channel"
         value={channel}
         onChange={(e) => setChannel(e.currentTarget.value as 'email' | 'sms')}
       >
-        <option value="email">Email</option>
-        <option value="sms">Text message (SMS)</option>
+        <option value="email">{t('common_email')}</option>
+        <option value="sms">{t('common_text_message')}</option>
       </select>
-      <label for="sender">You are sending as</label>
+      <label for="sender">{t('popup_sender')}</label>
       <select
         id="sender"
         value={sender}
         onChange={(e) => setSender(e.currentTarget.value as Sender | 'unknown')}
       >
-        <option value="unknown">Not sure</option>
+        <option value="unknown">{t('common_not_sure')}</option>
         {SENDERS.map((s) => (
           <option key={s} value={s}>
-            {s.replace('-', ' ')}
+            {SENDER_LABEL[s]}
           </option>
         ))}
       </select>
-      <div aria-live="polite">
-        {verdict ? (
-          <VerdictView verdict={verdict} />
-        ) : (
-          <p>Paste or type a draft to check it. Nothing leaves your browser.</p>
-        )}
-      </div>
+      <div aria-live="polite">{verdict ? <VerdictView verdict={verdict} /> : <p>{t('popup_empty')}</p>}</div>
     </main>
   );
 }

@@ -5,6 +5,8 @@
  * content script there and starts it in the open tab.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n/index.ts';
+import { tx } from '../i18n/preact.tsx';
 import { browser } from '../platform/browser.ts';
 import { siteLabel } from '../settings/schema.ts';
 import { loadSettings, onSettingsChanged, saveSettings, setSiteEnabled } from '../settings/store.ts';
@@ -21,14 +23,16 @@ import { headline, ROUTE_LABEL } from '../ui/labels.ts';
 
 export const POLL_MS = 1000;
 
-const ADAPTER_LABEL: Record<string, string> = {
+/** Webmail brand names (the same in every language); the generic adapter's composer is "an editor". */
+const ADAPTER_BRAND: Record<string, string> = {
   gmail: 'Gmail',
   outlook: 'Outlook',
   yahoo: 'Yahoo Mail',
   proton: 'Proton Mail',
   roundcube: 'Roundcube',
-  generic: 'Editor',
 };
+const adapterLabel = (adapter: string) =>
+  adapter === 'generic' ? t('tab_editor') : (ADAPTER_BRAND[adapter] ?? adapter);
 
 /** The tab the popup is about: `?tab=ID` (opened from a test or a shortcut) or the active tab. */
 async function targetTab(): Promise<{ id: number; url?: string } | null> {
@@ -59,8 +63,8 @@ async function askStatus(tabId: number): Promise<TabStatus | null> {
 
 function counts(v: NonNullable<ComposerSummary['verdict']>): string {
   const parts: string[] = [];
-  if (v.errors) parts.push(`${v.errors} problem${v.errors === 1 ? '' : 's'}`);
-  if (v.warnings) parts.push(`${v.warnings} warning${v.warnings === 1 ? '' : 's'}`);
+  if (v.errors) parts.push(v.errors === 1 ? t('tab_problems_one') : t('tab_problems_many', v.errors));
+  if (v.warnings) parts.push(v.warnings === 1 ? t('tab_warnings_one') : t('tab_warnings_many', v.warnings));
   return parts.join(', ');
 }
 
@@ -68,7 +72,7 @@ function ComposerLine({ c, onShow }: { c: ComposerSummary; onShow(): void }) {
   const v = c.verdict;
   return (
     <li class="composer" data-verdict={v?.directMarketing ?? 'empty'} data-route={v?.route ?? ''}>
-      <span class="composer-source">{ADAPTER_LABEL[c.adapter] ?? c.adapter}: </span>
+      <span class="composer-source">{adapterLabel(c.adapter)}: </span>
       {v ? (
         <>
           <strong class="composer-verdict">{headline(v.directMarketing, v.purpose)}</strong>
@@ -76,10 +80,10 @@ function ComposerLine({ c, onShow }: { c: ComposerSummary; onShow(): void }) {
           {counts(v) && <span class="composer-counts">{counts(v)}</span>}
         </>
       ) : (
-        <span class="composer-verdict">Empty draft, nothing to check yet</span>
+        <span class="composer-verdict">{t('tab_empty_draft')}</span>
       )}{' '}
       <button type="button" class="link" onClick={onShow}>
-        Show in page
+        {t('tab_show_in_page')}
       </button>
     </li>
   );
@@ -110,7 +114,7 @@ export function ThisTab() {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  if (tab === undefined) return <p>Looking at this tab…</p>;
+  if (tab === undefined) return <p>{t('tab_looking')}</p>;
   const origin = status?.origin ?? pageOrigin(tab?.url);
 
   const enableHere = async () => {
@@ -125,7 +129,7 @@ export function ThisTab() {
         // Must run straight from the click: the browser only shows its permission prompt for a user gesture.
         const granted = pattern ? await browser.permissions.request({ origins: [pattern] }) : false;
         if (!granted) {
-          setMessage(`Access to ${siteLabel(origin)} was not granted, so nothing changed.`);
+          setMessage(t('tab_not_granted', siteLabel(origin)));
           return;
         }
         const reply = (await browser.runtime.sendMessage({
@@ -133,14 +137,14 @@ export function ThisTab() {
           origin,
         })) as EnableSiteResponse;
         if (!reply?.ok) {
-          setMessage(reply?.error ?? 'The site could not be switched on.');
+          setMessage(reply?.error ?? t('tab_enable_failed'));
           return;
         }
       }
-      setMessage(`Now checking on ${siteLabel(origin)}.`);
+      setMessage(t('tab_now_checking', siteLabel(origin)));
       await refresh(tab.id);
     } catch (e) {
-      setMessage(`The site could not be switched on: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(t('tab_enable_failed_because', e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);
     }
@@ -150,14 +154,18 @@ export function ThisTab() {
     if (!tab || !origin) return;
     setBusy(true);
     const saved = await setSiteEnabled(origin, false);
-    setMessage(saved.ok ? `Switched off on ${siteLabel(origin)}.` : (saved.storageError ?? 'Not saved.'));
+    setMessage(
+      saved.ok
+        ? t('tab_switched_off', siteLabel(origin))
+        : (saved.problems[0] ?? saved.storageError ?? t('tab_not_saved')),
+    );
     setBusy(false);
     await refresh(tab.id);
   };
 
   const setPaused = async (paused: boolean) => {
     const saved = await saveSettings({ pausedEverywhere: paused });
-    if (!saved.ok) setMessage(saved.storageError ?? 'Not saved.');
+    if (!saved.ok) setMessage(saved.storageError ?? t('tab_not_saved'));
     if (tab) await refresh(tab.id);
   };
 
@@ -166,72 +174,70 @@ export function ThisTab() {
     try {
       await browser.tabs.sendMessage(tab.id, { type: SHOW_COMPOSER, id }, { frameId: 0 });
     } catch {
-      setMessage('That composer has closed.');
+      setMessage(t('tab_composer_closed'));
     }
   };
 
   let body: preact.ComponentChildren;
   if (!origin) {
-    body = <p>This page cannot be checked (browser pages, files and extension pages are off limits).</p>;
+    body = <p>{t('tab_cannot_check')}</p>;
   } else if (status?.active) {
     body = (
       <>
         <p class="site-state" data-state="on">
-          Checking on <strong>{siteLabel(origin)}</strong>.{' '}
+          {tx('tab_checking_on', <strong>{siteLabel(origin)}</strong>)}{' '}
           <button type="button" class="link" disabled={busy} onClick={disableHere}>
-            Turn off on this site
+            {t('tab_turn_off')}
           </button>
         </p>
         {status.composers.length ? (
-          <ul class="composers" aria-label="Open composers">
+          <ul class="composers" aria-label={t('tab_open_composers')}>
             {status.composers.map((c) => (
               <ComposerLine key={c.id} c={c} onShow={() => void show(c.id)} />
             ))}
           </ul>
         ) : (
-          <p class="composers-none">No open message found in this tab. Open a new message or a reply.</p>
+          <p class="composers-none">{t('tab_no_composers')}</p>
         )}
       </>
     );
   } else if (status && paused) {
     body = (
       <p class="site-state" data-state="paused">
-        Paused everywhere: drafts are not being checked.
+        {t('tab_paused')}
       </p>
     );
   } else if (status) {
     body = (
       <p class="site-state" data-state="off">
-        Switched off on <strong>{siteLabel(origin)}</strong>.{' '}
+        {tx('tab_switched_off', <strong>{siteLabel(origin)}</strong>)}{' '}
         <button type="button" disabled={busy} onClick={enableHere}>
-          Turn on on this site
+          {t('tab_turn_on')}
         </button>
       </p>
     );
   } else if (isBuiltinOrigin(origin)) {
     body = (
       <p class="site-state" data-state="reload">
-        Reload this page to start checking on <strong>{siteLabel(origin)}</strong>.
+        {tx('tab_reload', <strong>{siteLabel(origin)}</strong>)}
       </p>
     );
   } else {
     body = (
       <p class="site-state" data-state="not-enabled">
-        Not checking on <strong>{siteLabel(origin)}</strong>.{' '}
+        {tx('tab_not_checking', <strong>{siteLabel(origin)}</strong>)}{' '}
         <button type="button" disabled={busy} onClick={enableHere}>
-          Check on this site
+          {t('tab_check_here')}
         </button>
         <br />
-        <span class="hint">
-          The browser will ask you to allow it for this one site. Drafts still never leave it.
-        </span>
+        <span class="hint">{t('tab_permission_hint')}</span>
       </p>
     );
   }
 
   return (
     <section class="this-tab" aria-labelledby="this-tab-title">
-      <h2 id="this-tab-title">This tab</h2>
+      <h2 id="this-tab-title">{t('tab_title')}</h2>
       {body}
       <label class="inline">
         <input
@@ -240,7 +246,7 @@ export function ThisTab() {
           checked={paused}
           onChange={(e) => void setPaused(e.currentTarget.checked)}
         />{' '}
-        Pause everywhere
+        {t('tab_pause_everywhere')}
       </label>
       <p class="status-message" role="status">
         {message}

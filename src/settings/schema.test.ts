@@ -19,6 +19,7 @@ const DEFAULTS: Settings = {
   sendCheckMode: 'advise',
   sites: {},
   pausedEverywhere: false,
+  language: 'auto',
 };
 
 describe('defaults', () => {
@@ -51,6 +52,7 @@ describe('defaults', () => {
       sendCheckMode: 'confirm',
       sites: { 'https://mail.example.org': { enabled: true }, 'http://localhost:8080': { enabled: false } },
       pausedEverywhere: true,
+      language: 'cy',
     };
     expect(parseSettings(good)).toEqual({ settings: good, problems: [], issues: [] });
     expect(parseSettings(parseSettings(good).settings).settings).toEqual(good);
@@ -76,6 +78,9 @@ const GOOD: [Field, unknown][] = [
   ['organisationName', 'Hope Trust'],
   ['organisationName', 'Cyngor Sir Ynys Môn'],
   ['organisationName', 'x'.repeat(MAX_NAME_LENGTH)],
+  ['language', 'auto'],
+  ['language', 'en'],
+  ['language', 'cy'],
 ];
 
 const BAD: [Field, unknown][] = [
@@ -99,6 +104,11 @@ const BAD: [Field, unknown][] = [
   ['organisationName', null],
   ['organisationName', ['Hope']],
   ['organisationName', { name: 'Hope' }],
+  ['language', 'CY'],
+  ['language', 'cy-GB'],
+  ['language', 'welsh'],
+  ['language', ''],
+  ['language', null],
 ];
 
 describe('each field', () => {

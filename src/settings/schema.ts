@@ -15,6 +15,10 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export const SEND_CHECK_MODES = ['off', 'advise', 'confirm'] as const;
 export type SendCheckMode = (typeof SEND_CHECK_MODES)[number];
 
+/** The interface language: `auto` follows the browser's preferred languages (src/i18n); the others override it. */
+export const LANGUAGE_CHOICES = ['auto', 'en', 'cy'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+
 export const MAX_NAME_LENGTH = 200;
 /** Keeps the `sites` item well inside storage.sync's 8 KB per-item quota. */
 export const MAX_SITES = 100;
@@ -35,6 +39,8 @@ export interface Settings {
   /** Per-site switches, keyed by normalised origin (`https://host[:port]`, or http on loopback). */
   sites: Record<string, SiteSetting>;
   pausedEverywhere: boolean;
+  /** The language of the extension's own pages and panels (not of the drafts it checks). */
+  language: LanguageChoice;
 }
 
 export type SettingsField = Exclude<keyof Settings, 'version'>;
@@ -46,6 +52,7 @@ export const SETTINGS_FIELDS = [
   'sendCheckMode',
   'sites',
   'pausedEverywhere',
+  'language',
 ] as const satisfies readonly SettingsField[];
 
 /** Every key the settings occupy in storage. */
@@ -60,6 +67,7 @@ export function defaultSettings(): Settings {
     sendCheckMode: 'advise',
     sites: {},
     pausedEverywhere: false,
+    language: 'auto',
   };
 }
 
@@ -86,6 +94,7 @@ const FIELD_NAME: Record<keyof Settings, string> = {
   sendCheckMode: 'Check at Send',
   sites: 'Sites',
   pausedEverywhere: 'Pause everywhere',
+  language: 'Language',
 };
 
 /** A short, safe rendering of any value for a problem message. */
@@ -121,6 +130,8 @@ function oneOf<T extends string>(allowed: readonly T[], value: unknown): value i
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const LOOPBACK = new Set(['localhost', '127.0.0.1']);
+/** Any 127.x.y.z address is this machine (self-hosted webmail on loopback, test servers). */
+const isLoopback = (host: string) => LOOPBACK.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 function isHostname(host: string): boolean {
   return host.length > 0 && host.length <= 253 && host.split('.').every((label) => LABEL.test(label));
@@ -144,7 +155,7 @@ export function normaliseOrigin(input: unknown): string | null {
   if (url.username || url.password) return null;
   const host = url.hostname.toLowerCase();
   if (url.protocol === 'http:') {
-    if (!LOOPBACK.has(host)) return null;
+    if (!isLoopback(host)) return null;
   } else if (url.protocol !== 'https:' || !isHostname(host)) {
     return null;
   }
@@ -276,6 +287,12 @@ function parseFields(input: unknown): ParsedSettings {
       noteFor('pausedEverywhere')(
         `${FIELD_NAME.pausedEverywhere}: ${describeValue(v)} is not on or off; checks stay on.`,
       );
+  }
+
+  if (own(input, 'language')) {
+    const v = input.language;
+    if (oneOf(LANGUAGE_CHOICES, v)) settings.language = v;
+    else bad('language', v, 'the browser’s language');
   }
 
   return { settings, problems: issues.map((i) => i.message), issues };

@@ -6,6 +6,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_CONTEXT } from '../core/context.ts';
 import type { Checker, Context, EnumField, Walkthrough } from '../core/index.ts';
+import { getLocale, HTML_LANG, type Locale, setLocale, t } from '../i18n/index.ts';
+import { englishLang, useLocale } from '../i18n/preact.tsx';
 import { headline, ROUTE_LABEL } from '../ui/labels.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
 import { ContextSwitches } from './ContextSwitches.tsx';
@@ -58,7 +60,30 @@ function setUrlParams(update: Record<string, string | null>) {
   }
 }
 
+/**
+ * The language button: offers the other language, named in that language and marked as such; its accessible
+ * name says what it does in the current language and contains the visible name (WCAG 2.5.3).
+ */
+function LanguageButton() {
+  const other: Locale = getLocale() === 'cy' ? 'en' : 'cy';
+  const name = other === 'cy' ? t('language_endonym_cy') : t('language_endonym_en');
+  return (
+    <button
+      type="button"
+      id="language"
+      aria-label={t('training_switch_language', name)}
+      onClick={() => {
+        void setLocale(other);
+        setUrlParams({ lang: other });
+      }}
+    >
+      <span lang={HTML_LANG[other]}>{name}</span>
+    </button>
+  );
+}
+
 export function App() {
+  useLocale();
   const [core, setCore] = useState<Core | null>(null);
   const checker = useRef<Checker | null>(null);
   const [mode, setMode] = useState<Mode>(() => initialMode(window.location.search));
@@ -260,15 +285,15 @@ export function App() {
     <>
       <div class="screen">
         <header class="top">
-          <h1>Marketing rules: training</h1>
-          <nav class="tabs" aria-label="Mode">
+          <h1>{t('training_title')}</h1>
+          <nav class="tabs" aria-label={t('training_mode')}>
             <button
               type="button"
               class="tab"
               aria-pressed={mode === 'explore'}
               onClick={() => switchMode('explore')}
             >
-              Explore scenarios
+              {t('training_explore')}
             </button>
             <button
               type="button"
@@ -276,7 +301,7 @@ export function App() {
               aria-pressed={mode === 'quiz'}
               onClick={() => switchMode('quiz')}
             >
-              Quiz
+              {t('training_quiz')}
             </button>
           </nav>
           {mode === 'explore' && (
@@ -288,7 +313,7 @@ export function App() {
                 aria-keyshortcuts="W"
                 onClick={() => setShowWalk((w) => !w)}
               >
-                Walkthrough <kbd>W</kbd>
+                {t('training_walkthrough')} <kbd>W</kbd>
               </button>
               <button
                 type="button"
@@ -297,13 +322,14 @@ export function App() {
                 aria-keyshortcuts="P"
                 onClick={enterPresenter}
               >
-                Present <kbd>P</kbd>
+                {t('training_present')} <kbd>P</kbd>
               </button>
               <button type="button" id="print" onClick={() => window.print()}>
-                Print hand-out
+                {t('training_print')}
               </button>
             </div>
           )}
+          <LanguageButton />
         </header>
         {mode === 'quiz' ? (
           <main class="quiz-main">
@@ -329,26 +355,26 @@ export function App() {
             />
             <section class="editor" aria-labelledby="editor-heading">
               <h2 id="editor-heading">
-                {scenario ? scenario.title : 'Your draft'}
-                {scenario && !pristine && <span class="badge badge-edited">Edited</span>}
+                {scenario ? <span lang={englishLang()}>{scenario.title}</span> : t('training_your_draft')}
+                {scenario && !pristine && <span class="badge badge-edited">{t('training_edited')}</span>}
               </h2>
               {scenario && !pristine && (
                 <button type="button" class="link-button" onClick={() => load(scenario)}>
-                  Reset to the original scenario
+                  {t('training_reset')}
                 </button>
               )}
               <HighlightField
                 id="subject"
-                label="Subject"
+                label={t('common_subject')}
                 field="subject"
                 value={subject}
                 evidence={verdict?.evidence ?? []}
-                hint={context.channel === 'sms' ? 'Texts have no subject: leave it empty.' : undefined}
+                hint={context.channel === 'sms' ? t('training_sms_no_subject') : undefined}
                 onInput={setSubject}
               />
               <HighlightField
                 id="body"
-                label="Message"
+                label={t('common_message')}
                 field="body"
                 multiline
                 value={body}
@@ -360,11 +386,15 @@ export function App() {
             </section>
             <section class="result" aria-labelledby="result-heading">
               <h2 id="result-heading" class="visually-hidden">
-                Result
+                {t('training_result')}
               </h2>
               <p class="visually-hidden" role="status">
                 {verdict
-                  ? `${headline(verdict.directMarketing, verdict.primaryPurpose)}. Route: ${ROUTE_LABEL[verdict.route]}.`
+                  ? t(
+                      'training_status',
+                      headline(verdict.directMarketing, verdict.primaryPurpose),
+                      ROUTE_LABEL[verdict.route],
+                    )
                   : ''}
               </p>
               <div class="live">
@@ -372,8 +402,7 @@ export function App() {
                   <VerdictView verdict={verdict} />
                 ) : (
                   <p class="placeholder">
-                    {core ? 'Type a message to check it.' : 'Loading the checker…'} Nothing leaves your
-                    browser.
+                    {core ? t('training_type_to_check') : t('training_loading')} {t('common_nothing_leaves')}
                   </p>
                 )}
               </div>

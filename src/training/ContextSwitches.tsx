@@ -1,5 +1,6 @@
 /** One-click segmented buttons for every context field; the pressed button is the current answer. */
 import { CONTEXT_VALUES, type Context, type EnumField } from '../core/context.ts';
+import { t } from '../i18n/index.ts';
 import { FIELD_LABEL, VALUE_LABEL } from './labels.ts';
 
 const FIELDS = Object.keys(CONTEXT_VALUES) as EnumField[];
@@ -17,8 +18,8 @@ export function ContextSwitches({
 }) {
   return (
     <section class="context" aria-labelledby="context-heading">
-      <h2 id="context-heading">Context</h2>
-      <p class="field-hint">What the text cannot tell: who sends it, to whom, and on what basis.</p>
+      <h2 id="context-heading">{t('training_context')}</h2>
+      <p class="field-hint">{t('training_context_hint')}</p>
       {FIELDS.map((field) => (
         <fieldset class="switch-row" key={field}>
           <legend class="switch-label">{FIELD_LABEL[field]}</legend>

@@ -1,4 +1,6 @@
 /** The scenario gallery: filters by sector, channel and outcome, and a list of cards that load into the editor. */
+import { getLocale, t } from '../i18n/index.ts';
+import { englishLang } from '../i18n/preact.tsx';
 import { CHANNEL_LABEL, SECTOR_LABEL } from './labels.ts';
 import { type Filters, OUTCOME_LABEL, OUTCOMES } from './logic.ts';
 import { type Scenario, SECTORS } from './types.ts';
@@ -15,16 +17,17 @@ interface Props {
 export function Gallery({ total, visible, filters, selectedId, onFilters, onSelect }: Props) {
   return (
     <section class="gallery" aria-labelledby="gallery-heading">
-      <h2 id="gallery-heading">Scenarios</h2>
+      <h2 id="gallery-heading">{t('training_scenarios')}</h2>
+      {getLocale() !== 'en' && <p class="field-hint">{t('training_english_content')}</p>}
       <div class="filters">
         <label>
-          Sector
+          {t('training_sector')}
           <select
             id="filter-sector"
             value={filters.sector}
             onChange={(e) => onFilters({ ...filters, sector: e.currentTarget.value as Filters['sector'] })}
           >
-            <option value="all">All sectors</option>
+            <option value="all">{t('training_all_sectors')}</option>
             {SECTORS.map((s) => (
               <option key={s} value={s}>
                 {SECTOR_LABEL[s]}
@@ -33,25 +36,25 @@ export function Gallery({ total, visible, filters, selectedId, onFilters, onSele
           </select>
         </label>
         <label>
-          Channel
+          {t('field_channel')}
           <select
             id="filter-channel"
             value={filters.channel}
             onChange={(e) => onFilters({ ...filters, channel: e.currentTarget.value as Filters['channel'] })}
           >
-            <option value="all">All channels</option>
+            <option value="all">{t('training_all_channels')}</option>
             <option value="email">{CHANNEL_LABEL.email}</option>
             <option value="sms">{CHANNEL_LABEL.sms}</option>
           </select>
         </label>
         <label>
-          Outcome
+          {t('training_outcome')}
           <select
             id="filter-outcome"
             value={filters.outcome}
             onChange={(e) => onFilters({ ...filters, outcome: e.currentTarget.value as Filters['outcome'] })}
           >
-            <option value="all">All outcomes</option>
+            <option value="all">{t('training_all_outcomes')}</option>
             {OUTCOMES.map((o) => (
               <option key={o} value={o}>
                 {OUTCOME_LABEL[o]}
@@ -61,10 +64,10 @@ export function Gallery({ total, visible, filters, selectedId, onFilters, onSele
         </label>
       </div>
       <p class="gallery-count" aria-live="polite">
-        Showing {visible.length} of {total} scenarios
+        {t('training_showing', visible.length, total)}
       </p>
       {visible.length === 0 ? (
-        <p>No scenario matches these filters.</p>
+        <p>{t('training_no_match')}</p>
       ) : (
         <ul class="cards">
           {visible.map((s) => (
@@ -76,7 +79,9 @@ export function Gallery({ total, visible, filters, selectedId, onFilters, onSele
                 aria-pressed={s.id === selectedId}
                 onClick={() => onSelect(s)}
               >
-                <span class="card-title">{s.title}</span>
+                <span class="card-title" lang={englishLang()}>
+                  {s.title}
+                </span>
                 <span class="card-meta">
                   <span class="badge">{SECTOR_LABEL[s.sector]}</span>
                   <span class="badge">{CHANNEL_LABEL[s.channel]}</span>

@@ -7,6 +7,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { CONTEXT_VALUES } from '../core/context.ts';
 import type { Citation, Context, EnumField, Verdict } from '../core/index.ts';
+import { t } from '../i18n/index.ts';
+import { englishLang, Text } from '../i18n/preact.tsx';
+import { checkText, ruleRequirement, ruleTitle, summaryText } from '../i18n/verdict.ts';
 import { headline, ROUTE_LABEL, SEVERITY_LABEL } from '../ui/labels.ts';
 import { CHANNEL_LABEL, FIELD_LABEL, SECTOR_LABEL, VALUE_LABEL } from './labels.ts';
 import { OUTCOME_LABEL, outcomeOf, paragraphs } from './logic.ts';
@@ -87,47 +90,49 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
       <article class="handout" ref={article}>
         <header>
           <p class="handout-kicker">
-            Marketing Rules Check · training hand-out
+            {t('handout_kicker')}
             {scenario && (
               <>
                 {' · '}
                 {SECTOR_LABEL[scenario.sector]} · {CHANNEL_LABEL[scenario.channel]}
-                {!pristine && ' · edited from the original scenario'}
+                {!pristine && ` · ${t('handout_edited')}`}
               </>
             )}
           </p>
-          <h1>{scenario ? scenario.title : 'Your draft'}</h1>
+          <h1>{scenario ? <span lang={englishLang()}>{scenario.title}</span> : t('training_your_draft')}</h1>
         </header>
         <section>
-          <h2>The draft</h2>
+          <h2>{t('handout_the_draft')}</h2>
           {subject && (
             <p>
-              <strong>Subject:</strong> {subject}
+              <strong>{t('common_subject_colon')}</strong> {subject}
             </p>
           )}
           <div class="handout-body">
             {body.trim() ? (
               paragraphs(body).map((p, i) => <p key={`${i}-${p.length}`}>{p}</p>)
             ) : (
-              <p>(empty)</p>
+              <p>{t('handout_empty')}</p>
             )}
           </div>
           <p class="handout-context">
-            <strong>Context:</strong>{' '}
+            <strong>{t('handout_context')}</strong>{' '}
             {known.map((f) => `${FIELD_LABEL[f]}: ${VALUE_LABEL[f][context[f]] ?? context[f]}`).join(' · ')}
-            {known.length < fields.length && `${known.length > 0 ? ' · ' : ''}everything else not known`}
+            {known.length < fields.length && `${known.length > 0 ? ' · ' : ''}${t('handout_rest_unknown')}`}
           </p>
         </section>
         {verdict && (
           <section>
-            <h2>Verdict: {headline(verdict.directMarketing, verdict.primaryPurpose)}</h2>
+            <h2>{t('handout_verdict', headline(verdict.directMarketing, verdict.primaryPurpose))}</h2>
             <p>
-              <strong>Route:</strong> {ROUTE_LABEL[verdict.route]}
+              <strong>{t('common_route')}</strong> {ROUTE_LABEL[verdict.route]}
             </p>
-            <p>{verdict.summary}</p>
+            <p>
+              <Text value={summaryText(verdict.summary)} />
+            </p>
             {verdict.evidence.length > 0 && (
               <>
-                <h3>Reasons</h3>
+                <h3>{t('handout_reasons')}</h3>
                 <ul>
                   {groupEvidence(verdict).map((g) => (
                     <li key={g.message}>
@@ -137,7 +142,7 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
                           <q>{t}</q>
                         </span>
                       ))}{' '}
-                      — {g.message}
+                      — <span lang={englishLang()}>{g.message}</span>
                     </li>
                   ))}
                 </ul>
@@ -145,11 +150,11 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
             )}
             {verdict.checks.length > 0 && (
               <>
-                <h3>Before you send</h3>
+                <h3>{t('verdict_before_send')}</h3>
                 <ul>
                   {verdict.checks.map((c) => (
                     <li key={c.id}>
-                      <strong>{SEVERITY_LABEL[c.severity]}:</strong> {c.message}
+                      <strong>{SEVERITY_LABEL[c.severity]}:</strong> <Text value={checkText(c)} />
                     </li>
                   ))}
                 </ul>
@@ -157,11 +162,14 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
             )}
             {rules.length > 0 && (
               <>
-                <h3>Rules that apply</h3>
+                <h3>{t('verdict_rules')}</h3>
                 <ul>
                   {rules.map(({ rule, refs }) => (
                     <li key={rule.id}>
-                      <strong>{rule.title}</strong>: {rule.requirement}
+                      <strong>
+                        <Text value={ruleTitle(rule)} />
+                      </strong>
+                      : <Text value={ruleRequirement(rule)} />
                       <Refs nums={refs} />
                     </li>
                   ))}
@@ -172,30 +180,31 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
         )}
         {scenario && (
           <section>
-            <h2>Teaching note</h2>
+            <h2>{t('handout_teaching_note')}</h2>
             {pristine && (
               <p>
-                <strong>Expected answer:</strong> {OUTCOME_LABEL[outcomeOf(scenario)]}.{' '}
-                <strong>Route:</strong> {ROUTE_LABEL[scenario.expected.route]}
+                <strong>{t('handout_expected')}</strong> {OUTCOME_LABEL[outcomeOf(scenario)]}.{' '}
+                <strong>{t('common_route')}</strong> {ROUTE_LABEL[scenario.expected.route]}
               </p>
             )}
             <p>
-              {scenario.teachingNote}
+              <span lang={englishLang()}>{scenario.teachingNote}</span>
               <Refs nums={scenarioRefs} />
             </p>
             {scenario.knownLimit && (
               <p>
-                <strong>Known limit of the checker:</strong> {scenario.knownLimit}
+                <strong>{t('handout_known_limit')}</strong>{' '}
+                <span lang={englishLang()}>{scenario.knownLimit}</span>
               </p>
             )}
           </section>
         )}
         {sources.list.length > 0 && (
           <section>
-            <h2>Sources</h2>
+            <h2>{t('common_sources')}</h2>
             <ol class="handout-sources">
               {sources.list.map((c) => (
-                <li key={c.url || c.title}>
+                <li key={c.url || c.title} lang={englishLang()}>
                   {c.title}
                   {c.url && <span class="handout-url"> — {c.url}</span>}
                 </li>
@@ -203,7 +212,7 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
             </ol>
           </section>
         )}
-        <p class="handout-foot">Guidance, not legal advice. Produced offline by Marketing Rules Check.</p>
+        <p class="handout-foot">{t('handout_foot')}</p>
       </article>
     </div>
   );

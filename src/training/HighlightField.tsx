@@ -7,6 +7,7 @@
 
 import { useRef } from 'preact/hooks';
 import type { Evidence, Field } from '../core/index.ts';
+import { t } from '../i18n/index.ts';
 import { PURPOSE_LEGEND } from './labels.ts';
 import { segments } from './logic.ts';
 
@@ -90,14 +91,14 @@ export function HighlightField({ id, label, field, value, evidence, multiline, h
 export function Legend() {
   return (
     <div class="legend">
-      <h3 id="legend-heading">Highlight key</h3>
+      <h3 id="legend-heading">{t('legend_heading')}</h3>
       <ul aria-labelledby="legend-heading">
         {PURPOSE_LEGEND.map((p) => (
           <li key={p.purpose}>
             <span class={`hl hl-${p.purpose} legend-sample`} aria-hidden="true">
               Abc
             </span>{' '}
-            {p.label} <span class="legend-cue">({p.cue})</span>
+            {t(p.label)} <span class="legend-cue">({t(p.cue)})</span>
           </li>
         ))}
       </ul>

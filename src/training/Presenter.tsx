@@ -4,6 +4,9 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Evidence, Verdict, WalkStep } from '../core/index.ts';
+import { t } from '../i18n/index.ts';
+import { englishLang, Text } from '../i18n/preact.tsx';
+import { summaryText } from '../i18n/verdict.ts';
 import { headline, ROUTE_LABEL } from '../ui/labels.ts';
 import { CHANNEL_LABEL, SECTOR_LABEL } from './labels.ts';
 import { segments } from './logic.ts';
@@ -42,7 +45,7 @@ function Highlighted({
     <>
       {segments(text, evidence, field).map((s, i) =>
         s.purpose ? (
-          <mark key={i} class={`hl hl-${s.purpose}`} title={s.message}>
+          <mark key={i} class={`hl hl-${s.purpose}`} title={s.message} lang={englishLang()}>
             {s.text}
           </mark>
         ) : (
@@ -75,7 +78,7 @@ export function Presenter(p: Props) {
     >
       <div class="presenter-bar">
         <span class="presenter-pos">
-          {p.count > 0 ? `${p.position + 1} / ${p.count}` : 'Your own draft'}
+          {p.count > 0 ? `${p.position + 1} / ${p.count}` : t('presenter_own_draft')}
           {p.scenario && (
             <>
               {' · '}
@@ -84,33 +87,33 @@ export function Presenter(p: Props) {
           )}
         </span>
         <span class="presenter-keys" aria-hidden="true">
-          ← → move · Space answer · W walkthrough · Esc exit
+          {t('presenter_keys')}
         </span>
         <span class="presenter-buttons">
           <button type="button" onClick={p.onPrev} disabled={p.count < 2}>
-            ← Previous
+            {t('presenter_previous')}
           </button>
           <button type="button" onClick={p.onNext} disabled={p.count < 2}>
-            Next →
+            {t('presenter_next')}
           </button>
           <button type="button" aria-pressed={p.revealed} onClick={p.onReveal}>
-            Answer
+            {t('presenter_answer')}
           </button>
           <button type="button" aria-pressed={p.showWalk} onClick={p.onWalk}>
-            Walkthrough
+            {t('training_walkthrough')}
           </button>
           <button type="button" onClick={p.onExit}>
-            Exit
+            {t('presenter_exit')}
           </button>
         </span>
       </div>
       <h1 id="presenter-title" class="presenter-title">
-        {p.scenario?.title ?? 'Draft'}
+        {p.scenario ? <span lang={englishLang()}>{p.scenario.title}</span> : t('presenter_draft')}
       </h1>
       <div class="presenter-draft">
         {p.subject && (
           <p class="presenter-subject">
-            <span class="presenter-label">Subject:</span>{' '}
+            <span class="presenter-label">{t('common_subject_colon')}</span>{' '}
             <Highlighted text={p.subject} evidence={evidence} field="subject" />
           </p>
         )}
@@ -124,12 +127,14 @@ export function Presenter(p: Props) {
             {p.verdict && (
               <section class="verdict" data-verdict={p.verdict.directMarketing} data-route={p.verdict.route}>
                 <h2 class="verdict-headline">
-                  Checker: {headline(p.verdict.directMarketing, p.verdict.primaryPurpose)}
+                  {t('presenter_checker', headline(p.verdict.directMarketing, p.verdict.primaryPurpose))}
                 </h2>
                 <p class="verdict-route">
-                  <strong>Route:</strong> {ROUTE_LABEL[p.verdict.route]}
+                  <strong>{t('common_route')}</strong> {ROUTE_LABEL[p.verdict.route]}
                 </p>
-                <p class="verdict-summary">{p.verdict.summary}</p>
+                <p class="verdict-summary">
+                  <Text value={summaryText(p.verdict.summary)} />
+                </p>
               </section>
             )}
             {p.scenario && (

@@ -1,6 +1,8 @@
 /** Quiz: "Is this marketing?" over a seeded shuffle of ten scenarios, with the explanation after each answer. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Checker } from '../core/index.ts';
+import { getLocale, t } from '../i18n/index.ts';
+import { englishLang, tx } from '../i18n/preact.tsx';
 import { VerdictView } from '../ui/VerdictView.tsx';
 import { CHANNEL_LABEL, FIELD_LABEL, SECTOR_LABEL, VALUE_LABEL } from './labels.ts';
 import { OUTCOME_LABEL, OUTCOMES, type Outcome, outcomeOf, quizSet } from './logic.ts';
@@ -62,18 +64,19 @@ export function Quiz({ scenarios, checker, seed, onNewSeed }: Props) {
     );
   }, [answered, current, checker]);
 
-  if (total === 0) return <p>No scenarios to quiz on.</p>;
+  if (total === 0) return <p>{t('quiz_none')}</p>;
 
   return (
     <section class="quiz" aria-labelledby="quiz-heading">
       <div class="quiz-head">
         <h2 id="quiz-heading" ref={heading} tabIndex={-1}>
-          {done ? 'Quiz complete' : `Is this marketing? Question ${index + 1} of ${total}`}
+          {done ? t('quiz_complete') : t('quiz_question', index + 1, total)}
         </h2>
         <p class="quiz-score" aria-live="polite">
-          Score: {score} / {answers.length}
+          {t('quiz_score', score, answers.length)}
         </p>
       </div>
+      {getLocale() !== 'en' && <p class="field-hint">{t('training_english_content')}</p>}
       {!done && current && (
         <article class="quiz-card" data-id={current.id}>
           <p class="card-meta">
@@ -83,12 +86,14 @@ export function Quiz({ scenarios, checker, seed, onNewSeed }: Props) {
           {contextSummary(current) && <p class="quiz-context">{contextSummary(current)}</p>}
           {current.subject && (
             <p class="quiz-subject">
-              <strong>Subject:</strong> {current.subject}
+              <strong>{t('common_subject_colon')}</strong> <span lang={englishLang()}>{current.subject}</span>
             </p>
           )}
-          <blockquote class="quiz-body">{current.body}</blockquote>
+          <blockquote class="quiz-body" lang={englishLang()}>
+            {current.body}
+          </blockquote>
           <fieldset class="quiz-answers">
-            <legend>Your answer</legend>
+            <legend>{t('quiz_your_answer')}</legend>
             {OUTCOMES.map((o) => (
               <button
                 type="button"
@@ -108,21 +113,21 @@ export function Quiz({ scenarios, checker, seed, onNewSeed }: Props) {
               <div class="quiz-reveal">
                 <p class={`quiz-result ${answers[index] === outcomeOf(current) ? 'right' : 'wrong'}`}>
                   {answers[index] === outcomeOf(current)
-                    ? `✓ Correct: ${OUTCOME_LABEL[outcomeOf(current)]}.`
-                    : `✗ Not quite: the answer is ${OUTCOME_LABEL[outcomeOf(current)]}.`}
+                    ? `✓ ${t('quiz_correct', OUTCOME_LABEL[outcomeOf(current)])}`
+                    : `✗ ${t('quiz_wrong', OUTCOME_LABEL[outcomeOf(current)])}`}
                 </p>
                 <p class="quiz-title">
-                  <strong>{current.title}</strong>
+                  <strong lang={englishLang()}>{current.title}</strong>
                 </p>
                 <ScenarioAnswer scenario={current} verdict={verdict} compare />
                 {verdict && (
                   <details class="quiz-verdict">
-                    <summary>What the checker says</summary>
+                    <summary>{t('quiz_checker_says')}</summary>
                     <VerdictView verdict={verdict} />
                   </details>
                 )}
                 <button type="button" class="primary" ref={next} onClick={() => setIndex((i) => i + 1)}>
-                  {index + 1 < total ? 'Next question' : 'See your score'}
+                  {index + 1 < total ? t('quiz_next') : t('quiz_see_score')}
                 </button>
               </div>
             )}
@@ -131,16 +136,19 @@ export function Quiz({ scenarios, checker, seed, onNewSeed }: Props) {
       )}
       {done && (
         <div class="quiz-summary">
-          <p class="quiz-final">
-            You scored {score} out of {total}.
-          </p>
+          <p class="quiz-final">{t('quiz_final', score, total)}</p>
           <ol>
             {questions.map((q, i) => {
               const right = answers[i] === outcomeOf(q);
               return (
                 <li key={q.id}>
-                  {right ? '✓' : '✗'} {q.title}: you said {answers[i] ? OUTCOME_LABEL[answers[i]] : '—'}; the
-                  answer is {OUTCOME_LABEL[outcomeOf(q)]}.
+                  {right ? '✓' : '✗'}{' '}
+                  {tx(
+                    'quiz_summary_line',
+                    <span lang={englishLang()}>{q.title}</span>,
+                    answers[i] ? OUTCOME_LABEL[answers[i]] : '—',
+                    OUTCOME_LABEL[outcomeOf(q)],
+                  )}
                 </li>
               );
             })}
@@ -153,15 +161,13 @@ export function Quiz({ scenarios, checker, seed, onNewSeed }: Props) {
                 setAnswers([]);
               }}
             >
-              Try the same questions again
+              {t('quiz_retry')}
             </button>{' '}
             <button type="button" class="primary" onClick={() => onNewSeed(seed + 1)}>
-              New quiz
+              {t('quiz_new')}
             </button>
           </p>
-          <p class="field-hint">
-            Quiz number {seed}: add ?seed={seed} to the address to give others the same questions.
-          </p>
+          <p class="field-hint">{t('quiz_seed', seed)}</p>
         </div>
       )}
     </section>

@@ -1,5 +1,7 @@
 /** A scenario's expected answer: outcome, route, teaching note, citations and any known limit of the checker. */
 import type { Verdict } from '../core/index.ts';
+import { t } from '../i18n/index.ts';
+import { englishLang } from '../i18n/preact.tsx';
 import { LEVEL_LABEL, ROUTE_LABEL } from '../ui/labels.ts';
 import { OUTCOME_LABEL, outcomeOf, outcomeOfLevel } from './logic.ts';
 import { scenarioCitations } from './scenarios.ts';
@@ -26,40 +28,36 @@ export function ScenarioAnswer({
       : undefined;
   return (
     <section class="answer" data-outcome={outcome} data-route={scenario.expected.route}>
-      <H>Expected answer</H>
+      <H>{t('answer_expected')}</H>
       <p class="answer-outcome">
         <strong>{OUTCOME_LABEL[outcome]}</strong>{' '}
         <span class="answer-levels">
-          (acceptable: {scenario.expected.directMarketing.map((l) => LEVEL_LABEL[l]).join(', ')})
+          {t('answer_acceptable', scenario.expected.directMarketing.map((l) => LEVEL_LABEL[l]).join(', '))}
         </span>
       </p>
       <p class="answer-route">
-        <strong>Route:</strong> {ROUTE_LABEL[scenario.expected.route]}
+        <strong>{t('common_route')}</strong> {ROUTE_LABEL[scenario.expected.route]}
       </p>
-      {compare === false && (
-        <p class="answer-edited">
-          This is the answer for the scenario as written; your changes may give a different one.
-        </p>
-      )}
-      <p class="answer-note">{scenario.teachingNote}</p>
+      {compare === false && <p class="answer-edited">{t('answer_edited')}</p>}
+      <p class="answer-note" lang={englishLang()}>
+        {scenario.teachingNote}
+      </p>
       {agrees !== undefined && (
         <p class={`answer-agree ${agrees ? 'agree-yes' : 'agree-no'}`}>
-          {agrees
-            ? '✓ The checker agrees with the expected answer.'
-            : '✗ The checker’s answer differs from the expected answer.'}
+          {agrees ? `✓ ${t('answer_agrees')}` : `✗ ${t('answer_differs')}`}
         </p>
       )}
       {scenario.knownLimit && (
         <p class="known-limit">
-          <strong>Known limit:</strong> {scenario.knownLimit}
+          <strong>{t('answer_known_limit')}</strong> <span lang={englishLang()}>{scenario.knownLimit}</span>
         </p>
       )}
       {scenario.citations.length > 0 && (
         <>
-          <p class="cites-heading">Sources</p>
+          <p class="cites-heading">{t('common_sources')}</p>
           <ul class="cites">
             {scenarioCitations(scenario).map((c) => (
-              <li key={c.url || c.title}>
+              <li key={c.url || c.title} lang={englishLang()}>
                 {c.url ? (
                   <a href={c.url} target="_blank" rel="noreferrer">
                     {c.title}

@@ -1,14 +1,15 @@
 /** Pure helpers for the training page: outcomes, filters, seeded shuffles, highlight segments. No DOM. */
 import type { DirectMarketingLevel, Evidence, Field, PrimaryPurpose } from '../core/index.ts';
+import { messageRecord } from '../i18n/index.ts';
 import type { Scenario, Sector } from './types.ts';
 
 export type Outcome = 'dm' | 'not-dm' | 'unclear';
 export const OUTCOMES: readonly Outcome[] = ['dm', 'not-dm', 'unclear'];
-export const OUTCOME_LABEL: Record<Outcome, string> = {
-  dm: 'Direct marketing',
-  'not-dm': 'Not direct marketing',
-  unclear: 'Unclear',
-};
+export const OUTCOME_LABEL = messageRecord<Outcome>({
+  dm: 'outcome_dm',
+  'not-dm': 'outcome_not_dm',
+  unclear: 'outcome_unclear',
+});
 
 const DM = new Set<DirectMarketingLevel>(['yes', 'likely']);
 const NOT_DM = new Set<DirectMarketingLevel>(['no', 'unlikely']);

@@ -1,22 +1,40 @@
 /** Renders a Verdict: headline in words, route, summary, evidence, what to do (rules + citations), checks. */
 import type { Verdict } from '../core/index.ts';
+import { getLocale, t } from '../i18n/index.ts';
+import { englishLang, Text } from '../i18n/preact.tsx';
+import {
+  checkText,
+  coverageNote,
+  evidenceReason,
+  ruleRequirement,
+  ruleTitle,
+  summaryText,
+} from '../i18n/verdict.ts';
 import { headline, ROUTE_LABEL, SEVERITY_LABEL } from './labels.ts';
 
 export function VerdictView({ verdict }: { verdict: Verdict }) {
   return (
     <section class="verdict" data-verdict={verdict.directMarketing} data-route={verdict.route}>
       <h2 class="verdict-headline">{headline(verdict.directMarketing, verdict.primaryPurpose)}</h2>
+      {verdict.language?.coverage === 'limited' && (
+        // Right under the headline: the reader must know the verdict could not read all of the draft.
+        <p class="verdict-language" role="note" data-basis={verdict.language.basis}>
+          <Text value={coverageNote(verdict.language.note)} />
+        </p>
+      )}
       <p class="verdict-route">
-        <strong>Route:</strong> {ROUTE_LABEL[verdict.route]}
+        <strong>{t('common_route')}</strong> {ROUTE_LABEL[verdict.route]}
       </p>
-      <p class="verdict-summary">{verdict.summary}</p>
+      <p class="verdict-summary">
+        <Text value={summaryText(verdict.summary)} />
+      </p>
       {verdict.checks.length > 0 && (
         <>
-          <h3>Before you send</h3>
+          <h3>{t('verdict_before_send')}</h3>
           <ul class="checks">
             {verdict.checks.map((c) => (
               <li key={c.id} class={`check check-${c.severity}`}>
-                <strong>{SEVERITY_LABEL[c.severity]}:</strong> {c.message}
+                <strong>{SEVERITY_LABEL[c.severity]}:</strong> <Text value={checkText(c)} />
               </li>
             ))}
           </ul>
@@ -24,11 +42,12 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
       )}
       {verdict.evidence.length > 0 && (
         <>
-          <h3>Why</h3>
+          <h3>{t('verdict_why')}</h3>
+          {getLocale() !== 'en' && <p class="english-note">{t('common_english_note')}</p>}
           <ul class="evidence">
             {verdict.evidence.map((e) => (
               <li key={`${e.field}-${e.start}`} class={`evidence-${e.purpose}`}>
-                <q>{e.text}</q> — {e.message}
+                <q>{e.text}</q> — <Text value={evidenceReason(e)} />
               </li>
             ))}
           </ul>
@@ -36,13 +55,17 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
       )}
       {verdict.rules.length > 0 && (
         <>
-          <h3>Rules that apply</h3>
+          <h3>{t('verdict_rules')}</h3>
           <ul class="rules">
             {verdict.rules.map((r) => (
               <li key={r.id}>
-                <strong>{r.title}</strong>: {r.requirement}{' '}
+                <strong>
+                  <Text value={ruleTitle(r)} />
+                </strong>
+                : <Text value={ruleRequirement(r)} />{' '}
                 {r.citations.map((c) => (
-                  <a key={c.url} href={c.url} target="_blank" rel="noreferrer">
+                  // Sources are English-language documents: their titles stay as published.
+                  <a key={c.url} href={c.url} target="_blank" rel="noreferrer" lang={englishLang()}>
                     {c.title}
                   </a>
                 ))}
@@ -51,7 +74,7 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
           </ul>
         </>
       )}
-      <p class="disclaimer">Guidance, not legal advice.</p>
+      <p class="disclaimer">{t('common_guidance')}</p>
     </section>
   );
 }
