@@ -16,8 +16,11 @@ export const CURRENT_HIGHLIGHT = 'mrc-current';
 
 const PURPOSE_KEYS = Object.keys(HIGHLIGHT_NAME) as Purpose[];
 
-/** Underline plus background, with a different underline style per purpose: never colour alone. */
-const HIGHLIGHT_CSS = `
+/**
+ * Underline plus background, with a different underline style per purpose: never colour alone. The textarea mirror
+ * (textarea-mirror.ts) reuses these declarations for its marks, so both kinds of editor look the same.
+ */
+export const HIGHLIGHT_CSS = `
 ::highlight(mrc-promotional) { background-color: rgb(255 190 0 / 0.25); text-decoration: underline dotted 2px rgb(160 100 0); }
 ::highlight(mrc-fundraising) { background-color: rgb(0 140 255 / 0.18); text-decoration: underline wavy 1px rgb(0 90 190); }
 ::highlight(mrc-campaigning) { background-color: rgb(170 60 255 / 0.18); text-decoration: underline dashed 2px rgb(120 40 190); }

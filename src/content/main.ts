@@ -8,8 +8,18 @@ import type { ComposerAdapter, ComposerRef } from '../adapters/adapter.ts';
 import { adaptersFor } from '../adapters/index.ts';
 import { reachableFrameDocuments } from '../adapters/shared.ts';
 import type { ContextInput } from '../core/index.ts';
+import { browser } from '../platform/browser.ts';
 import type { Settings } from '../settings/schema.ts';
 import { loadSettings, onSettingsChanged } from '../settings/store.ts';
+import {
+  type ComposerSummary,
+  FOCUS_BADGE,
+  SHOW_COMPOSER,
+  TAB_STATUS,
+  type TabStatus,
+} from '../sites/messages.ts';
+import { createSendGuard } from './send-check.ts';
+import type { SendGuard } from './send-guard.ts';
 import { ComposerSession } from './session.ts';
 
 export const SWEEP_MS = 1500;
@@ -62,6 +72,8 @@ export class ComposerWatcher {
   private queue: Element[] = [];
   private removals = false;
   private frame = 0;
+  /** Check at Send (issue #4): capture-phase Send listeners on this window and on iframe editors' windows. */
+  private guard: SendGuard | undefined;
   settings: Settings | undefined;
 
   constructor(doc: Document, adapters: ComposerAdapter[]) {
@@ -83,6 +95,15 @@ export class ComposerWatcher {
     const win = this.doc.defaultView;
     if (!win) return;
     const { signal } = this.abort;
+    try {
+      this.guard = createSendGuard(this.doc, {
+        sessions: () => this.sessions.values(),
+        mode: () => this.settings?.sendCheckMode ?? 'off',
+        site: siteOrigin,
+      });
+    } catch {
+      // Fail open: no Check at Send, the badge still works.
+    }
     for (const adapter of this.adapters) this.addAll(this.safeFind(adapter, this.doc));
     this.scanFrames();
     win.addEventListener(
@@ -145,6 +166,8 @@ export class ComposerWatcher {
       if (this.sessions.has(ref.editor)) continue;
       try {
         this.sessions.set(ref.editor, new ComposerSession(ref, { loadCore, baseContext: this.baseContext }));
+        // Key events typed in an iframe editor never reach this window: the guard listens in the frame too.
+        if (ref.editor.ownerDocument !== this.doc) this.guard?.watch(ref.editor.ownerDocument.defaultView);
       } catch {
         // Fail open: this composer simply gets no badge.
       }
@@ -190,11 +213,68 @@ export class ComposerWatcher {
    * across the frame boundary). Frames load after the iframe element is added, so this runs on every sweep too.
    */
   private scanFrames() {
+    // Site adapters that read their own editor frames from outside are offered every frame element: Proton writes
+    // its sandboxed editor frame after adding it (its body is no editing host) and no content script runs in it.
+    for (const frame of Array.from(this.doc.querySelectorAll('iframe'))) {
+      for (const adapter of this.adapters) this.addAll(this.safeFind(adapter, frame));
+    }
     for (const doc of reachableFrameDocuments(this.doc)) {
       const body = doc.body;
       if (!body || this.sessions.has(body)) continue;
       if (body.isContentEditable || doc.designMode === 'on') this.claim(body);
     }
+  }
+
+  /** What the popup shows for this tab: one line per composer, verdict values only (never draft text). */
+  summaries(): ComposerSummary[] {
+    const out: ComposerSummary[] = [];
+    for (const session of this.sessions.values()) {
+      if (!session.ref.isConnected()) continue;
+      const v = session.current;
+      out.push({
+        id: session.id,
+        adapter: session.ref.adapterId,
+        verdict: v
+          ? {
+              directMarketing: v.directMarketing,
+              purpose: v.primaryPurpose,
+              route: v.route,
+              errors: v.checks.filter((c) => c.severity === 'error').length,
+              warnings: v.checks.filter((c) => c.severity === 'warning').length,
+            }
+          : null,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The keyboard shortcut: focus the badge of the composer the writer is in (focus inside its editor or compose
+   * window), else of the first composer showing a badge. Our badges sit after the page in the Tab order, so this
+   * is the quick way there from the draft.
+   */
+  focusBadge(): boolean {
+    const active = this.doc.activeElement;
+    const sessions = [...this.sessions.values()];
+    const inside = (s: ComposerSession) => {
+      if (!active) return false;
+      if (s.ref.root.contains(active) || s.ref.editor.contains(active)) return true;
+      // An iframe editor: the top document's active element is the frame.
+      return active.tagName === 'IFRAME' && s.ref.editor.ownerDocument.defaultView?.frameElement === active;
+    };
+    const ordered = [...sessions.filter(inside), ...sessions.filter((s) => !inside(s))];
+    return ordered.some((s) => s.focusBadge());
+  }
+
+  /** Opens one composer's panel (from the popup). */
+  show(id: number): boolean {
+    for (const session of this.sessions.values()) {
+      if (session.id === id) {
+        session.show();
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Re-checks every composer (after a settings change). */
@@ -204,6 +284,8 @@ export class ComposerWatcher {
 
   stop(): void {
     this.abort.abort();
+    this.guard?.destroy();
+    this.guard = undefined;
     this.observer?.disconnect();
     clearInterval(this.sweepTimer);
     if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
@@ -212,12 +294,37 @@ export class ComposerWatcher {
   }
 }
 
+/** Set on the isolated world's global: a second injection (the popup enabling a site in an open tab) does nothing. */
+const RUNNING = Symbol.for('marketing-rules-check.content');
+
 async function main() {
-  if (ownedByTopFrame(window)) return;
+  const g = globalThis as typeof globalThis & { [RUNNING]?: boolean };
+  if (g[RUNNING] || ownedByTopFrame(window)) return;
+  g[RUNNING] = true;
   const adapters = adaptersFor(location);
   if (!adapters.length) return;
   let watcher: ComposerWatcher | undefined;
+  let current: Settings | undefined;
+  if (window.top === window) {
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const m = message as { type?: string; id?: unknown } | null;
+      if (m?.type === TAB_STATUS) {
+        const status: TabStatus = {
+          origin: siteOrigin(),
+          active: !!watcher,
+          pausedEverywhere: !!current?.pausedEverywhere,
+          composers: watcher?.summaries() ?? [],
+        };
+        return Promise.resolve(status);
+      }
+      if (m?.type === FOCUS_BADGE) return Promise.resolve(watcher?.focusBadge() ?? false);
+      if (m?.type === SHOW_COMPOSER && typeof m.id === 'number')
+        return Promise.resolve(watcher?.show(m.id) ?? false);
+      return undefined;
+    });
+  }
   const apply = (settings: Settings) => {
+    current = settings;
     if (activeFor(settings)) {
       if (!watcher) {
         watcher = new ComposerWatcher(document, adapters);

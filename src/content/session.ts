@@ -8,6 +8,14 @@ import type { Checker, ContextInput, Evidence, Purpose, Verdict } from '../core/
 import type { Answer } from '../panel/ComposerPanel.tsx';
 import { type ComposerHost, createComposerHost } from '../panel/host.ts';
 import { clearHighlights, flashRange, type RangesByPurpose, setHighlights } from './highlights.ts';
+import {
+  estimateCheckMs,
+  type SendVerdict,
+  SYNC_CHECK_BUDGET_MS,
+  uncachedChars,
+  WAIT_CHECK_BUDGET_MS,
+} from './send-guard.ts';
+import { type MirrorMark, TextareaMirror } from './textarea-mirror.ts';
 
 type Core = typeof import('../core/index.ts');
 
@@ -56,12 +64,18 @@ export function scrollRangeIntoView(range: Range, editor: Element): void {
     win.scrollBy({ top: after.top - win.innerHeight / 2 + after.height / 2, behavior });
 }
 
+let sessionCounter = 0;
+
 export class ComposerSession {
+  /** Stable for the life of this composer in the page (the popup lists composers by it). */
+  readonly id = ++sessionCounter;
   readonly ref: ComposerRef;
   private readonly deps: SessionDeps;
   private readonly abort = new AbortController();
   private readonly ui: ComposerHost;
   private observer: MutationObserver | undefined;
+  /** Plain-text bodies only: draws the highlights over the textarea (created with the first evidence). */
+  private mirror: TextareaMirror | undefined;
   private checker: Checker | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending = false;
@@ -69,7 +83,12 @@ export class ComposerSession {
   private last: DraftSnapshot | undefined;
   private lastText: string | undefined;
   private verdict: Verdict | undefined;
+  /** What `verdict` was computed from (draft, recipients, context, answers), and its subject + body text. */
+  private verdictKey: string | undefined;
+  private checkedText = '';
   private answers: Record<string, Answer>;
+  /** Incremented to ask the panel to open (ComposerPanel watches it). */
+  private openRequests = 0;
 
   constructor(ref: ComposerRef, deps: SessionDeps) {
     this.ref = ref;
@@ -117,8 +136,8 @@ export class ComposerSession {
 
   /** Safety sweep: textarea values set by script fire no event, so compare with the last read. */
   sweep(): void {
-    if (this.ref.kind === 'textarea' && (this.ref.editor as HTMLTextAreaElement).value !== this.lastText)
-      this.schedule(0);
+    // Compared as the adapter reads it (an adapter may blank parts of the value, e.g. Roundcube's reply intro).
+    if (this.ref.kind === 'textarea' && this.ref.readDraft().body.text !== this.lastText) this.schedule(0);
   }
 
   async run(): Promise<void> {
@@ -135,21 +154,7 @@ export class ComposerSession {
         this.clear();
         return;
       }
-      const context: ContextInput = { ...this.deps.baseContext(), recipients: draft.recipients };
-      const answers = Object.fromEntries(Object.entries(this.answers).map(([k, a]) => [k, a.value]));
-      let verdict: Verdict;
-      try {
-        verdict = this.checker.check(
-          { subject: draft.subject, body: draft.body.text },
-          { ...context, ...answers },
-        );
-      } catch {
-        // A stale or invalid answer must not stop the check.
-        verdict = this.checker.check({ subject: draft.subject, body: draft.body.text }, context);
-      }
-      if (this.destroyed) return;
-      this.verdict = verdict;
-      this.paint(draft, verdict);
+      this.adopt(this.checker, draft);
     } catch {
       this.clear();
     }
@@ -165,22 +170,50 @@ export class ComposerSession {
       ranges[purpose] = [...(ranges[purpose] ?? []), range];
     }
     setHighlights(this.ref.editor.ownerDocument, this, ranges);
+    if (this.ref.kind === 'textarea') this.paintMirror(verdict);
     this.ui.update({
       verdict,
       answers: { ...this.answers },
-      canLocate: (e) => e.field === 'body' && this.ref.kind === 'contenteditable',
+      canLocate: (e) => e.field === 'body' && (this.ref.kind === 'contenteditable' || !!this.mirror),
       onEvidence: (e) => this.locate(e),
       onAnswer: (field, answer) => this.answer(field, answer),
+      openRequest: this.openRequests,
     });
+  }
+
+  /** Textareas: evidence offsets index the value as read, so the mirror can mark them (stale ones are skipped). */
+  private paintMirror(verdict: Verdict) {
+    try {
+      const textarea = this.ref.editor as HTMLTextAreaElement;
+      const value = textarea.value;
+      const marks: MirrorMark[] = [];
+      for (const e of verdict.evidence) {
+        if (e.field !== 'body' || e.purpose === 'none' || value.slice(e.start, e.end) !== e.text) continue;
+        marks.push({ start: e.start, end: e.end, purpose: e.purpose });
+      }
+      if (!marks.length) {
+        this.mirror?.clear();
+        return;
+      }
+      this.mirror ??= new TextareaMirror(textarea);
+      this.mirror.update(marks);
+    } catch {
+      this.mirror?.clear();
+    }
   }
 
   private clear() {
     clearHighlights(this.ref.editor.ownerDocument, this);
+    this.mirror?.clear();
     this.ui.update(null);
   }
 
   private locate(e: Evidence) {
     try {
+      if (this.ref.kind === 'textarea') {
+        this.mirror?.locate(e.start, e.end);
+        return;
+      }
       const range = this.last?.body.rangeFor(e.start, e.end);
       if (!range || range.toString().replace(/\s+/g, ' ') !== e.text.replace(/\s+/g, ' ')) return;
       scrollRangeIntoView(range, this.ref.editor);
@@ -199,6 +232,98 @@ export class ComposerSession {
     this.schedule(0);
   }
 
+  /** Opens the panel and brings the composer into view (the popup's "Show" button). */
+  show(): void {
+    try {
+      this.ref.root.scrollIntoView?.({ block: 'nearest' });
+      this.openRequests++;
+      if (this.verdict && this.last) this.paint(this.last, this.verdict);
+      this.ui.focusBadge();
+    } catch {
+      // Fail open.
+    }
+  }
+
+  /** Moves focus to this composer's badge (the keyboard shortcut); false when it shows nothing. */
+  focusBadge(): boolean {
+    try {
+      return this.ui.focusBadge();
+    } catch {
+      return false;
+    }
+  }
+
+  /** The context a draft is checked in (settings, recipients, the user's answers). */
+  private contextFor(draft: DraftSnapshot): { context: ContextInput; answers: Record<string, string> } {
+    const context: ContextInput = { ...this.deps.baseContext(), recipients: draft.recipients };
+    const answers = Object.fromEntries(Object.entries(this.answers).map(([k, a]) => [k, a.value]));
+    return { context, answers };
+  }
+
+  /** Changes whenever the verdict could: the text, the recipients, the settings or an answer. */
+  private keyFor(draft: DraftSnapshot): string {
+    const { context, answers } = this.contextFor(draft);
+    return [draft.subject, draft.body.text, JSON.stringify(context), JSON.stringify(answers)].join('\u0001');
+  }
+
+  /** Checks `draft` and, unless the session is gone, makes it the current verdict and paints it. */
+  private adopt(checker: Checker, draft: DraftSnapshot): Verdict {
+    const { context, answers } = this.contextFor(draft);
+    const input = { subject: draft.subject, body: draft.body.text };
+    let verdict: Verdict;
+    try {
+      verdict = checker.check(input, { ...context, ...answers });
+    } catch {
+      // A stale or invalid answer must not stop the check.
+      verdict = checker.check(input, context);
+    }
+    if (this.destroyed) return verdict;
+    this.last = draft;
+    this.lastText = draft.body.text;
+    this.verdict = verdict;
+    this.verdictKey = this.keyFor(draft);
+    this.checkedText = `${draft.subject}\n${draft.body.text}`;
+    this.paint(draft, verdict);
+    return verdict;
+  }
+
+  /**
+   * Check at Send (send-guard.ts): the verdict for the draft as it is right now, synchronously. The current one
+   * when nothing changed since; else a synchronous re-check when the per-sentence cache makes it cheap; else a
+   * `pending` check the guard may wait for, or `unavailable` when even that would take too long.
+   */
+  sendVerdict(): SendVerdict {
+    if (this.destroyed || !this.ref.isConnected()) return { state: 'unavailable', reason: 'gone' };
+    const draft = this.ref.readDraft();
+    if (!draft.body.text.trim()) return { state: 'empty' };
+    const checker = this.checker;
+    if (checker && this.verdict && this.verdictKey === this.keyFor(draft))
+      return { state: 'ready', verdict: this.verdict, draft };
+    const text = `${draft.subject}\n${draft.body.text}`;
+    const cost = estimateCheckMs(text.length, checker ? uncachedChars(this.checkedText, text) : text.length);
+    if (checker && cost <= SYNC_CHECK_BUDGET_MS)
+      return { state: 'ready', verdict: this.adopt(checker, draft), draft };
+    if (cost > WAIT_CHECK_BUDGET_MS) return { state: 'unavailable', reason: 'large' };
+    return {
+      state: 'pending',
+      draft,
+      check: async () => {
+        try {
+          const core = await this.deps.loadCore();
+          this.checker ??= core.createChecker();
+          return this.adopt(this.checker, draft);
+        } catch {
+          return null;
+        }
+      },
+    };
+  }
+
+  /** Shows or clears "check at Send skipped" on the badge. */
+  setSendCheckSkipped(skipped: boolean): void {
+    if (!this.destroyed) this.ui.setSendCheckSkipped(skipped);
+  }
+
   /** The latest verdict (for tests and, later, the Send-check). */
   get current(): Verdict | undefined {
     return this.verdict;
@@ -211,6 +336,7 @@ export class ComposerSession {
     this.abort.abort();
     this.observer?.disconnect();
     clearHighlights(this.ref.editor.ownerDocument, this);
+    this.mirror?.destroy();
     this.ui.destroy();
   }
 }
