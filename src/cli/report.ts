@@ -74,6 +74,12 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
   const label = ROUTE_LABELS[verdict.route] ?? clean(verdict.route);
   lines.push(`Route: ${label} ${paint('dim', `(${clean(verdict.route)})`)}`);
   if (verdict.summary) lines.push(`Summary: ${clean(verdict.summary)}`);
+  // Right after the summary: the reader must know when the verdict could not read all of the draft.
+  if (verdict.language?.coverage === 'limited') {
+    const codes = [...new Set((verdict.language.paragraphs ?? []).map((p) => clean(p.language)))];
+    const how = `${codes.join('+') || clean(verdict.language.primary)}, ${verdict.language.basis === 'cues' ? 'cues only' : 'English text'}`;
+    lines.push(`${paint('bold', `Language: ${clean(verdict.language.note)}`)} ${paint('dim', `(${how})`)}`);
+  }
   lines.push(`Purposes: ${PURPOSES.map((p) => `${p} ${score(verdict.purposes?.[p])}`).join(' · ')}`);
 
   const evidence = verdict.evidence ?? [];

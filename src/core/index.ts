@@ -5,6 +5,7 @@
 import { type Classifier, createClassifier } from './classify/classify.ts';
 import { type ContextInput, parseContext } from './context.ts';
 import type { Draft } from './draft/draft.ts';
+import { toCoverage } from './language/coverage.ts';
 import { evaluate } from './rules/evaluate.ts';
 import type { Verdict } from './verdict.ts';
 import { buildWalkthrough, type Walkthrough } from './walkthrough.ts';
@@ -49,6 +50,9 @@ export function createChecker(): Checker {
       rules: outcome.rules,
       checks: outcome.checks,
       questions: outcome.questions,
+      language: classification.language
+        ? toCoverage(classification.language)
+        : { primary: 'unknown', coverage: 'full', basis: 'english', note: '', paragraphs: [] },
     };
     return { verdict, classification, context, draft };
   };

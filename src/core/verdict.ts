@@ -73,6 +73,54 @@ export interface Question {
   options: { value: string; label: string }[];
 }
 
+/**
+ * Languages the core tells apart. The classifier reads English; Welsh has cue words (src/data/lexicons/welsh.json);
+ * the others are recognised only to say that the text was not judged. `other` is any other language (a
+ * non-Latin script, for instance); `unknown` is text too short or too plain to tell, which is read as English.
+ */
+export const LANGUAGE_CODES = [
+  'en',
+  'cy',
+  'fr',
+  'de',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'pl',
+  'other',
+  'unknown',
+] as const;
+export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+
+/** A judged stretch of the draft that is not in English. Offsets as in Evidence. */
+export interface LanguageSpan {
+  field: Field;
+  start: number;
+  end: number;
+  language: LanguageCode;
+  /** 0..1: how clearly the text is in that language. */
+  confidence: number;
+}
+
+/** Which languages the draft is in and how far the verdict could read them. */
+export interface LanguageCoverage {
+  /** The language of most of the judged text (`unknown` when no stretch could be identified). */
+  primary: LanguageCode;
+  /** `full`: the classifier read all of the judged text; `limited`: some or most of it is not in English. */
+  coverage: 'full' | 'limited';
+  /**
+   * What the verdict rests on. `english`: the classifier's reading of the English text (other-language parts
+   * checked by cue words only, or not at all). `cues`: too little English, so the text-level verdict rests on
+   * cue words and is never lower than `unclear`.
+   */
+  basis: 'english' | 'cues';
+  /** One plain sentence for the reader; empty when coverage is full. */
+  note: string;
+  /** The non-English stretches (empty when coverage is full). */
+  paragraphs: LanguageSpan[];
+}
+
 export interface Verdict {
   directMarketing: DirectMarketingLevel;
   primaryPurpose: PrimaryPurpose;
@@ -85,4 +133,6 @@ export interface Verdict {
   rules: AppliedRule[];
   checks: DraftCheck[];
   questions: Question[];
+  /** Which languages the draft is in and how far the verdict could read them (check() always sets it). */
+  language?: LanguageCoverage;
 }

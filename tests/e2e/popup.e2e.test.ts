@@ -17,8 +17,11 @@ describe('extension build', () => {
   test('dist/manifest.json is MV3 with least privilege', () => {
     const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.host_permissions ?? []).not.toContain('<all_urls>');
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab']);
+    // Every other site is asked for one at a time, from the popup: nothing broad is granted at install.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    for (const broad of ['<all_urls>', 'https://*/*', 'http://*/*', '*://*/*'])
+      expect(manifest.host_permissions ?? []).not.toContain(broad);
   });
 
   test('the popup gives a fundraising appeal a direct-marketing verdict, then a service message none', async () => {

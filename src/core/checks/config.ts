@@ -15,6 +15,13 @@ export interface ChecksConfig {
   'consent-request-is-marketing': { severity: Severity; message: string };
   'recipients-look-individual': { severity: Severity; message: string; webmailDomains: string[] };
   'draft-truncated': { severity: Severity; message: string };
+  'language-coverage-limited': {
+    severity: Severity;
+    severityWhenEnglish: Severity;
+    message: { 'cues-cy': string; 'cues-other': string; english: string };
+    parts: { cy: string; other: string };
+    found: { none: string; one: string; many: string };
+  };
 }
 
 export const checksConfig = checksJson as unknown as ChecksConfig;

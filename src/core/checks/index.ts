@@ -2,6 +2,7 @@
 import type { DraftCheck } from '../verdict.ts';
 import { consentRequestIsMarketing } from './consent-request-is-marketing.ts';
 import { draftTruncated } from './draft-truncated.ts';
+import { languageCoverageLimited } from './language-coverage-limited.ts';
 import { optOutMissing } from './opt-out-missing.ts';
 import { optedOut } from './opted-out.ts';
 import { recipientsExposed } from './recipients-exposed.ts';
@@ -13,6 +14,7 @@ export type { CheckInput, DraftCheckRule } from './types.ts';
 
 export const DRAFT_CHECKS: readonly DraftCheckRule[] = [
   optedOut,
+  languageCoverageLimited,
   recipientsExposed,
   optOutMissing,
   senderUnidentified,

@@ -1,3 +1,4 @@
+import type { LanguageReport } from '../language/coverage.ts';
 import type { DirectMarketingLevel, Evidence, PrimaryPurpose, Purpose } from '../verdict.ts';
 
 /**
@@ -41,7 +42,11 @@ export interface SignalHit {
   end: number;
   text: string;
   message: string;
-  /** False when the hit sits in a signature or footer: seen by the checks, left out of the judgement. */
+  /**
+   * False when the hit sits in a signature or footer, or in text the judgement leaves out (the non-English
+   * part of a draft judged on its English text; an other-language cue outside text of its language): seen
+   * by the checks, left out of the judgement.
+   */
   judged: boolean;
 }
 
@@ -65,4 +70,6 @@ export interface Classification {
   truncated: boolean;
   /** Length of the judged text in words (roughly). */
   words: number;
+  /** Which judged text is not in English and what the text level rests on (absent: all English, as before). */
+  language?: LanguageReport;
 }

@@ -5,9 +5,17 @@
 import modelFile from '../../data/model.json' with { type: 'json' };
 import type { Draft } from '../draft/draft.ts';
 import { type Range, segmentBody } from '../draft/segment.ts';
+import {
+  adjustForCoverage,
+  assessCoverage,
+  type CueHit,
+  type LanguageReport,
+  type Stretch,
+} from '../language/coverage.ts';
+import { type LanguageRun, languageRuns } from '../language/runs.ts';
 import { splitSentences } from '../nlp/nlp.ts';
-import type { DirectMarketingLevel, Evidence, PrimaryPurpose, Purpose } from '../verdict.ts';
-import { type Classification, SIGNALS, type Signal, type SignalHit } from './classification.ts';
+import type { DirectMarketingLevel, Evidence, LanguageCode, PrimaryPurpose, Purpose } from '../verdict.ts';
+import { type Classification, isPurpose, SIGNALS, type Signal, type SignalHit } from './classification.ts';
 import { extractFeatures, type Features } from './features.ts';
 import { type CompiledLexicons, sharedLexicons } from './lexicon.ts';
 import { type ModelFile, scores } from './model.ts';
@@ -64,6 +72,10 @@ interface Analysis {
   /** Length of the body actually analysed. */
   analysedLength: number;
   truncated: boolean;
+  /** Which judged text is not in English, and what the verdict can rest on. */
+  language: LanguageReport;
+  /** Judged other-language purpose cues (Welsh fundraising, promotional, campaigning words). */
+  cues: CueHit[];
 }
 
 /** Cuts at `max` without splitting a surrogate pair. */
@@ -131,8 +143,22 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const cache = new Map<string, SentenceResult>();
   /** Whole paragraphs → their merged hits (offsets local to the paragraph): an edit re-splits one paragraph only. */
   const paragraphs = new Map<string, SentenceResult>();
+  /** Paragraph → its language runs (language identification is cheap, but a re-check should not redo it). */
+  const runCache = new Map<string, LanguageRun[]>();
   let analysed = 0;
   let cached = 0;
+  const runsOf = (text: string): LanguageRun[] => {
+    const known = runCache.get(text);
+    if (known) {
+      runCache.delete(text);
+      runCache.set(text, known);
+      return known;
+    }
+    const runs = languageRuns(text);
+    runCache.set(text, runs);
+    if (runCache.size > CACHE_LIMIT / 4) runCache.delete(runCache.keys().next().value as string);
+    return runs;
+  };
   const lexicons = () => {
     compiledLexicons ??= sharedLexicons();
     return compiledLexicons;
@@ -227,14 +253,26 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const footerSignals = new Map<Signal, number>();
     const stats = emptyStats();
 
-    /** Analyses `source.slice(range)` paragraph by paragraph; hits get offsets into `source`. */
+    /**
+     * A paragraph of a unit, or a run of lines of one language when a judged paragraph mixes English with
+     * another language. `model`: the English model reads it (false for the non-English parts of a draft
+     * that has enough English to be judged on its English text).
+     */
+    interface Para {
+      text: string;
+      start: number;
+      language: LanguageCode;
+      confidence: number;
+      words: number;
+      model: boolean;
+    }
     /** A stretch of text analysed as a whole: the subject, a judged part of the body, or the signature. */
     interface Unit {
       field: 'subject' | 'body';
       source: string;
       judged: boolean;
       onHit: (i: number) => void;
-      paras: { text: string; start: number }[];
+      paras: Para[];
     }
     const units: Unit[] = [];
     const addUnit = (
@@ -243,7 +281,26 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       range: Range,
       judged: boolean,
       onHit: Unit['onHit'],
-    ) => units.push({ field, source, judged, onHit, paras: paragraphsOf(source, range) });
+    ) => {
+      const paras: Para[] = [];
+      for (const p of paragraphsOf(source, range)) {
+        if (!judged) {
+          paras.push({ ...p, language: 'unknown', confidence: 0, words: 0, model: true });
+          continue;
+        }
+        for (const run of runsOf(p.text)) {
+          paras.push({
+            text: run.start === 0 && run.end === p.text.length ? p.text : p.text.slice(run.start, run.end),
+            start: p.start + run.start,
+            language: run.language,
+            confidence: run.confidence,
+            words: run.words,
+            model: true,
+          });
+        }
+      }
+      units.push({ field, source, judged, onHit, paras });
+    };
     if (subject.trim()) {
       addUnit('subject', subject, { start: 0, end: subject.length }, true, (i) =>
         bump(subjectSignals, compiled.patterns[i]!.signal),
@@ -256,19 +313,73 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
 
     // All paragraphs of all units in one call, so every new sentence of the draft goes through one parse.
     const results = analyseParagraphs(units.flatMap((u) => u.paras.map((p) => p.text)));
+
+    // Other-language cues count in text of their language (and, in a draft with Welsh in it, in stretches
+    // too short to identify, such as a subject line). Their number joins the coverage decision.
+    const welshDraft = units.some((u) => u.judged && u.paras.some((p) => p.language === 'cy'));
+    const cueCounts = (para: Para, language: string) =>
+      para.language === language || (para.language === 'unknown' && language === 'cy' && welshDraft);
+    const uniqueHits = (result: SentenceResult) => {
+      if (result.hits.length < 2) return result.hits;
+      const seen = new Set<string>();
+      return result.hits.filter((h) => {
+        const key = `${h.pattern}:${h.start}:${h.end}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    };
+    // Each paragraph's hits without duplicates (alternative match strings of one pattern can hit the same span).
+    const unique = results.map(uniqueHits);
+    let welshCues = 0;
+    const stretches: Stretch[] = [];
+    let k = 0;
+    for (const unit of units) {
+      for (const para of unit.paras) {
+        const paraHits = unique[k++]!;
+        if (!unit.judged) continue;
+        // The stretch without its surrounding white space (counted in place: no copy of the paragraph).
+        let a = 0;
+        let b = para.text.length;
+        while (b > 0 && /\s/.test(para.text[b - 1]!)) b--;
+        while (a < b && /\s/.test(para.text[a]!)) a++;
+        stretches.push({
+          field: unit.field,
+          start: para.start + a,
+          end: para.start + b,
+          language: para.language,
+          confidence: para.confidence,
+          words: para.words,
+        });
+        for (const h of paraHits) {
+          const p = compiled.patterns[h.pattern]!;
+          if (p.language !== 'en' && isPurpose(p.signal) && cueCounts(para, p.language)) welshCues++;
+        }
+      }
+    }
+    const language = assessCoverage(stretches, welshCues);
+    if (language.coverage === 'limited' && language.basis === 'english') {
+      for (const unit of units) {
+        for (const para of unit.paras) {
+          if (para.language !== 'en' && para.language !== 'unknown') para.model = false;
+        }
+      }
+    }
+
+    const cues: CueHit[] = [];
     let next = 0;
     for (const unit of units) {
       for (const para of unit.paras) {
-        const result = results[next++]!;
-        if (unit.judged) addStats(stats, result.stats);
-        const seen = new Set<string>();
-        for (const h of result.hits) {
-          const key = `${h.pattern}:${h.start}:${h.end}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+        const result = results[next]!;
+        const paraHits = unique[next++]!;
+        const modelled = unit.judged && para.model;
+        if (modelled) addStats(stats, result.stats);
+        for (const h of paraHits) {
           const p = compiled.patterns[h.pattern]!;
           const s = para.start + h.start;
           const e = para.start + h.end;
+          const english = p.language === 'en';
+          const judged = unit.judged && (english ? modelled : cueCounts(para, p.language));
           hits.push({
             signal: p.signal,
             patternId: p.globalId,
@@ -277,9 +388,12 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             end: e,
             text: unit.source.slice(s, e),
             message: p.message,
-            judged: unit.judged,
+            judged,
           });
-          unit.onHit(h.pattern);
+          // Only English patterns feed the model: in the text it reads, and in the signature (footer cues).
+          if (english && (judged || !unit.judged)) unit.onHit(h.pattern);
+          if (!english && judged && isPurpose(p.signal))
+            cues.push({ patternId: p.globalId, signal: p.signal });
         }
       }
     }
@@ -295,6 +409,8 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       signature: seg.signature,
       analysedLength: body.length,
       truncated: body.length < draft.body.length || subject.length < draft.subject.length,
+      language,
+      cues,
     };
   };
 
@@ -305,17 +421,27 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       const a = analyseDraft(draft);
       const p = scores(model, a.features);
       const pMarketing = 1 - p.none;
-      const purposes: Record<Purpose, number> = {
+      const modelPurposes: Record<Purpose, number> = {
         promotional: round(p.promotional),
         fundraising: round(p.fundraising),
         campaigning: round(p.campaigning),
       };
-      let primaryPurpose: PrimaryPurpose = 'none';
+      let modelPurpose: PrimaryPurpose = 'none';
       if (pMarketing >= 0.5) {
-        primaryPurpose = (['promotional', 'fundraising', 'campaigning'] as const).reduce((x, y) =>
+        modelPurpose = (['promotional', 'fundraising', 'campaigning'] as const).reduce((x, y) =>
           p[y] > p[x] ? y : x,
         );
       }
+      // Text the classifier could not read (not English) never reads as "not marketing" (see coverage.ts).
+      const { level, primaryPurpose, purposes } = adjustForCoverage(
+        {
+          level: levelFor(pMarketing, model.thresholds),
+          primaryPurpose: modelPurpose,
+          purposes: modelPurposes,
+        },
+        a.language,
+        a.cues,
+      );
       const counts = Object.fromEntries(SIGNALS.map((s) => [s, 0])) as Record<Signal, number>;
       for (const h of a.hits) if (h.judged) counts[h.signal]++;
       const excluded: Classification['excluded'] = [
@@ -326,16 +452,21 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         excluded.push({ start: a.analysedLength, end: draft.body.length, kind: 'truncated' });
       }
       return {
-        directMarketing: levelFor(pMarketing, model.thresholds),
+        directMarketing: level,
         primaryPurpose,
         purposes,
         pMarketing: round(pMarketing),
-        evidence: toEvidence(a.hits, (purpose) => (purpose === 'none' ? p.none : p[purpose])),
+        // Overlapping hits keep the more likely purpose's reason (by the cue-adjusted scores when the
+        // classifier could not read the text).
+        evidence: toEvidence(a.hits, (purpose) =>
+          purpose === 'none' ? p.none : a.language.basis === 'cues' ? purposes[purpose] : p[purpose],
+        ),
         hits: a.hits,
         counts,
         excluded,
         truncated: a.truncated,
         words: a.stats.words,
+        language: a.language,
       };
     },
   };

@@ -24,7 +24,8 @@ export interface FeatureInput {
 const rate = (n: number, words: number) => Math.min(1, n / Math.max(words, 20)) * 10;
 
 export function featureNames(lexicons: CompiledLexicons): string[] {
-  const names = lexicons.patterns.map((p) => `p:${p.globalId}`);
+  // Other-language cues (Welsh) never feed the model, so they have no feature of their own.
+  const names = lexicons.patterns.filter((p) => p.language === 'en').map((p) => `p:${p.globalId}`);
   for (const s of SIGNALS) names.push(`signal:${s}`, `subject:${s}`, `footer:${s}`);
   names.push(
     'g:sms',

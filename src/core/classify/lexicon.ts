@@ -14,6 +14,7 @@ import senderIdentity from '../../data/lexicons/sender-identity.json' with { typ
 import service from '../../data/lexicons/service.json' with { type: 'json' };
 import solicited from '../../data/lexicons/solicited.json' with { type: 'json' };
 import thirdParty from '../../data/lexicons/third-party.json' with { type: 'json' };
+import welsh from '../../data/lexicons/welsh.json' with { type: 'json' };
 import { type ParsedMatch, parseMatch } from '../nlp/nlp.ts';
 import { type Needs, needsOf } from '../nlp/prefilter.ts';
 import type { Signal } from './classification.ts';
@@ -33,6 +34,20 @@ export interface Lexicon {
   description: string;
   patterns: LexiconPattern[];
 }
+
+/**
+ * Cues in another language than English (src/data/lexicons/welsh.json): one file per language, the signal on
+ * each pattern. They are matched like the English patterns but never feed the English model (see
+ * src/core/language/).
+ */
+export interface LanguageLexicon {
+  language: 'cy';
+  description: string;
+  patterns: (LexiconPattern & { signal: Signal })[];
+}
+
+/** Registry of the other-language cue lexicons. */
+export const LANGUAGE_LEXICONS: readonly LanguageLexicon[] = [welsh as LanguageLexicon];
 
 /** Registry: one lexicon per signal. `satisfies` makes a missing signal a compile error. */
 export const LEXICONS = {
@@ -54,6 +69,8 @@ export interface CompiledPattern {
   globalId: string;
   signal: Signal;
   message: string;
+  /** The language of the cue: 'en' patterns feed the model, the others count only in text of their language. */
+  language: 'en' | LanguageLexicon['language'];
 }
 
 /** One match string of a pattern, parsed once, with the words it needs (for the pre-filter). */
@@ -80,18 +97,24 @@ export function sharedLexicons(): CompiledLexicons {
   return shared;
 }
 
-export function compileLexicons(lexicons: Record<Signal, Lexicon> = LEXICONS): CompiledLexicons {
+export function compileLexicons(
+  lexicons: Record<Signal, Lexicon> = LEXICONS,
+  other: readonly LanguageLexicon[] = LANGUAGE_LEXICONS,
+): CompiledLexicons {
   const patterns: CompiledPattern[] = [];
   const matches: CompiledMatch[] = [];
-  for (const [signal, lexicon] of Object.entries(lexicons) as [Signal, Lexicon][]) {
-    for (const p of lexicon.patterns) {
-      const index = patterns.length;
-      patterns.push({ globalId: `${signal}/${p.id}`, signal, message: p.message });
-      for (const m of Array.isArray(p.match) ? p.match : [p.match]) {
-        matches.push({ pattern: index, match: parseMatch(m), needs: needsOf(m) });
-      }
+  const add = (signal: Signal, p: LexiconPattern, language: CompiledPattern['language']) => {
+    const index = patterns.length;
+    patterns.push({ globalId: `${signal}/${p.id}`, signal, message: p.message, language });
+    for (const m of Array.isArray(p.match) ? p.match : [p.match]) {
+      matches.push({ pattern: index, match: parseMatch(m), needs: needsOf(m) });
     }
+  };
+  for (const [signal, lexicon] of Object.entries(lexicons) as [Signal, Lexicon][]) {
+    for (const p of lexicon.patterns) add(signal, p, 'en');
   }
+  // Other-language cues come last, so the English patterns keep their indexes.
+  for (const lexicon of other) for (const p of lexicon.patterns) add(p.signal, p, lexicon.language);
   const byWord = new Map<string, number[]>();
   const always: number[] = [];
   matches.forEach((m, i) => {

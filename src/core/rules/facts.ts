@@ -15,6 +15,11 @@ export const FACT_NAMES: readonly string[] = [
   ...CONTEXT_FIELDS,
   ...PURPOSES.map((p) => `purposes.${p}`),
   ...SIGNALS.map((s) => `counts.${s}`),
+  // Language coverage (src/core/language): 'full' | 'limited', 'english' | 'cues', and the number of
+  // other-language purpose cues (Welsh fundraising, promotional, campaigning words) in the judged text.
+  'language.coverage',
+  'language.basis',
+  'language.cues',
 ];
 
 /** Flattens classification + context into the facts the rule data tests. Missing values default safely. */
@@ -30,5 +35,8 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts.channel = context.channel ?? 'email';
   for (const p of PURPOSES) facts[`purposes.${p}`] = classification.purposes?.[p] ?? 0;
   for (const s of SIGNALS) facts[`counts.${s}`] = classification.counts?.[s] ?? 0;
+  facts['language.coverage'] = classification.language?.coverage ?? 'full';
+  facts['language.basis'] = classification.language?.basis ?? 'english';
+  facts['language.cues'] = classification.language?.cues ?? 0;
   return facts;
 }
