@@ -22,7 +22,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'tmp/dist-bench');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const WORDS = 10_000;
+const WORDS = Number(process.env.BENCH_WORDS ?? 10_000);
 const TYPED = ' Please donate today: a gift of £10 buys a warm winter coat.';
 const KEY_DELAY_MS = 40;
 

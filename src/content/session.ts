@@ -30,6 +30,25 @@ export interface SessionDeps {
 /** Answers survive a session being rebuilt for the same editor (keyed by the editor, never stored on it). */
 const rememberedAnswers = new WeakMap<Element, Record<string, Answer>>();
 
+/** Drafts longer than this are prepared in idle slices before their check (see Checker.prepare). */
+export const PREPARE_OVER_CHARS = 5000;
+/** Stop preparing when less than this is left of an idle period (a slice takes a few milliseconds). */
+const SLICE_RESERVE_MS = 15;
+
+/** Waits for an idle period; resolves with its time-remaining function (a 16 ms budget without the API). */
+function idleSlice(win: Window): Promise<() => number> {
+  return new Promise((resolve) => {
+    const ric = (win as Window & { requestIdleCallback?: Window['requestIdleCallback'] }).requestIdleCallback;
+    if (typeof ric === 'function') ric.call(win, (d) => resolve(() => d.timeRemaining()), { timeout: 500 });
+    else {
+      win.setTimeout(() => {
+        const end = performance.now() + 16;
+        resolve(() => end - performance.now());
+      }, 0);
+    }
+  });
+}
+
 function idle(win: Window, fn: () => void): void {
   const ric = (win as Window & { requestIdleCallback?: Window['requestIdleCallback'] }).requestIdleCallback;
   if (typeof ric === 'function') ric.call(win, fn, { timeout: 1000 });
@@ -86,6 +105,8 @@ export class ComposerSession {
   /** What `verdict` was computed from (draft, recipients, context, answers), and its subject + body text. */
   private verdictKey: string | undefined;
   private checkedText = '';
+  /** Counts runs, so a run still preparing a long draft gives way to a newer one. */
+  private runs = 0;
   private answers: Record<string, Answer>;
   /** Incremented to ask the panel to open (ComposerPanel watches it). */
   private openRequests = 0;
@@ -153,6 +174,26 @@ export class ComposerSession {
         this.verdict = undefined;
         this.clear();
         return;
+      }
+      const gen = ++this.runs;
+      if (draft.body.text.length > PREPARE_OVER_CHARS) {
+        // A long draft's first check would be one long task: parse it in idle slices first, then check.
+        const win = this.ref.editor.ownerDocument.defaultView ?? window;
+        const input = { subject: draft.subject, body: draft.body.text };
+        for (;;) {
+          const remaining = await idleSlice(win);
+          if (this.destroyed || gen !== this.runs) return; // a newer draft took over
+          // At least one slice per callback, so a page that is never idle (the 500 ms timeout) still progresses.
+          let first = true;
+          const stop = () => {
+            if (first) {
+              first = false;
+              return false;
+            }
+            return remaining() < SLICE_RESERVE_MS;
+          };
+          if (this.checker.prepare(input, stop)) break;
+        }
       }
       this.adopt(this.checker, draft);
     } catch {

@@ -27,6 +27,11 @@ export interface Checker {
   check(draft: DraftInput, context?: ContextInput): Verdict;
   /** The verdict plus the decision walkthrough: each question of the decision model, its answer and why. */
   explain(draft: DraftInput, context?: ContextInput): Walkthrough;
+  /**
+   * Prepares a long draft in slices (see Classifier.warm): true once the next `check` of this text will be
+   * cheap. `shouldStop` is asked between slices (e.g. an idle deadline running out).
+   */
+  prepare(draft: DraftInput, shouldStop: () => boolean): boolean;
   classifier: Classifier;
 }
 
@@ -62,6 +67,17 @@ export function createChecker(): Checker {
     explain(input, contextInput) {
       const r = run(input, contextInput);
       return { verdict: r.verdict, steps: buildWalkthrough(r) };
+    },
+    prepare(input, shouldStop) {
+      try {
+        return classifier.warm(
+          { subject: input.subject ?? '', body: input.body, channel: input.channel ?? 'email' },
+          shouldStop,
+        );
+      } catch {
+        // Preparing is an optimisation only: the check itself still runs (and fails open on its own).
+        return true;
+      }
     },
   };
 }

@@ -99,4 +99,6 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
   button:focus-visible, .panel:focus-visible { outline-color: #8ab4f8; }
   .badge:focus-visible { outline-color: #8ab4f8; box-shadow: 0 0 0 2px #202124, 0 1px 3px rgb(0 0 0 / 0.2); }
 }
+.verdict-language { border-left: 3px solid currentColor; padding-left: 8px; font-style: italic; }
+.language-tag { font-weight: 500; }
 `;

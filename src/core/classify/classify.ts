@@ -56,14 +56,38 @@ export interface Classifier {
   features(draft: Draft): Features;
   /** Sentences analysed since creation vs served from the cache (benchmarks and tests). */
   stats(): { analysed: number; cached: number; cacheSize: number };
+  /**
+   * Analyses the draft's not-yet-cached paragraphs a slice at a time (about WARM_SLICE_CHARS of text per
+   * slice), asking `shouldStop()` between slices, and returns true once every paragraph is cached. The next
+   * `classify` of the same text is then cheap. Lets a host split the first check of a long draft into short tasks
+   * (a browser's idle callbacks) instead of one long one. Results are identical either way.
+   */
+  warm(draft: Draft, shouldStop: () => boolean): boolean;
 }
+
+/** Text per warm-up slice: a few milliseconds of parsing, far below a 50 ms long task. */
+export const WARM_SLICE_CHARS = 1500;
 
 export interface ClassifierOptions {
   model?: ModelFile;
   lexicons?: CompiledLexicons;
 }
 
+/**
+ * Mixed messages. A long service message with one promotional paragraph (the council notice that ends with a
+ * leisure-centre offer) is diluted when scored as a whole, yet the ICO treats any marketing in a message as
+ * making it direct marketing. So each body paragraph of at least this many words is also scored on its own, and
+ * a draft of two or more paragraphs is "likely" when one of them alone reads as clear marketing (the "yes"
+ * threshold: a stricter bar than for a whole message, since one paragraph carries less context).
+ */
+export const MIXED_MIN_WORDS = 8;
+
 interface Analysis {
+  /**
+   * Features of each substantial body paragraph with English hits, scored on its own (mixed messages); empty
+   * unless the body has two or more substantial paragraphs.
+   */
+  paragraphFeatures: Features[];
   features: Features;
   hits: SignalHit[];
   stats: Stats;
@@ -242,6 +266,44 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     return out as SentenceResult[];
   };
 
+  /** The paragraph texts `analyseDraft` will ask for (language runs split as it splits them). */
+  const paragraphTexts = (draft: Draft): string[] => {
+    const subject = safeCut(draft.subject, MAX_SUBJECT_CHARS);
+    const body = safeCut(draft.body, MAX_BODY_CHARS);
+    const seg = segmentBody(body);
+    const out: string[] = [];
+    const add = (source: string, range: Range, judged: boolean) => {
+      for (const p of paragraphsOf(source, range)) {
+        if (!judged) {
+          out.push(p.text);
+          continue;
+        }
+        for (const run of runsOf(p.text))
+          out.push(run.start === 0 && run.end === p.text.length ? p.text : p.text.slice(run.start, run.end));
+      }
+    };
+    if (subject.trim()) add(subject, { start: 0, end: subject.length }, true);
+    for (const r of seg.judged) add(body, r, true);
+    if (seg.signature) add(body, seg.signature, false);
+    return out;
+  };
+
+  const warm = (draft: Draft, shouldStop: () => boolean): boolean => {
+    const todo = [...new Set(paragraphTexts(draft))].filter((t) => !paragraphs.has(t));
+    let i = 0;
+    while (i < todo.length) {
+      if (shouldStop()) return false;
+      const slice: string[] = [];
+      let size = 0;
+      while (i < todo.length && (slice.length === 0 || size + todo[i]!.length <= WARM_SLICE_CHARS)) {
+        size += todo[i]!.length;
+        slice.push(todo[i++]!);
+      }
+      analyseParagraphs(slice);
+    }
+    return true;
+  };
+
   const analyseDraft = (draft: Draft): Analysis => {
     const compiled = lexicons();
     const subject = safeCut(draft.subject, MAX_SUBJECT_CHARS);
@@ -367,6 +429,8 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     }
 
     const cues: CueHit[] = [];
+    const paragraphFeatures: Features[] = [];
+    let substantialParagraphs = 0;
     let next = 0;
     for (const unit of units) {
       for (const para of unit.paras) {
@@ -374,6 +438,10 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         const paraHits = unique[next++]!;
         const modelled = unit.judged && para.model;
         if (modelled) addStats(stats, result.stats);
+        // Each substantial body paragraph is also scored on its own (see MIXED_MIN_WORDS).
+        const own = modelled && unit.field === 'body' && result.stats.words >= MIXED_MIN_WORDS;
+        const ownCounts = new Map<number, number>();
+        if (own) substantialParagraphs++;
         for (const h of paraHits) {
           const p = compiled.patterns[h.pattern]!;
           const s = para.start + h.start;
@@ -392,8 +460,23 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           });
           // Only English patterns feed the model: in the text it reads, and in the signature (footer cues).
           if (english && (judged || !unit.judged)) unit.onHit(h.pattern);
+          if (own && english && judged) bump(ownCounts, h.pattern);
           if (!english && judged && isPurpose(p.signal))
             cues.push({ patternId: p.globalId, signal: p.signal });
+        }
+        if (own && ownCounts.size) {
+          paragraphFeatures.push(
+            extractFeatures(
+              {
+                channel: draft.channel,
+                bodyCounts: ownCounts,
+                subjectSignals: new Map(),
+                footerSignals: new Map(),
+                stats: result.stats,
+              },
+              compiled,
+            ),
+          );
         }
       }
     }
@@ -411,12 +494,14 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       truncated: body.length < draft.body.length || subject.length < draft.subject.length,
       language,
       cues,
+      paragraphFeatures: substantialParagraphs >= 2 ? paragraphFeatures : [],
     };
   };
 
   return {
     stats: () => ({ analysed, cached, cacheSize: cache.size }),
     features: (draft) => analyseDraft(draft).features,
+    warm,
     classify(draft) {
       const a = analyseDraft(draft);
       const p = scores(model, a.features);
@@ -432,10 +517,25 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           p[y] > p[x] ? y : x,
         );
       }
+      let modelLevel = levelFor(pMarketing, model.thresholds);
+      if (a.paragraphFeatures.length && modelLevel !== 'yes' && modelLevel !== 'likely') {
+        // Mixed message: one marketing paragraph is enough (MIXED_MIN_WORDS).
+        for (const f of a.paragraphFeatures) {
+          const q = scores(model, f);
+          if (1 - q.none < model.thresholds.yes) continue;
+          modelLevel = 'likely';
+          const top = (['promotional', 'fundraising', 'campaigning'] as const).reduce((x, y) =>
+            q[y] > q[x] ? y : x,
+          );
+          modelPurpose = top;
+          modelPurposes[top] = Math.max(modelPurposes[top], round(q[top]));
+          break;
+        }
+      }
       // Text the classifier could not read (not English) never reads as "not marketing" (see coverage.ts).
       const { level, primaryPurpose, purposes } = adjustForCoverage(
         {
-          level: levelFor(pMarketing, model.thresholds),
+          level: modelLevel,
           primaryPurpose: modelPurpose,
           purposes: modelPurposes,
         },
