@@ -241,6 +241,81 @@ describe('Outlook fixture', () => {
   });
 });
 
+const PASTED = ' Pasted: please give what you can to our winter appeal.';
+
+describe.each([
+  { name: 'gmail.html', id: 'gm-body', root: 'div.M9' },
+  { name: 'outlook.html', id: 'ol-body', root: '[role="main"]' },
+])('$name: paste, undo, highlights, panel, popup, close', ({ name, id, root }) => {
+  let page: Page;
+  beforeAll(async () => {
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    page = await open(name);
+  });
+
+  test('paste and undo: the body has the same bytes as without the extension', async () => {
+    const act = async (p: Page) => {
+      await replaceBody(p, id, APPEAL);
+      await p.evaluate((t) => navigator.clipboard.writeText(t), PASTED);
+      await p.keyboard.press('End');
+      await p.keyboard.press('ControlOrMeta+V');
+      const pasted = await p.locator(`#${id}`).evaluate((el) => el.textContent ?? '');
+      if (!pasted.includes(PASTED.trim())) throw new Error(`the paste did not land: ${pasted}`);
+      await p.keyboard.press('ControlOrMeta+Z');
+    };
+    const plainContext = await plain.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const other = await plainContext.newPage();
+    await other.goto(`${base}${name}`);
+    await act(other);
+    const expected = await innerHtml(other, id);
+    await plainContext.close();
+    await act(page);
+    await expect.poll(() => verdictOf(page, id), { timeout: 10_000 }).toMatch(/^(yes|likely)$/);
+    expect(await innerHtml(page, id)).toBe(expected);
+  });
+
+  test('the phrases are highlighted in the page, and the panel shows the verdict', async () => {
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('mrc-fundraising'))).toBe(true);
+    await page.locator(`${host(id)} .badge`).click();
+    const panel = page.locator(`${host(id)} section.panel`);
+    await panel.waitFor({ timeout: 5000 });
+    expect(await panel.textContent()).toMatch(/fundraising/i);
+    await page.keyboard.press('Escape');
+  });
+
+  test('the popup lists this composer with its verdict', async () => {
+    await page.bringToFront();
+    const worker = ext.context.serviceWorkers()[0]!;
+    const tabId = await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? -1;
+    });
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await expect
+      .poll(() => popup.locator('.composer[data-verdict="likely"], .composer[data-verdict="yes"]').count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
+    expect(await popup.locator('.composer-verdict').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/fundraising/i)]),
+    );
+    await popup.close();
+  });
+
+  test('closing the compose removes its badge and highlights', async () => {
+    await page.evaluate(
+      (sel) => {
+        const body = document.getElementById(sel.id);
+        body?.closest(sel.root)?.remove();
+      },
+      { id, root },
+    );
+    await expect.poll(() => page.locator(host(id)).count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('mrc-fundraising'))).toBe(false);
+  });
+});
+
 describe('both fixtures', () => {
   test('no request leaves the extension, and no console errors', () => {
     const outside = requests.filter((u) => !u.startsWith(base) && !u.startsWith('chrome-extension://'));
