@@ -47,7 +47,18 @@ export default defineManifest({
   short_name: '__MSG_extShortName__',
   description: '__MSG_extDescription__',
   version: pkg.version,
-  action: { default_popup: 'src/popup/index.html', default_title: '__MSG_extName__' },
+  // Drawn for this project (assets/icon.svg, rendered by scripts/icons.mjs).
+  icons: {
+    16: 'icons/icon-16.png',
+    32: 'icons/icon-32.png',
+    48: 'icons/icon-48.png',
+    128: 'icons/icon-128.png',
+  },
+  action: {
+    default_popup: 'src/popup/index.html',
+    default_title: '__MSG_extName__',
+    default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
+  },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background:
     target === 'firefox'

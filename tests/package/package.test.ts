@@ -119,6 +119,16 @@ describe('store packages', () => {
     });
     expect(perms(packages.firefox.manifest)).toEqual(perms(packages.chrome.manifest));
   });
+
+  test('release packages: icons at every size, no loopback hosts, no development-only code', () => {
+    for (const p of Object.values(packages)) {
+      const icons = (p.manifest as { icons?: Record<string, string> }).icons ?? {};
+      for (const size of ['16', '32', '48', '128']) expect(p.entries.has(icons[size] ?? '')).toBe(true);
+      expect(JSON.stringify(p.manifest)).not.toMatch(/127\.0\.0\.|localhost/);
+      // The Send-check's fault hook for the fail-open tests is compiled out (vite define __MRC_DEV__).
+      for (const f of textFiles(p)) expect(text(p, f)).not.toContain('data-mrc-test-fault');
+    }
+  });
 });
 
 describe('no remote code', () => {
