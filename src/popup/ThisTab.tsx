@@ -68,7 +68,7 @@ function counts(v: NonNullable<ComposerSummary['verdict']>): string {
   return parts.join(', ');
 }
 
-function ComposerLine({ c, onShow }: { c: ComposerSummary; onShow(): void }) {
+function ComposerLine({ c, n, onShow }: { c: ComposerSummary; n: number; onShow(): void }) {
   const v = c.verdict;
   return (
     <li class="composer" data-verdict={v?.directMarketing ?? 'empty'} data-route={v?.route ?? ''}>
@@ -82,7 +82,12 @@ function ComposerLine({ c, onShow }: { c: ComposerSummary; onShow(): void }) {
       ) : (
         <span class="composer-verdict">{t('tab_empty_draft')}</span>
       )}{' '}
-      <button type="button" class="link" onClick={onShow}>
+      <button
+        type="button"
+        class="link"
+        aria-label={t('tab_show_in_page_label', n, adapterLabel(c.adapter))}
+        onClick={onShow}
+      >
         {t('tab_show_in_page')}
       </button>
     </li>
@@ -192,8 +197,8 @@ export function ThisTab() {
         </p>
         {status.composers.length ? (
           <ul class="composers" aria-label={t('tab_open_composers')}>
-            {status.composers.map((c) => (
-              <ComposerLine key={c.id} c={c} onShow={() => void show(c.id)} />
+            {status.composers.map((c, i) => (
+              <ComposerLine key={c.id} c={c} n={i + 1} onShow={() => void show(c.id)} />
             ))}
           </ul>
         ) : (
