@@ -6,7 +6,9 @@
  *      follows the organisation policy (its panel does not ask who is sending once the policy says),
  *   3. the options page renders, and shows the settings an organisation policy set (storage.managed, provided
  *      through a managed-storage native manifest in a throw-away HOME),
- *   4. the popup renders.
+ *   4. Check at Send (confirm, set by the policy): Send on a fundraising draft is held with a dialog; "Go back"
+ *      keeps the draft and sends nothing; "Send anyway" sends exactly once (the demo page records sends),
+ *   5. the popup renders.
  *
  * Playwright cannot drive a stock Firefox, so this speaks WebDriver BiDi (Firefox's built-in remote protocol) over
  * Node's own WebSocket. Nothing is downloaded: the demo page is served on 127.0.0.1, and the profile turns off
@@ -30,7 +32,12 @@ export const ADDON_ID = 'marketing-rules-check@example.org';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** The policy the smoke test sets, and what the options page must then show. */
-export const SMOKE_POLICY = { organisationType: 'charity', organisationName: 'Smoke Test Trust' };
+export const SMOKE_POLICY = {
+  organisationType: 'charity',
+  organisationName: 'Smoke Test Trust',
+  // Check at Send in confirm mode, so the smoke test can hold, go back and send anyway in Firefox too.
+  sendCheckMode: 'confirm',
+};
 
 /**
  * Preferences for a quiet, offline profile. The remote agent already applies its recommended automation
@@ -300,6 +307,49 @@ export async function runFirefoxSmoke({ dist, firefox = FIREFOX } = {}) {
       questions,
     );
 
+    // Check at Send in Firefox: the dialog holds the send, Go back sends nothing, Send anyway sends once.
+    const dialogJs = `const h = document.querySelector('[data-mrc-host="send-check"]');
+       return h?.shadowRoot?.querySelector('[role="alertdialog"]') ?? null;`;
+    const sentCount = () =>
+      bidi.evaluate(context, 'return document.querySelectorAll("#demo-sent li").length;');
+    const bodyBefore = await bidi.evaluate(context, 'return document.getElementById("body").innerHTML;');
+    await bidi.evaluate(context, 'document.getElementById("send1").click(); return true;');
+    const held = await until(
+      () => bidi.evaluate(context, `${dialogJs.replace('?? null;', '? true : null;')}`),
+      10_000,
+    );
+    check('send held with a dialog', held === true && (await sentCount()) === 0, { held });
+    await bidi.evaluate(
+      context,
+      `const h = document.querySelector('[data-mrc-host="send-check"]');
+       h.shadowRoot.querySelector('[data-action="back"]').click(); return true;`,
+    );
+    const backOk = await until(
+      () =>
+        bidi.evaluate(
+          context,
+          `const h = document.querySelector('[data-mrc-host="send-check"]');
+           const open = !!h?.shadowRoot?.querySelector('[role="alertdialog"]');
+           return open ? null : { body: document.getElementById('body')?.innerHTML ?? '' };`,
+        ),
+      5_000,
+    );
+    check(
+      'go back sends nothing and keeps the draft',
+      backOk?.body === bodyBefore && (await sentCount()) === 0,
+      { same: backOk?.body === bodyBefore },
+    );
+    await bidi.evaluate(context, 'document.getElementById("send1").click(); return true;');
+    await until(() => bidi.evaluate(context, `${dialogJs.replace('?? null;', '? true : null;')}`), 10_000);
+    await bidi.evaluate(
+      context,
+      `const h = document.querySelector('[data-mrc-host="send-check"]');
+       h.shadowRoot.querySelector('[data-action="send"]').click(); return true;`,
+    );
+    const sent = await until(async () => ((await sentCount()) > 0 ? sentCount() : null), 10_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    check('send anyway sends exactly once', sent === 1 && (await sentCount()) === 1, { sent });
+
     // 3. The options page, with the organisation's settings marked.
     const base = `moz-extension://${uuid}`;
     await bidi.send('browsingContext.navigate', {
@@ -332,7 +382,7 @@ export async function runFirefoxSmoke({ dist, firefox = FIREFOX } = {}) {
         options?.charityDisabled &&
         options?.name === SMOKE_POLICY.organisationName &&
         options?.nameReadOnly &&
-        options?.lockedNotes === 2 &&
+        options?.lockedNotes === 3 &&
         options?.notice.includes('Your organisation manages some of these settings.'),
       options,
     );

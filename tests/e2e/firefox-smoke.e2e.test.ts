@@ -58,6 +58,14 @@ describe.skipIf(!available && !process.env.CI)('Firefox (firefox-esr, WebDriver 
   test('the organisation policy reaches the content script (no question about who is sending)', () =>
     expectCheck('policy applies in the composer'));
 
+  test('Check at Send (confirm): the send is held with a dialog', () =>
+    expectCheck('send held with a dialog'));
+
+  test('Check at Send: Go back sends nothing and keeps the draft', () =>
+    expectCheck('go back sends nothing and keeps the draft'));
+
+  test('Check at Send: Send anyway sends exactly once', () => expectCheck('send anyway sends exactly once'));
+
   test('the options page renders', () => expectCheck('options renders'));
 
   test('the options page shows the settings set by a managed-storage policy as locked', () =>
@@ -69,12 +77,15 @@ describe.skipIf(!available && !process.env.CI)('Firefox (firefox-esr, WebDriver 
     expect(Object.keys(result.checks).sort()).toEqual(
       [
         'draft untouched',
+        'go back sends nothing and keeps the draft',
         'highlights',
         'installs',
         'options renders',
         'options shows managed settings',
         'policy applies in the composer',
         'popup renders',
+        'send anyway sends exactly once',
+        'send held with a dialog',
         'verdict',
       ].sort(),
     );
