@@ -346,3 +346,16 @@ describe('buildWalkthrough(): properties over fabricated classifications and eve
     );
   });
 });
+
+describe('a draft the classifier cannot read', () => {
+  test('the "promotes anything" step says the language coverage is limited, with the verdict note', () => {
+    const w = checker.explain({
+      subject: 'Newid i ddiwrnod casglu eich biniau',
+      body: 'Annwyl breswylydd,\n\nO ddydd Llun ymlaen bydd eich biniau yn cael eu casglu ar ddydd Mawrth. Nid oes angen i chi wneud dim.\n\nDiolch yn fawr, Gwasanaethau Gwastraff',
+    });
+    expect(w.verdict.directMarketing).toBe('unclear');
+    const step = w.steps.find((s) => s.id === 'promotes-anything');
+    expect(step?.answer).toMatch(/language coverage is limited/);
+    expect(step?.because).toContain(w.verdict.language.note);
+  });
+});

@@ -338,6 +338,13 @@ export function buildWalkthrough(input: WalkInput): WalkStep[] {
           ' Promoting aims and ideals (fundraising, campaigning, asking for votes) counts as direct marketing, not only selling.';
       if (flags.campaigning || context.sender === 'political')
         cites.push(...cite('ico-political-campaigning'));
+    } else if (textLevel === 'unclear' && classification.language?.coverage === 'limited') {
+      // The classifier could not read (all of) the text: say so instead of a generic "not clearly".
+      answer = 'Not clearly: language coverage is limited';
+      because = `${classification.language.note} ${
+        promo ? `Cue words such as ${promo} point to marketing. ` : ''
+      }If any part of it promotes, fundraises or campaigns, treat the whole message as direct marketing.`;
+      cites.push(...cite('ico-regulatory-comms'));
     } else if (textLevel === 'unclear') {
       answer = 'Not clearly';
       because = promo
