@@ -356,6 +356,6 @@ describe('a draft the classifier cannot read', () => {
     expect(w.verdict.directMarketing).toBe('unclear');
     const step = w.steps.find((s) => s.id === 'promotes-anything');
     expect(step?.answer).toMatch(/language coverage is limited/);
-    expect(step?.because).toContain(w.verdict.language.note);
+    expect(step?.because).toContain(w.verdict.language?.note ?? 'no language note');
   });
 });

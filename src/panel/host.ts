@@ -26,6 +26,8 @@ export interface ComposerHost {
 
 export const PANEL_WIDTH = 380;
 const GAP = 8;
+/** The least height worth opening the panel clear of the editor (above or below it) rather than over it. */
+const MIN_CLEAR_PANEL = 240;
 
 /**
  * Where the panel's left edge goes (viewport x). Beside the compose window when there is room (right first, then
@@ -101,14 +103,30 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
     const y = Math.min(r.bottom, vh);
     anchor.style.setProperty('left', `${Math.round(x)}px`);
     anchor.style.setProperty('top', `${Math.round(y)}px`);
-    const above = y - 40;
-    const below = vh - y;
-    anchor.dataset.side = above >= below ? 'above' : 'below';
-    anchor.style.setProperty(
-      '--mrc-panel-max',
-      `${Math.max(160, Math.round(Math.max(above, below) - 12))}px`,
-    );
-    anchor.style.setProperty('--mrc-panel-left', `${Math.round(panelLeft(root, x, vw) - x)}px`);
+    const left = panelLeft(root, x, vw);
+    anchor.style.setProperty('--mrc-panel-left', `${Math.round(left - x)}px`);
+    const rr = root.getBoundingClientRect();
+    const beside = left >= rr.right || left + Math.min(PANEL_WIDTH, vw - 2 * GAP) <= rr.left;
+    // Over the composer (no room beside it): open clear of the editor, above its top or below its bottom,
+    // when that leaves a usable panel; otherwise above or below the badge, over the editor.
+    const clearAbove = r.top - GAP;
+    const clearBelow = vh - y - GAP;
+    let side: 'above' | 'below';
+    let offset = 40;
+    let room: number;
+    if (!beside && Math.max(clearAbove, clearBelow) >= MIN_CLEAR_PANEL) {
+      side = clearAbove >= clearBelow ? 'above' : 'below';
+      offset = side === 'above' ? Math.round(y - r.top + GAP) : 4;
+      room = side === 'above' ? clearAbove : clearBelow;
+    } else {
+      const above = y - 40;
+      const below = vh - y;
+      side = above >= below ? 'above' : 'below';
+      room = Math.max(above, below);
+    }
+    anchor.dataset.side = side;
+    anchor.style.setProperty('--mrc-panel-offset', `${offset}px`);
+    anchor.style.setProperty('--mrc-panel-max', `${Math.max(160, Math.round(room - 12))}px`);
   };
   const schedule = () => {
     if (!frame) frame = win.requestAnimationFrame(place);

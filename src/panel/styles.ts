@@ -40,7 +40,7 @@ export const PANEL_CSS = `
   padding: 10px 14px 12px; border-radius: 8px; border: 1px solid #8a8a8a;
   background: #fff; color: #1b1b1b; box-shadow: 0 6px 24px rgb(0 0 0 / 0.25);
 }
-.anchor[data-side="above"] .panel { bottom: 40px; }
+.anchor[data-side="above"] .panel { bottom: var(--mrc-panel-offset, 40px); }
 .anchor[data-side="below"] .panel { top: 4px; }
 .panel-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .panel-title { font-size: 12px; font-weight: 600; opacity: 0.75; margin: 0; }
