@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Request } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 
 /** The built extension; helpers building in parallel point MRC_DIST at their own output directory. */
 export const DIST = path.resolve(import.meta.dirname, '../..', process.env.MRC_DIST ?? 'dist');
@@ -62,3 +62,13 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     },
   };
 }
+
+/** The badge host of the composer whose editor (or editor frame) has this id (`data-mrc-for`). */
+export const hostFor = (key: string) => `[data-mrc-host][data-mrc-for="${key}"]`;
+
+/** That composer's current verdict (`data-mrc-verdict`), or null while it has none; for `expect.poll`. */
+export const verdictOf = (p: Page, key: string, timeout = 1000) =>
+  p
+    .locator(hostFor(key))
+    .getAttribute('data-mrc-verdict', { timeout })
+    .catch(() => null);

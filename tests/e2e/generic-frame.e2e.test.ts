@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM, DIST, type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { CHROMIUM, DIST, type ExtensionBrowser, hostFor, launchWithExtension, verdictOf } from './browser.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/tinymce-like.html');
 const APPEAL =
@@ -25,13 +25,6 @@ let plain: Browser;
 let page: Page;
 const requests: string[] = [];
 const errors: string[] = [];
-
-const host = (frameId: string) => `[data-mrc-host][data-mrc-for="${frameId}"]`;
-const verdictOf = (p: Page, frameId: string) =>
-  p
-    .locator(host(frameId))
-    .getAttribute('data-mrc-verdict', { timeout: 1000 })
-    .catch(() => null);
 
 /** The frame whose `<iframe>` element has this id. */
 async function frameById(p: Page, frameId: string): Promise<Frame> {
@@ -101,7 +94,7 @@ describe('contenteditable body in a srcless frame (TinyMCE style)', () => {
     await page.locator('#subject-rich').fill('Our winter appeal');
     await typeInto(page, 'ed-rich', APPEAL);
     await expect.poll(() => verdictOf(page, 'ed-rich'), { timeout: 15_000 }).toMatch(/^(yes|likely)$/);
-    expect(await page.locator(`${host('ed-rich')} .badge`).textContent()).toContain('fundraising');
+    expect(await page.locator(`${hostFor('ed-rich')} .badge`).textContent()).toContain('fundraising');
 
     const frame = await frameById(page, 'ed-rich');
     await expect
@@ -119,7 +112,7 @@ describe('contenteditable body in a srcless frame (TinyMCE style)', () => {
     // The badge sits at the frame's bottom-right corner, in the top document.
     const frameBox = (await page.locator('iframe#ed-rich').boundingBox())!;
     const anchor = await page
-      .locator(host('ed-rich'))
+      .locator(hostFor('ed-rich'))
       .evaluate((h) =>
         (h.shadowRoot!.querySelector('.anchor') as HTMLElement).getBoundingClientRect().toJSON(),
       );
@@ -171,8 +164,8 @@ describe('designMode document (older editors)', () => {
 
   test('removing the frame removes its badge; the other stays', async () => {
     await page.evaluate(() => document.getElementById('compose-design')?.remove());
-    await expect.poll(() => page.locator(host('ed-design')).count(), { timeout: 5000 }).toBe(0);
-    expect(await page.locator(host('ed-rich')).count()).toBe(1);
+    await expect.poll(() => page.locator(hostFor('ed-design')).count(), { timeout: 5000 }).toBe(0);
+    expect(await page.locator(hostFor('ed-rich')).count()).toBe(1);
   });
 });
 

@@ -15,7 +15,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DIST, type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import {
+  verdictOf as badgeVerdict,
+  DIST,
+  type ExtensionBrowser,
+  hostFor,
+  launchWithExtension,
+} from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
@@ -208,12 +214,7 @@ let worker: Worker;
 const errors: string[] = [];
 const requests: string[] = [];
 
-const host = (key: string) => `[data-mrc-host][data-mrc-for="${key}"]`;
-const verdictOf = (p: Page, key: string) =>
-  p
-    .locator(host(key))
-    .getAttribute('data-mrc-verdict', { timeout: 500 })
-    .catch(() => null);
+const verdictOf = (p: Page, key: string) => badgeVerdict(p, key, 500);
 const dialogOf = (p: Page) => p.locator('[data-mrc-host="send-check"] [role="alertdialog"]');
 const noticeOf = (p: Page, kind: string) =>
   p.locator(`[data-mrc-host="send-check"] [data-mrc-notice="${kind}"]`);
@@ -240,7 +241,7 @@ async function open(fx: Fixture, mode: Mode, query = ''): Promise<Page> {
     if (m.type() === 'error') errors.push(`${fx.name}: ${m.text()}`);
   });
   await page.goto(`${base}${fx.file}${query}`);
-  await page.locator(host(fx.key)).waitFor({ state: 'attached', timeout: 15_000 });
+  await page.locator(hostFor(fx.key)).waitFor({ state: 'attached', timeout: 15_000 });
   await fx.prepare?.(page);
   return page;
 }
@@ -726,8 +727,10 @@ describe('Check at Send: a webmail that ignores synthetic events', () => {
     await p.evaluate(() => document.documentElement.setAttribute('data-mrc-test-fault', 'decide'));
     await p.locator(strict.send).click();
     await expect.poll(() => sentCount(p)).toBe(1);
-    await expect.poll(() => p.locator(host(strict.key)).getAttribute('data-mrc-send-check')).toBe('skipped');
-    expect(await p.locator(`${host(strict.key)} .badge`).innerText()).toContain('Check at Send skipped');
+    await expect
+      .poll(() => p.locator(hostFor(strict.key)).getAttribute('data-mrc-send-check'))
+      .toBe('skipped');
+    expect(await p.locator(`${hostFor(strict.key)} .badge`).innerText()).toContain('Check at Send skipped');
     await p.close();
   });
 });

@@ -18,7 +18,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM, DIST, type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { CHROMIUM, DIST, type ExtensionBrowser, hostFor, launchWithExtension, verdictOf } from './browser.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 /** Scripts by the fixture's nonce only; nothing loads from elsewhere. The extension must live with it. */
@@ -83,12 +83,6 @@ let plainContext: BrowserContext;
 const requests: string[] = [];
 const errors: string[] = [];
 
-const host = (key: string) => `[data-mrc-host][data-mrc-for="${key}"]`;
-const verdictOf = (p: Page, key: string) =>
-  p
-    .locator(host(key))
-    .getAttribute('data-mrc-verdict', { timeout: 1000 })
-    .catch(() => null);
 const innerHtml = (site: Site, p: Page, key: string) => site.body(p, key).evaluate((el) => el.innerHTML);
 /** How many ranges a highlight holds in one frame's own registry (0 when it is not registered there). */
 const highlightSize = (f: Frame, name: string) =>
@@ -174,8 +168,8 @@ for (const site of [yahoo, proton]) {
     });
 
     test('both composers get a badge host, by the body (Proton: by its editor frame)', async () => {
-      await page.locator(host(site.compose)).waitFor({ state: 'attached', timeout: 15_000 });
-      await page.locator(host(site.reply)).waitFor({ state: 'attached', timeout: 15_000 });
+      await page.locator(hostFor(site.compose)).waitFor({ state: 'attached', timeout: 15_000 });
+      await page.locator(hostFor(site.reply)).waitFor({ state: 'attached', timeout: 15_000 });
       expect(await page.locator('[data-mrc-host]').count()).toBe(2);
     });
 
@@ -197,7 +191,7 @@ for (const site of [yahoo, proton]) {
       };
       await act(page);
       await expect.poll(() => verdictOf(page, site.compose), { timeout: 10_000 }).toMatch(/^(yes|likely)$/);
-      expect(await page.locator(`${host(site.compose)} .badge`).textContent()).toContain('fundraising');
+      expect(await page.locator(`${hostFor(site.compose)} .badge`).textContent()).toContain('fundraising');
       const frame = await site.frameOf(page, site.compose);
       await expect.poll(() => highlightSize(frame, 'mrc-fundraising'), { timeout: 5000 }).toBeGreaterThan(0);
       if (frame !== page.mainFrame()) {
@@ -231,10 +225,10 @@ for (const site of [yahoo, proton]) {
     });
 
     test('a click on the badge opens the panel with the verdict; a phrase click marks it in the draft', async () => {
-      const badge = page.locator(`${host(site.compose)} .badge`);
+      const badge = page.locator(`${hostFor(site.compose)} .badge`);
       const panelId = await badge.getAttribute('aria-controls');
       await badge.click();
-      const panel = page.locator(`${host(site.compose)} #${panelId}`);
+      const panel = page.locator(`${hostFor(site.compose)} #${panelId}`);
       await panel.waitFor({ state: 'visible', timeout: 5000 });
       expect(await badge.getAttribute('aria-expanded')).toBe('true');
       expect(await panel.locator('.verdict').getAttribute('data-verdict')).toMatch(/^(yes|likely)$/);
@@ -268,14 +262,14 @@ for (const site of [yahoo, proton]) {
 
     test('closing a composer removes its badge host and keeps the other', async () => {
       await page.locator(site.close(site.reply)).click();
-      await page.locator(host(site.reply)).waitFor({ state: 'detached', timeout: 10_000 });
-      expect(await page.locator(host(site.compose)).count()).toBe(1);
+      await page.locator(hostFor(site.reply)).waitFor({ state: 'detached', timeout: 10_000 });
+      expect(await page.locator(hostFor(site.compose)).count()).toBe(1);
     });
 
     if (site === proton) {
       test('a composer opened later is found once the app writes its frame', async () => {
         await page.locator('[data-testid="sidebar:compose"]').click();
-        await page.locator(host('pm-frame-3')).waitFor({ state: 'attached', timeout: 10_000 });
+        await page.locator(hostFor('pm-frame-3')).waitFor({ state: 'attached', timeout: 10_000 });
         await typeAtStart(site, page, 'pm-frame-3', APPEAL);
         await expect.poll(() => verdictOf(page, 'pm-frame-3'), { timeout: 10_000 }).toMatch(/^(yes|likely)$/);
         expect(await page.locator('[data-mrc-host]').count()).toBe(2);

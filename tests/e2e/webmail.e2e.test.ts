@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM, DIST, type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { CHROMIUM, DIST, type ExtensionBrowser, hostFor, launchWithExtension, verdictOf } from './browser.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const TRUSTED_TYPES_CSP = "require-trusted-types-for 'script'";
@@ -27,12 +27,6 @@ let plain: Browser;
 const requests: string[] = [];
 const errors: string[] = [];
 
-const host = (id: string) => `[data-mrc-host][data-mrc-for="${id}"]`;
-const verdictOf = (p: Page, id: string) =>
-  p
-    .locator(host(id))
-    .getAttribute('data-mrc-verdict', { timeout: 1000 })
-    .catch(() => null);
 const innerHtml = (p: Page, id: string) => p.locator(`#${id}`).evaluate((el) => el.innerHTML);
 
 async function open(name: string): Promise<Page> {
@@ -125,8 +119,8 @@ describe('Gmail fixture', () => {
     ).toBe(true);
     await expect.poll(() => errors.some(probe)).toBe(true);
     errors.splice(errors.findIndex(probe), 1);
-    await page.locator(host('gm-body')).waitFor({ state: 'attached', timeout: 15_000 });
-    await page.locator(host('gm-reply')).waitFor({ state: 'attached', timeout: 15_000 });
+    await page.locator(hostFor('gm-body')).waitFor({ state: 'attached', timeout: 15_000 });
+    await page.locator(hostFor('gm-reply')).waitFor({ state: 'attached', timeout: 15_000 });
     // The hidden nosend decoy never gets a composer.
     expect(await page.locator('[data-mrc-host]').count()).toBe(2);
   });
@@ -149,7 +143,7 @@ describe('Gmail fixture', () => {
     };
     await act(page);
     await expect.poll(() => verdictOf(page, 'gm-body'), { timeout: 10_000 }).toMatch(/^(yes|likely)$/);
-    expect(await page.locator(`${host('gm-body')} .badge`).textContent()).toContain('fundraising');
+    expect(await page.locator(`${hostFor('gm-body')} .badge`).textContent()).toContain('fundraising');
     expect(await innerHtml(page, 'gm-body')).toBe(await withoutExtension('gmail.html', 'gm-body', act));
     expect(await innerHtml(page, 'gm-reply')).toContain('gmail_quote');
   });
@@ -176,14 +170,14 @@ describe('Gmail fixture', () => {
     await page.locator('#to-input').focus();
     await page.keyboard.type('x');
     await page.keyboard.press('Backspace');
-    const badge = page.locator(`${host('gm-body')} .badge`);
+    const badge = page.locator(`${hostFor('gm-body')} .badge`);
     const panelId = await badge.getAttribute('aria-controls');
     await expect
       .poll(
         async () => {
           if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
           return page
-            .locator(`${host('gm-body')} #${panelId} .check-error`)
+            .locator(`${hostFor('gm-body')} #${panelId} .check-error`)
             .allTextContents()
             .then((t) => t.join(' '));
         },
@@ -204,7 +198,7 @@ describe('Outlook fixture', () => {
   });
 
   test('the compose gets one badge host (the recipient wells are not bodies)', async () => {
-    await page.locator(host('ol-body')).waitFor({ state: 'attached', timeout: 15_000 });
+    await page.locator(hostFor('ol-body')).waitFor({ state: 'attached', timeout: 15_000 });
     await page.locator('#ol-to').focus();
     await page.waitForTimeout(300);
     expect(await page.locator('[data-mrc-host]').count()).toBe(1);
@@ -230,7 +224,7 @@ describe('Outlook fixture', () => {
     };
     await act(page);
     await expect.poll(() => verdictOf(page, 'ol-body'), { timeout: 10_000 }).toMatch(/^(yes|likely)$/);
-    expect(await page.locator(`${host('ol-body')} .badge`).textContent()).toContain('fundraising');
+    expect(await page.locator(`${hostFor('ol-body')} .badge`).textContent()).toContain('fundraising');
     expect(await innerHtml(page, 'ol-body')).toBe(await withoutExtension('outlook.html', 'ol-body', act));
   });
 
@@ -276,8 +270,8 @@ describe.each([
 
   test('the phrases are highlighted in the page, and the panel shows the verdict', async () => {
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('mrc-fundraising'))).toBe(true);
-    await page.locator(`${host(id)} .badge`).click();
-    const panel = page.locator(`${host(id)} section.panel`);
+    await page.locator(`${hostFor(id)} .badge`).click();
+    const panel = page.locator(`${hostFor(id)} section.panel`);
     await panel.waitFor({ timeout: 5000 });
     expect(await panel.textContent()).toMatch(/fundraising/i);
     await page.keyboard.press('Escape');
@@ -311,7 +305,7 @@ describe.each([
       },
       { id, root },
     );
-    await expect.poll(() => page.locator(host(id)).count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => page.locator(hostFor(id)).count(), { timeout: 5000 }).toBe(0);
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('mrc-fundraising'))).toBe(false);
   });
 });
