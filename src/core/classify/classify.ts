@@ -441,6 +441,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         // Each substantial body paragraph is also scored on its own (see MIXED_MIN_WORDS).
         const own = modelled && unit.field === 'body' && result.stats.words >= MIXED_MIN_WORDS;
         const ownCounts = new Map<number, number>();
+        let ownPurpose = false;
         if (own) substantialParagraphs++;
         for (const h of paraHits) {
           const p = compiled.patterns[h.pattern]!;
@@ -460,11 +461,15 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           });
           // Only English patterns feed the model: in the text it reads, and in the signature (footer cues).
           if (english && (judged || !unit.judged)) unit.onHit(h.pattern);
-          if (own && english && judged) bump(ownCounts, h.pattern);
+          if (own && english && judged) {
+            bump(ownCounts, h.pattern);
+            if (isPurpose(p.signal)) ownPurpose = true;
+          }
           if (!english && judged && isPurpose(p.signal))
             cues.push({ patternId: p.globalId, signal: p.signal });
         }
-        if (own && ownCounts.size) {
+        // Only a paragraph with promotional, fundraising or campaigning wording can make a mixed message.
+        if (own && ownPurpose) {
           paragraphFeatures.push(
             extractFeatures(
               {
