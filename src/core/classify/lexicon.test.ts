@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { SIGNALS } from './classification.ts';
-import { compileLexicons, LEXICONS } from './lexicon.ts';
+import { compileLexicons, LANGUAGE_LEXICONS, LEXICONS } from './lexicon.ts';
 import { analyseSentence } from './sentence.ts';
 
 const compiled = compileLexicons();
@@ -15,6 +15,11 @@ const firing = (text: string) =>
 const rows = Object.entries(LEXICONS).flatMap(([signal, lexicon]) =>
   lexicon.patterns.map((p) => ({ id: `${signal}/${p.id}`, pattern: p })),
 );
+/** Every pattern, English and other-language cue lexicons alike (src/data/lexicons/welsh.json): same rules. */
+const allRows = [
+  ...rows,
+  ...LANGUAGE_LEXICONS.flatMap((l) => l.patterns.map((p) => ({ id: `${p.signal}/${p.id}`, pattern: p }))),
+];
 
 describe('lexicons', () => {
   test('one lexicon per signal, named after it', () => {
@@ -33,21 +38,21 @@ describe('lexicons', () => {
   });
 
   test('no nested groups in any match pattern', () => {
-    for (const { id, pattern } of rows) {
+    for (const { id, pattern } of allRows) {
       for (const m of Array.isArray(pattern.match) ? pattern.match : [pattern.match]) {
         expect(/\([^)]*\(/.test(m), `${id}: ${m}`).toBe(false);
       }
     }
   });
 
-  test.each(rows.flatMap((r) => r.pattern.examples.hit.map((ex) => [r.id, ex] as const)))(
+  test.each(allRows.flatMap((r) => r.pattern.examples.hit.map((ex) => [r.id, ex] as const)))(
     '%s fires on %j',
     (id, ex) => {
       expect(firing(ex)).toContain(id);
     },
   );
 
-  const misses = rows.flatMap((r) => (r.pattern.examples.miss ?? []).map((ex) => [r.id, ex] as const));
+  const misses = allRows.flatMap((r) => (r.pattern.examples.miss ?? []).map((ex) => [r.id, ex] as const));
   test.each(misses)('%s does not fire on %j', (id, ex) => {
     expect(firing(ex)).not.toContain(id);
   });

@@ -1,6 +1,6 @@
 /**
- * The Welsh cue lexicon (src/data/lexicons/welsh.json): its patterns explain themselves and fire on their
- * examples; the purpose cues fire on realistic Welsh appeals and offers and stay silent on Welsh service
+ * The Welsh cue lexicon (src/data/lexicons/welsh.json): its patterns explain themselves (their hit and miss
+ * examples are run with every other lexicon's in classify/lexicon.test.ts); the purpose cues fire on realistic Welsh appeals and offers and stay silent on Welsh service
  * text. Every sentence here was written for these tests.
  */
 import { describe, expect, test } from 'vitest';
@@ -41,26 +41,6 @@ describe('Welsh lexicon', () => {
     expect(first).toBeGreaterThan(0);
     expect(compiled.patterns.slice(first).every((p) => p.language === 'cy')).toBe(true);
     expect(compiled.patterns.filter((p) => p.language === 'cy')).toHaveLength(rows.length);
-  });
-
-  test('no nested groups in any match pattern', () => {
-    for (const { id, pattern } of rows) {
-      for (const m of Array.isArray(pattern.match) ? pattern.match : [pattern.match]) {
-        expect(/\([^)]*\(/.test(m), `${id}: ${m}`).toBe(false);
-      }
-    }
-  });
-
-  test.each(rows.flatMap((r) => r.pattern.examples.hit.map((ex) => [r.id, ex] as const)))(
-    '%s fires on %j',
-    (id, ex) => {
-      expect(firing(ex)).toContain(id);
-    },
-  );
-
-  const misses = rows.flatMap((r) => (r.pattern.examples.miss ?? []).map((ex) => [r.id, ex] as const));
-  test.each(misses)('%s does not fire on %j', (id, ex) => {
-    expect(firing(ex)).not.toContain(id);
   });
 
   // The pre-filter may only save work: with and without it, every Welsh pattern finds the same matches.
