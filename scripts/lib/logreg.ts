@@ -7,6 +7,8 @@ import { CLASSES, type ModelClass, type ModelFile } from '../../src/core/classif
 export interface Example {
   features: Map<string, number>;
   label: ModelClass;
+  /** How much the example counts (default 1): UK messages weigh more than the old spam they train beside. */
+  weight?: number;
 }
 
 export interface TrainOptions {
@@ -44,12 +46,15 @@ export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelF
     return prior ? CLASSES.indexOf(prior.favours) : -1;
   });
   const y = examples.map((e) => CLASSES.indexOf(e.label));
-  // Balance the classes: each class weighs as much in the loss as any other.
-  const classCount = CLASSES.map((_, k) => y.filter((c) => c === k).length || 1);
-  const sampleWeight = y.map((c) => examples.length / (K * classCount[c]!));
+  // Balance the classes: each class weighs as much in the loss as any other (by summed example weight).
+  const weightOf = (i: number) => examples[i]!.weight ?? 1;
+  const total = examples.reduce((s, _, i) => s + weightOf(i), 0);
+  const classCount = CLASSES.map((_, k) => y.reduce((s, c, i) => s + (c === k ? weightOf(i) : 0), 0) || 1);
+  const sampleWeight = y.map((c, i) => (weightOf(i) * total) / (K * classCount[c]!));
   const W = CLASSES.map(() => new Float64Array(names.length));
   const b = new Float64Array(K);
   const n = examples.length;
+  const scale = total;
   for (let step = 0; step < steps; step++) {
     const gW = CLASSES.map(() => new Float64Array(names.length));
     const gb = new Float64Array(K);
@@ -76,10 +81,10 @@ export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelF
       }
     }
     for (let k = 0; k < K; k++) {
-      b[k]! -= (rate * gb[k]!) / n;
+      b[k]! -= (rate * gb[k]!) / scale;
       const w = W[k]!;
       const gw = gW[k]!;
-      for (let j = 0; j < names.length; j++) w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
+      for (let j = 0; j < names.length; j++) w[j]! -= rate * (gw[j]! / scale + l2 * w[j]!);
     }
     // Project onto the priors: where another class outweighs the favoured one, meet in the middle.
     for (let j = 0; j < names.length; j++) {

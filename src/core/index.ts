@@ -2,7 +2,7 @@
  * Public API of the core. The content script, popup, training page, CLI and tests import only this file.
  * Pure: no DOM, no extension API, no UI framework.
  */
-import { type Classifier, createClassifier } from './classify/classify.ts';
+import { type Classifier, type ClassifierOptions, createClassifier } from './classify/classify.ts';
 import { type ContextInput, parseContext } from './context.ts';
 import type { Draft } from './draft/draft.ts';
 import { toCoverage } from './language/coverage.ts';
@@ -35,9 +35,12 @@ export interface Checker {
   classifier: Classifier;
 }
 
-/** A checker with its own per-sentence cache (one per composer, or one per process). */
-export function createChecker(): Checker {
-  const classifier = createClassifier();
+/**
+ * A checker with its own per-sentence cache (one per composer, or one per process). `options` replace the shipped
+ * model or lexicons (training and evaluation scripts, tests).
+ */
+export function createChecker(options: ClassifierOptions = {}): Checker {
+  const classifier = createClassifier(options);
   const run = (input: DraftInput, contextInput?: ContextInput) => {
     const context = parseContext(contextInput);
     const channel = input.channel ?? contextInput?.channel ?? context.channel;

@@ -71,7 +71,27 @@ export const WARM_SLICE_CHARS = 1500;
 export interface ClassifierOptions {
   model?: ModelFile;
   lexicons?: CompiledLexicons;
+  /**
+   * The per-sentence, per-paragraph and language caches. Results depend only on the text and the lexicons, so
+   * classifiers with different models may share them (evaluation scripts do, to parse each text once).
+   */
+  caches?: ClassifierCaches;
 }
+
+export interface ClassifierCaches {
+  sentences: Map<string, SentenceResult>;
+  paragraphs: Map<string, SentenceResult>;
+  runs: Map<string, LanguageRun[]>;
+  /** Sentences kept (least recently used go first); paragraphs and language runs keep a quarter as many. */
+  limit: number;
+}
+
+export const createCaches = (limit = CACHE_LIMIT): ClassifierCaches => ({
+  sentences: new Map(),
+  paragraphs: new Map(),
+  runs: new Map(),
+  limit,
+});
 
 /**
  * Mixed messages. A long service message with one promotional paragraph (the council notice that ends with a
@@ -164,11 +184,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const model = options.model ?? (modelFile as ModelFile);
   let compiledLexicons = options.lexicons;
-  const cache = new Map<string, SentenceResult>();
+  const caches = options.caches ?? createCaches();
+  const cache = caches.sentences;
   /** Whole paragraphs → their merged hits (offsets local to the paragraph): an edit re-splits one paragraph only. */
-  const paragraphs = new Map<string, SentenceResult>();
+  const paragraphs = caches.paragraphs;
   /** Paragraph → its language runs (language identification is cheap, but a re-check should not redo it). */
-  const runCache = new Map<string, LanguageRun[]>();
+  const runCache = caches.runs;
   let analysed = 0;
   let cached = 0;
   const runsOf = (text: string): LanguageRun[] => {
@@ -180,7 +201,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     }
     const runs = languageRuns(text);
     runCache.set(text, runs);
-    if (runCache.size > CACHE_LIMIT / 4) runCache.delete(runCache.keys().next().value as string);
+    if (runCache.size > caches.limit / 4) runCache.delete(runCache.keys().next().value as string);
     return runs;
   };
   const lexicons = () => {
@@ -190,7 +211,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
 
   const remember = (text: string, result: SentenceResult) => {
     cache.set(text, result);
-    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    if (cache.size > caches.limit) cache.delete(cache.keys().next().value as string);
   };
 
   /**
@@ -261,7 +282,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       const result = { hits, stats };
       out[index] = result;
       paragraphs.set(texts[index]!, result);
-      if (paragraphs.size > CACHE_LIMIT / 4) paragraphs.delete(paragraphs.keys().next().value as string);
+      if (paragraphs.size > caches.limit / 4) paragraphs.delete(paragraphs.keys().next().value as string);
     }
     return out as SentenceResult[];
   };
