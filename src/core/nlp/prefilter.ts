@@ -64,6 +64,12 @@ function topLevelTokens(pattern: string): string[] {
 
 /** Literal words of a phrase as they will appear in a sentence's word set, or null if any part is not literal. */
 function literalWords(phrase: string): string[] | null {
+  // `(word && #Tag)`: one term that is both; only its literal side can be required.
+  if (phrase.includes('&&')) {
+    const sides = phrase.split('&&').map((side) => side.trim());
+    const literal = sides.map((side) => literalWords(side)).filter((w): w is string[] => w !== null);
+    return literal.length ? literal.flat() : null;
+  }
   const words: string[] = [];
   for (const w of phrase.trim().split(/\s+/)) {
     if (!w || /[#.{}/*+?^$[\]<>@~!]/.test(w.replace(/^[a-z0-9'’&-]+$/i, ''))) return null;
