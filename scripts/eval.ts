@@ -13,9 +13,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createCaches } from '../src/core/classify/classify.ts';
 import { createChecker } from '../src/core/index.ts';
 import { type CorpusItem, corpusAvailable, loadCorpus } from './lib/corpus.ts';
-import { type Checked, checkItem, crossValidate } from './lib/crossval.ts';
+import { type Checked, checkItem, crossValidate, featuresOf, fitModel } from './lib/crossval.ts';
 import { formatScores, formatUk, type Prediction, score, type UkOutcome } from './lib/metrics.ts';
 import { UK_WEIGHT } from './lib/settings.ts';
 
@@ -83,6 +84,20 @@ function main() {
   ];
   if (uk.length) sections.push(formatUk('uk_dev, cross-validated', ukOutcomes(part('uk'))));
   sections.push(devReport('dev, cross-validated', part('dev')));
+
+  // Everyday drafts: written for the project, never trained on; checked with a model trained as `npm run train`
+  // trains the shipped one (all corpora), so they are out of sample by construction.
+  const everyday = loadCorpus('everyday');
+  const caches = createCaches(200_000);
+  const training = [...dev, ...uk, ...supplement];
+  const full = fitModel(training, featuresOf(training, caches), 'all corpora');
+  const fullChecker = createChecker({ model: full, caches });
+  sections.push(
+    formatUk(
+      'Everyday drafts (src/data/evaluation, never trained on)',
+      ukOutcomes(everyday.map((item) => ({ item, verdict: checkItem(fullChecker, item) }))),
+    ),
+  );
 
   if (!quick) {
     const checker = createChecker();

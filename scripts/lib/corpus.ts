@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { ModelClass } from '../../src/core/classify/model.ts';
 import type { ContextInput } from '../../src/core/context.ts';
 
-export type CorpusName = 'dev' | 'uk' | 'supplement';
+export type CorpusName = 'dev' | 'uk' | 'supplement' | 'everyday';
 export type DmJudgement = 'dm' | 'not-dm' | 'arguable';
 
 export interface CorpusItem {
@@ -40,13 +40,17 @@ export const DEFAULT_CORPUS = path.join(SHARED, 'dev.jsonl');
 export const UK_CORPUS = path.join(SHARED, 'uk_dev.jsonl');
 /** Messages written for this project to cover what the dev corpus lacks (see src/data/training/README.md). */
 export const SUPPLEMENT = path.resolve(import.meta.dirname, '../../src/data/training/supplement.jsonl');
+/** Drafts written for the project and never trained on (see src/data/evaluation/README.md). */
+export const EVERYDAY = path.resolve(import.meta.dirname, '../../src/data/evaluation/everyday.jsonl');
 
 export const corpusPath = (name: CorpusName): string =>
   name === 'dev'
     ? (process.env.MRC_CORPUS ?? DEFAULT_CORPUS)
     : name === 'uk'
       ? (process.env.MRC_UK_CORPUS ?? UK_CORPUS)
-      : SUPPLEMENT;
+      : name === 'everyday'
+        ? EVERYDAY
+        : SUPPLEMENT;
 
 export const corpusAvailable = (name: CorpusName): boolean => existsSync(corpusPath(name));
 
@@ -60,7 +64,7 @@ export function corpusHash(name: CorpusName): string {
 const LABELS: readonly string[] = ['none', 'promotional', 'fundraising', 'campaigning'];
 
 export function loadCorpus(name: CorpusName | string = 'dev'): CorpusItem[] {
-  const known = name === 'dev' || name === 'uk' || name === 'supplement';
+  const known = name === 'dev' || name === 'uk' || name === 'supplement' || name === 'everyday';
   const file = known ? corpusPath(name as CorpusName) : name;
   const corpus: CorpusName = known ? (name as CorpusName) : file === SUPPLEMENT ? 'supplement' : 'dev';
   let text: string;
@@ -76,7 +80,8 @@ export function loadCorpus(name: CorpusName | string = 'dev'): CorpusItem[] {
     .filter((l) => l.trim())
     .map((line, n) => {
       const o = JSON.parse(line) as Record<string, unknown>;
-      const label = String(o.label);
+      // The everyday drafts name the purpose `purpose` and the sender in context terms.
+      const label = String(o.label ?? o.purpose);
       if (!LABELS.includes(label))
         throw new Error(`${file}:${n + 1}: unknown label ${JSON.stringify(label)}`);
       const item: CorpusItem = {
@@ -92,6 +97,9 @@ export function loadCorpus(name: CorpusName | string = 'dev'): CorpusItem[] {
       if (o.dm !== undefined) item.dm = o.dm as DmJudgement;
       if (typeof o.sender === 'string') item.sender = o.sender;
       if (o.context && typeof o.context === 'object') item.context = o.context as ContextInput;
+      if (corpus === 'everyday') {
+        item.context = { sender: o.sender as ContextInput['sender'], channel: item.channel };
+      }
       return item;
     });
 }
