@@ -1,34 +1,40 @@
 /**
- * npm run train: fits the model's weights on the dev corpus and writes src/data/model.json.
- * Deterministic: same lexicons + same corpus → same file.
+ * npm run train: fits the model's weights and writes src/data/model.json.
+ * Trains on dev.jsonl and uk_dev.jsonl (../shared/corpus; arguable items left out; UK items weigh more) and the
+ * project's own supplement, exactly as each cross-validation fold of `npm run eval` does. Deterministic: the same
+ * lexicons, feature code and corpora give the same file. The model records what it was built from (corpus hashes,
+ * lexicon hash, feature version), so a test can tell when it is stale.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createClassifier } from '../src/core/classify/classify.ts';
+import { createCaches } from '../src/core/classify/classify.ts';
 import { CLASSES, type ModelFile } from '../src/core/classify/model.ts';
-import { loadCorpus, SUPPLEMENT } from './lib/corpus.ts';
-import { train } from './lib/logreg.ts';
-import { PRIORS } from './lib/priors.ts';
-import { THRESHOLDS, TRAIN_OPTIONS } from './lib/settings.ts';
+import { provenance } from '../src/core/classify/provenance.ts';
+import { corpusHash, loadCorpus } from './lib/corpus.ts';
+import { featuresOf, fitModel } from './lib/crossval.ts';
+import { trainable, UK_WEIGHT } from './lib/settings.ts';
 
 function main() {
-  const dev = loadCorpus();
-  const supplement = loadCorpus(SUPPLEMENT);
-  const items = [...dev, ...supplement];
-  const classifier = createClassifier();
+  const dev = loadCorpus('dev');
+  const uk = loadCorpus('uk');
+  const supplement = loadCorpus('supplement');
+  const items = [...dev, ...uk, ...supplement];
   const started = performance.now();
-  const examples = items.map((it) => ({
-    features: classifier.features({ subject: it.subject, body: it.body, channel: it.channel }),
-    label: it.label,
-  }));
+  const feats = featuresOf(items, createCaches(200_000));
   console.log(`features for ${items.length} items in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const fitted = train(examples, { ...TRAIN_OPTIONS, priors: PRIORS });
+  const used = items.filter(trainable);
+  const fitted = fitModel(
+    items,
+    feats,
+    `dev corpus (${dev.length}) + uk_dev (${uk.filter(trainable).length} of ${uk.length}, arguable left out, weight ${UK_WEIGHT}) + supplement (${supplement.length}): ${used.length} items (${CLASSES.map((c) => `${c} ${used.filter((i) => i.label === c).length}`).join(', ')})`,
+  );
   const model: ModelFile = {
-    version: 1,
-    trainedOn: `dev corpus (${dev.length}) + supplement (${supplement.length}): ${items.length} items (${CLASSES.map((c) => `${c} ${items.filter((i) => i.label === c).length}`).join(', ')})`,
-    classes: [...CLASSES],
     ...fitted,
-    thresholds: THRESHOLDS,
+    version: 2,
+    builtFrom: {
+      ...provenance(),
+      corpora: { dev: corpusHash('dev'), uk: corpusHash('uk'), supplement: corpusHash('supplement') },
+    },
   };
   const file = path.resolve(import.meta.dirname, '../src/data/model.json');
   writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);

@@ -31,15 +31,24 @@ export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelF
     .map(([k]) => k)
     .sort();
   const index = new Map(names.map((n, i) => [n, i]));
-  const X = examples.map((e) => {
-    const row: [number, number][] = [];
+  // Rows as one flat sparse matrix (CSR): feature indexes and values, row i in [rowStart[i], rowStart[i + 1]).
+  const rowStart = new Int32Array(examples.length + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  examples.forEach((e, r) => {
     for (const [k, v] of e.features) {
       const i = index.get(k);
-      if (i !== undefined && v !== 0) row.push([i, v]);
+      if (i !== undefined && v !== 0) {
+        cols.push(i);
+        vals.push(v);
+      }
     }
-    return row;
+    rowStart[r + 1] = cols.length;
   });
+  const col = Int32Array.from(cols);
+  const val = Float64Array.from(vals);
   const K = CLASSES.length;
+  const D = names.length;
   // For each feature, the class its prior favours (or -1).
   const favoured = names.map((name) => {
     const prior = priors.find((p) => name.startsWith(p.prefix));
@@ -51,23 +60,28 @@ export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelF
   const total = examples.reduce((s, _, i) => s + weightOf(i), 0);
   const classCount = CLASSES.map((_, k) => y.reduce((s, c, i) => s + (c === k ? weightOf(i) : 0), 0) || 1);
   const sampleWeight = y.map((c, i) => (weightOf(i) * total) / (K * classCount[c]!));
-  const W = CLASSES.map(() => new Float64Array(names.length));
+  // Weights class-major: W[k * D + j].
+  const W = new Float64Array(K * D);
   const b = new Float64Array(K);
   const n = examples.length;
   const scale = total;
+  const gW = new Float64Array(K * D);
+  const gb = new Float64Array(K);
+  const z = new Float64Array(K);
   for (let step = 0; step < steps; step++) {
-    const gW = CLASSES.map(() => new Float64Array(names.length));
-    const gb = new Float64Array(K);
+    gW.fill(0);
+    gb.fill(0);
     for (let i = 0; i < n; i++) {
-      const row = X[i]!;
-      const z = new Float64Array(K);
+      const from = rowStart[i]!;
+      const to = rowStart[i + 1]!;
+      let max = -Infinity;
       for (let k = 0; k < K; k++) {
         let s = b[k]!;
-        const w = W[k]!;
-        for (const [j, v] of row) s += w[j]! * v;
+        const off = k * D;
+        for (let t = from; t < to; t++) s += W[off + col[t]!]! * val[t]!;
         z[k] = s;
+        if (s > max) max = s;
       }
-      const max = Math.max(...z);
       let sum = 0;
       for (let k = 0; k < K; k++) {
         z[k] = Math.exp(z[k]! - max);
@@ -76,25 +90,24 @@ export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelF
       for (let k = 0; k < K; k++) {
         const g = (z[k]! / sum - (y[i] === k ? 1 : 0)) * sampleWeight[i]!;
         gb[k]! += g;
-        const gw = gW[k]!;
-        for (const [j, v] of row) gw[j]! += g * v;
+        const off = k * D;
+        for (let t = from; t < to; t++) gW[off + col[t]!]! += g * val[t]!;
       }
     }
     for (let k = 0; k < K; k++) {
       b[k]! -= (rate * gb[k]!) / scale;
-      const w = W[k]!;
-      const gw = gW[k]!;
-      for (let j = 0; j < names.length; j++) w[j]! -= rate * (gw[j]! / scale + l2 * w[j]!);
+      const off = k * D;
+      for (let j = 0; j < D; j++) W[off + j]! -= rate * (gW[off + j]! / scale + l2 * W[off + j]!);
     }
     // Project onto the priors: where another class outweighs the favoured one, meet in the middle.
-    for (let j = 0; j < names.length; j++) {
+    for (let j = 0; j < D; j++) {
       const c = favoured[j]!;
       if (c < 0) continue;
       for (let k = 0; k < K; k++) {
-        if (k === c || W[k]![j]! <= W[c]![j]!) continue;
-        const mid = (W[k]![j]! + W[c]![j]!) / 2;
-        W[k]![j] = mid;
-        W[c]![j] = mid;
+        if (k === c || W[k * D + j]! <= W[c * D + j]!) continue;
+        const mid = (W[k * D + j]! + W[c * D + j]!) / 2;
+        W[k * D + j] = mid;
+        W[c * D + j] = mid;
       }
     }
   }
@@ -103,7 +116,7 @@ export function train(examples: Example[], opts: TrainOptions = {}): Pick<ModelF
   const weights = Object.fromEntries(
     CLASSES.map((c, k) => [
       c,
-      Object.fromEntries(names.map((name, j) => [name, round(W[k]![j]!)]).filter(([, w]) => w !== 0)),
+      Object.fromEntries(names.map((name, j) => [name, round(W[k * D + j]!)]).filter(([, w]) => w !== 0)),
     ]),
   ) as Record<ModelClass, Record<string, number>>;
   return { bias, weights };

@@ -25,8 +25,16 @@ const bySignal: [string, ModelClass][] = [
   ['paid-service', 'promotional'],
 ];
 
-export const PRIORS: Prior[] = bySignal.flatMap(([signal, favours]) => [
-  { prefix: `p:${signal}/`, favours },
-  { prefix: `signal:${signal}`, favours },
-  { prefix: `subject:${signal}`, favours },
-]);
+export const PRIORS: Prior[] = [
+  ...bySignal.flatMap(([signal, favours]) => [
+    { prefix: `p:${signal}/`, favours },
+    { prefix: `signal:${signal}`, favours },
+    { prefix: `subject:${signal}`, favours },
+  ]),
+  // Acts (src/core/acts): an ask or an offer can only point to its own purpose, a service act only away from
+  // marketing.
+  ...(['promotional', 'fundraising', 'campaigning'] as const).flatMap((purpose) =>
+    ['ask', 'ask-mood', 'offer'].map((kind) => ({ prefix: `act:${kind}:${purpose}`, favours: purpose })),
+  ),
+  { prefix: 'act:service:', favours: 'none' },
+];

@@ -1,3 +1,4 @@
+import type { ActKind, ServiceKind } from '../acts/acts.ts';
 import type { LanguageReport } from '../language/coverage.ts';
 import type { DirectMarketingLevel, Evidence, PrimaryPurpose, Purpose } from '../verdict.ts';
 
@@ -27,27 +28,47 @@ export const SIGNALS = [
   'sender-identity',
   /** Personal or working correspondence (first-person talk, list discussion): points to an ordinary message. */
   'conversation',
+  /** Words that make a sentence a request to the reader (src/core/acts decides what is asked). */
+  'request',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 
 export const isPurpose = (s: string): s is Purpose =>
   s === 'promotional' || s === 'fundraising' || s === 'campaigning';
 
-/** One lexicon hit, anywhere in the draft (judged text, signature or footer). */
-export interface SignalHit {
-  signal: Signal;
+/** Where a lexicon pattern's words stand in the draft, and the pattern's reason. */
+export interface Located {
   patternId: string;
   field: 'subject' | 'body';
   start: number;
   end: number;
   text: string;
   message: string;
+}
+
+/** One lexicon hit, anywhere in the draft (judged text, signature or footer). */
+export interface SignalHit extends Located {
+  signal: Signal;
   /**
    * False when the hit sits in a signature or footer, or in text the judgement leaves out (the non-English
    * part of a draft judged on its English text; an other-language cue outside text of its language): seen
    * by the checks, left out of the judgement.
    */
   judged: boolean;
+  /**
+   * True when the sentence's context neutralises the cue (a record line, a negation, an acknowledgement of the
+   * reader's own action: src/core/acts): seen by the checks, neither evidence nor counted.
+   */
+  gated?: boolean;
+}
+
+/** What one sentence of the judged text asks of the reader (src/core/acts), with its place in the draft. */
+export interface DraftAct extends Located {
+  kind: ActKind;
+  purpose?: Purpose;
+  service?: ServiceKind;
+  /** True when a topic word became an ask because the sentence is a request, not an ask pattern in itself. */
+  byMood: boolean;
 }
 
 /** What the classifier says about the text alone, before any context. */
@@ -62,6 +83,8 @@ export interface Classification {
   evidence: Evidence[];
   /** Every hit of every signal, judged or not; rules and checks read this. */
   hits: SignalHit[];
+  /** The acts of the judged English text: asks, offers and service acts, in draft order. */
+  acts: DraftAct[];
   /** Count of judged hits per signal. */
   counts: Record<Signal, number>;
   /** Parts of the body left out of the judgement. */

@@ -3,6 +3,7 @@
  * sentence once (cached by its text), sums features and scores them with the model.
  */
 import modelFile from '../../data/model.json' with { type: 'json' };
+import { actKey } from '../acts/acts.ts';
 import type { Draft } from '../draft/draft.ts';
 import { type Range, segmentBody } from '../draft/segment.ts';
 import {
@@ -15,9 +16,17 @@ import {
 import { type LanguageRun, languageRuns } from '../language/runs.ts';
 import { splitSentences } from '../nlp/nlp.ts';
 import type { DirectMarketingLevel, Evidence, LanguageCode, PrimaryPurpose, Purpose } from '../verdict.ts';
-import { type Classification, isPurpose, SIGNALS, type Signal, type SignalHit } from './classification.ts';
+import {
+  type Classification,
+  type DraftAct,
+  isPurpose,
+  type Located,
+  SIGNALS,
+  type Signal,
+  type SignalHit,
+} from './classification.ts';
 import { extractFeatures, type Features } from './features.ts';
-import { type CompiledLexicons, sharedLexicons } from './lexicon.ts';
+import { type CompiledLexicons, type CompiledPattern, sharedLexicons } from './lexicon.ts';
 import { type ModelFile, scores } from './model.ts';
 import {
   addStats,
@@ -110,6 +119,7 @@ interface Analysis {
   paragraphFeatures: Features[];
   features: Features;
   hits: SignalHit[];
+  acts: DraftAct[];
   stats: Stats;
   quoted: Range[];
   signature: Range | null;
@@ -273,13 +283,22 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     for (const { index, pieces } of todo) {
       const stats = emptyStats();
       const hits: SentenceResult['hits'] = [];
+      const acts: SentenceResult['acts'] = [];
       for (const piece of pieces) {
         const r = results[k++]!;
         addStats(stats, r.stats);
-        for (const h of r.hits)
-          hits.push({ pattern: h.pattern, start: piece.start + h.start, end: piece.start + h.end });
+        for (const h of r.hits) {
+          const moved: SentenceResult['hits'][number] = {
+            pattern: h.pattern,
+            start: piece.start + h.start,
+            end: piece.start + h.end,
+          };
+          if (h.gated) moved.gated = true;
+          hits.push(moved);
+        }
+        for (const a of r.acts) acts.push({ ...a, start: piece.start + a.start, end: piece.start + a.end });
       }
-      const result = { hits, stats };
+      const result: SentenceResult = { hits, stats, acts };
       out[index] = result;
       paragraphs.set(texts[index]!, result);
       if (paragraphs.size > caches.limit / 4) paragraphs.delete(paragraphs.keys().next().value as string);
@@ -331,6 +350,8 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const body = safeCut(draft.body, MAX_BODY_CHARS);
     const seg = segmentBody(body);
     const hits: SignalHit[] = [];
+    const acts: DraftAct[] = [];
+    const actKeys = new Set<string>();
     const bodyCounts = new Map<number, number>();
     const subjectSignals = new Map<Signal, number>();
     const footerSignals = new Map<Signal, number>();
@@ -462,7 +483,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         // Each substantial body paragraph is also scored on its own (see MIXED_MIN_WORDS).
         const own = modelled && unit.field === 'body' && result.stats.words >= MIXED_MIN_WORDS;
         const ownCounts = new Map<number, number>();
+        const ownActs = new Set<string>();
         let ownPurpose = false;
+        let ownAsk = false;
         if (own) substantialParagraphs++;
         for (const h of paraHits) {
           const p = compiled.patterns[h.pattern]!;
@@ -470,16 +493,10 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           const e = para.start + h.end;
           const english = p.language === 'en';
           const judged = unit.judged && (english ? modelled : cueCounts(para, p.language));
-          hits.push({
-            signal: p.signal,
-            patternId: p.globalId,
-            field: unit.field,
-            start: s,
-            end: e,
-            text: unit.source.slice(s, e),
-            message: p.message,
-            judged,
-          });
+          const hit: SignalHit = { signal: p.signal, ...locate(p, unit, s, e), judged };
+          if (h.gated) hit.gated = true;
+          hits.push(hit);
+          if (h.gated) continue;
           // Only English patterns feed the model: in the text it reads, and in the signature (footer cues).
           if (english && (judged || !unit.judged)) unit.onHit(h.pattern);
           if (own && english && judged) {
@@ -489,8 +506,26 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           if (!english && judged && isPurpose(p.signal))
             cues.push({ patternId: p.globalId, signal: p.signal });
         }
-        // Only a paragraph with promotional, fundraising or campaigning wording can make a mixed message.
-        if (own && ownPurpose) {
+        if (modelled) {
+          for (const a of result.acts) {
+            const p = compiled.patterns[a.pattern]!;
+            if (p.language !== 'en') continue;
+            acts.push({
+              kind: a.kind,
+              purpose: a.purpose,
+              service: a.service,
+              byMood: a.byMood,
+              ...locate(p, unit, para.start + a.start, para.start + a.end),
+            });
+            const key = actKey(a);
+            actKeys.add(key);
+            if (own) ownActs.add(key);
+            if (own && a.kind !== 'service') ownAsk = true;
+          }
+        }
+        // Only a paragraph that asks the reader for something, or puts an offer to them, and has promotional,
+        // fundraising or campaigning wording can make a mixed message: a lone mention is not a marketing element.
+        if (own && ownPurpose && ownAsk) {
           paragraphFeatures.push(
             extractFeatures(
               {
@@ -499,6 +534,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
                 subjectSignals: new Map(),
                 footerSignals: new Map(),
                 stats: result.stats,
+                acts: ownActs,
               },
               compiled,
             ),
@@ -507,12 +543,13 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       }
     }
     const features = extractFeatures(
-      { channel: draft.channel, bodyCounts, subjectSignals, footerSignals, stats },
+      { channel: draft.channel, bodyCounts, subjectSignals, footerSignals, stats, acts: actKeys },
       compiled,
     );
     return {
       features,
       hits,
+      acts,
       stats,
       quoted: seg.quoted,
       signature: seg.signature,
@@ -543,7 +580,11 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           p[y] > p[x] ? y : x,
         );
       }
-      let modelLevel = levelFor(pMarketing, model.thresholds);
+      if (modelPurpose === 'promotional' && fundraisingSale(a)) {
+        modelPurpose = 'fundraising';
+        modelPurposes.fundraising = Math.max(modelPurposes.fundraising, modelPurposes.promotional);
+      }
+      let modelLevel = elementLevel(levelFor(pMarketing, model.thresholds), pMarketing, a, model);
       if (a.paragraphFeatures.length && modelLevel !== 'yes' && modelLevel !== 'likely') {
         // Mixed message: one marketing paragraph is enough (MIXED_MIN_WORDS).
         for (const f of a.paragraphFeatures) {
@@ -569,7 +610,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         a.cues,
       );
       const counts = Object.fromEntries(SIGNALS.map((s) => [s, 0])) as Record<Signal, number>;
-      for (const h of a.hits) if (h.judged) counts[h.signal]++;
+      for (const h of a.hits) if (h.judged && !h.gated) counts[h.signal]++;
       const excluded: Classification['excluded'] = [
         ...a.quoted.map((r) => ({ ...r, kind: 'quote' as const })),
         ...(a.signature ? [{ ...a.signature, kind: 'signature' as const }] : []),
@@ -588,6 +629,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           purpose === 'none' ? p.none : a.language.basis === 'cues' ? purposes[purpose] : p[purpose],
         ),
         hits: a.hits,
+        acts: a.acts,
         counts,
         excluded,
         truncated: a.truncated,
@@ -598,13 +640,73 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   };
 }
 
+/** A pattern's words at [start, end) of a unit's text, with the pattern's id and reason. */
+function locate(
+  p: CompiledPattern,
+  unit: { field: Located['field']; source: string },
+  start: number,
+  end: number,
+): Located {
+  return {
+    patternId: p.globalId,
+    field: unit.field,
+    start,
+    end,
+    text: unit.source.slice(start, end),
+    message: p.message,
+  };
+}
+
+/** Offers of a shop or a sale: a charity's trading stays promotional even when the profits go to the cause. */
+const TRADING_CUES = new Set([
+  'promotional/percent-off',
+  'promotional/sale-event',
+  'promotional/discount-word',
+  'promotional/promo-code',
+  'promotional/buy-now',
+  'promotional/newsletter-shop',
+]);
+
+/**
+ * Tickets, entries and prices for an event or lottery run to raise money (a quiz night in aid of the hospice, a
+ * community lottery for good causes) are fundraising, not the sale of a product, unless the draft also sells goods
+ * from a shop or a sale.
+ */
+function fundraisingSale(a: Pick<Analysis, 'acts' | 'hits'>): boolean {
+  const event = a.hits.some((h) => h.judged && !h.gated && h.patternId === 'fundraising/fundraising-event');
+  return event && !a.acts.some((x) => TRADING_CUES.has(x.patternId));
+}
+
+/**
+ * What the text-level verdict may say given the marketing elements found (src/core/acts). Direct marketing puts
+ * something to the reader: an ask (donate, buy, sign, vote) or an offer (a discount, a price, a free gift). Without
+ * one, the words alone must be much stronger to read as marketing: "likely" needs the "yes" bar, and "yes" is kept
+ * for drafts with an explicit ask or offer. With no purpose wording at all, the verdict never passes "unclear".
+ */
+function elementLevel(
+  level: DirectMarketingLevel,
+  p: number,
+  a: Pick<Analysis, 'acts' | 'hits'>,
+  model: ModelFile,
+): DirectMarketingLevel {
+  if (level !== 'yes' && level !== 'likely') return level;
+  const asks = a.acts.filter((x) => x.kind !== 'service');
+  if (asks.some((x) => !x.byMood)) return level;
+  if (asks.length) return level;
+  const evidence = a.hits.some(
+    (h) => h.judged && !h.gated && (EVIDENCE_PURPOSE[h.signal] ?? 'none') !== 'none',
+  );
+  if (!evidence) return 'unclear';
+  return p >= model.thresholds.yes ? 'likely' : 'unclear';
+}
+
 /**
  * Judged hits that explain the verdict. Where hits overlap, the one for the more likely purpose (then the
  * longer one) is kept, so each stretch of text carries one reason.
  */
 function toEvidence(hits: SignalHit[], purposeScore: (p: PrimaryPurpose) => number): Evidence[] {
   const candidates = hits
-    .filter((h) => h.judged && EVIDENCE_PURPOSE[h.signal] !== undefined)
+    .filter((h) => h.judged && !h.gated && EVIDENCE_PURPOSE[h.signal] !== undefined)
     .map((h) => ({ ...h, purpose: EVIDENCE_PURPOSE[h.signal]! }))
     .sort(
       (a, b) =>

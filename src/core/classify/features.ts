@@ -1,35 +1,102 @@
 /**
- * Turns lexicon hits and surface statistics into a named feature vector for the model.
- * Names are stable strings (`p:<patternId>`, `subject:<signal>`, `g:<name>`), so a model file says in
- * plain words what each weight is for.
+ * Turns lexicon hits, acts and surface statistics into a named feature vector for the model.
+ * Names are stable strings (`p:<patternId>`, `act:<kind>:<purpose>`, `subject:<signal>`, `g:<name>`), so a model
+ * file says in plain words what each weight is for.
+ *
+ * Every feature is a presence (0 or 1) or a share (a count divided by the number of words or sentences), never a
+ * raw count or a length: the same text repeated, or a longer draft with no new wording, gives the same features and
+ * so the same verdict. Cues that a sentence's context neutralises (src/core/acts: gated hits) never get here.
+ *
+ * Bump FEATURE_VERSION whenever this file, the acts or the sentence statistics change what a text's features are:
+ * the model records it, and a test fails until `npm run train` has been run again.
  */
 import type { Channel } from '../context.ts';
 import { SIGNALS, type Signal } from './classification.ts';
 import type { CompiledLexicons } from './lexicon.ts';
 import type { Stats } from './sentence.ts';
 
+export const FEATURE_VERSION = 2;
+
+/**
+ * Signals the model reads. Who the sender is (addresses, sign-offs, registered numbers) is there in service mail and
+ * marketing alike, and request words only say that something is asked (the acts say what): the draft checks and
+ * the acts read them, the model does not.
+ */
+const MODEL_SIGNALS: ReadonlySet<Signal> = new Set(
+  SIGNALS.filter((s) => s !== 'sender-identity' && s !== 'request' && s !== 'opt-out'),
+);
+
 export type Features = Map<string, number>;
 
 export interface FeatureInput {
   channel: Channel;
-  /** Judged hits in the body: pattern index → count. */
+  /** Judged, not neutralised hits in the body: pattern index → count. */
   bodyCounts: Map<number, number>;
   /** Hits in the subject, per signal. */
   subjectSignals: Map<Signal, number>;
   /** Hits in signatures and footers, per signal (unsubscribe footers are a marketing cue themselves). */
   footerSignals: Map<Signal, number>;
   stats: Stats;
+  /** Keys of the acts found in the judged text (src/core/acts: actKey). */
+  acts: ReadonlySet<string>;
 }
 
+/** Share of `n` in `of`, 0–1 (0 when there is nothing to share). */
+const share = (n: number, of: number) => (of > 0 ? Math.min(1, n / of) : 0);
+/** Rate per word: at least 20 words in the denominator, so a three-word text does not read as all-caps shouting. */
 const rate = (n: number, words: number) => Math.min(1, n / Math.max(words, 20)) * 10;
+const present = (n: number) => (n > 0 ? 1 : 0);
 
-export function featureNames(lexicons: CompiledLexicons): string[] {
+export function extractFeatures(input: FeatureInput, lexicons: CompiledLexicons): Features {
+  const f: Features = new Map();
+  const perSignal = new Set<Signal>();
+  for (const [index, count] of input.bodyCounts) {
+    if (count <= 0) continue;
+    const p = lexicons.patterns[index]!;
+    if (!MODEL_SIGNALS.has(p.signal)) continue;
+    f.set(`p:${p.globalId}`, 1);
+    perSignal.add(p.signal);
+  }
+  const s = input.stats;
+  const w = s.words;
+  for (const signal of perSignal) f.set(`signal:${signal}`, 1);
+  for (const [signal, count] of input.subjectSignals)
+    if (count > 0 && MODEL_SIGNALS.has(signal)) f.set(`subject:${signal}`, 1);
+  for (const [signal, count] of input.footerSignals)
+    if (count > 0 && (MODEL_SIGNALS.has(signal) || signal === 'opt-out')) f.set(`footer:${signal}`, 1);
+  for (const key of input.acts) f.set(`act:${key}`, 1);
+  if (input.channel === 'sms') f.set('g:sms', 1);
+  f.set('g:money', present(s.money));
+  f.set('g:urls', present(s.urls));
+  f.set('g:emails', present(s.emails));
+  f.set('g:phones', present(s.phones));
+  f.set('g:percents', present(s.percents));
+  f.set('g:exclamation-rate', rate(s.exclamations, w));
+  f.set('g:question-rate', rate(s.questions, w));
+  f.set('g:caps-rate', rate(s.capsWords, w));
+  f.set('g:you-rate', rate(s.you, w));
+  f.set('g:we-rate', rate(s.we, w));
+  f.set('g:imperative-share', share(s.imperatives, s.sentences));
+  f.set('g:request-share', share(s.requests, s.sentences));
+  f.set('g:service-share', share(s.serviceSentences, s.sentences));
+  f.set('g:requests-ours', share(s.requestsOurs, s.requests));
+  f.set('g:requests-yours', share(s.requestsYours, s.requests));
+  if (s.fundAsks) f.set('g:fund-asks', 1);
+  if (s.fundCaps) f.set('g:fund-caps', 1);
+  return f;
+}
+
+/** Every name extractFeatures can produce for these lexicons (the model-staleness test reads it). */
+export function featureNames(lexicons: CompiledLexicons, actKeys: readonly string[]): string[] {
   // Other-language cues (Welsh) never feed the model, so they have no feature of their own.
-  const names = lexicons.patterns.filter((p) => p.language === 'en').map((p) => `p:${p.globalId}`);
-  for (const s of SIGNALS) names.push(`signal:${s}`, `subject:${s}`, `footer:${s}`);
+  const names = lexicons.patterns
+    .filter((p) => p.language === 'en' && MODEL_SIGNALS.has(p.signal))
+    .map((p) => `p:${p.globalId}`);
+  for (const s of MODEL_SIGNALS) names.push(`signal:${s}`, `subject:${s}`, `footer:${s}`);
+  names.push('footer:opt-out');
+  for (const k of actKeys) names.push(`act:${k}`);
   names.push(
     'g:sms',
-    'g:log-words',
     'g:money',
     'g:urls',
     'g:emails',
@@ -40,40 +107,13 @@ export function featureNames(lexicons: CompiledLexicons): string[] {
     'g:caps-rate',
     'g:you-rate',
     'g:we-rate',
-    'g:imperatives',
+    'g:imperative-share',
+    'g:request-share',
+    'g:service-share',
+    'g:requests-ours',
+    'g:requests-yours',
     'g:fund-asks',
     'g:fund-caps',
   );
   return names;
-}
-
-export function extractFeatures(input: FeatureInput, lexicons: CompiledLexicons): Features {
-  const f: Features = new Map();
-  const perSignal = new Map<Signal, number>();
-  for (const [index, count] of input.bodyCounts) {
-    const p = lexicons.patterns[index]!;
-    f.set(`p:${p.globalId}`, Math.log1p(count));
-    perSignal.set(p.signal, (perSignal.get(p.signal) ?? 0) + count);
-  }
-  for (const [signal, count] of perSignal) f.set(`signal:${signal}`, Math.log1p(count));
-  for (const [signal, count] of input.subjectSignals) f.set(`subject:${signal}`, Math.log1p(count));
-  for (const [signal, count] of input.footerSignals) f.set(`footer:${signal}`, Math.log1p(count));
-  const s = input.stats;
-  const w = s.words;
-  if (input.channel === 'sms') f.set('g:sms', 1);
-  f.set('g:log-words', Math.log1p(w) / 5);
-  f.set('g:money', Math.log1p(s.money));
-  f.set('g:urls', Math.log1p(s.urls));
-  f.set('g:emails', Math.log1p(s.emails));
-  f.set('g:phones', Math.log1p(s.phones));
-  f.set('g:percents', Math.log1p(s.percents));
-  f.set('g:exclamation-rate', rate(s.exclamations, w));
-  f.set('g:question-rate', rate(s.questions, w));
-  f.set('g:caps-rate', rate(s.capsWords, w));
-  f.set('g:you-rate', rate(s.you, w));
-  f.set('g:we-rate', rate(s.we, w));
-  f.set('g:imperatives', Math.log1p(s.imperatives));
-  if (s.fundAsks) f.set('g:fund-asks', Math.log1p(s.fundAsks));
-  if (s.fundCaps) f.set('g:fund-caps', Math.log1p(s.fundCaps));
-  return f;
 }

@@ -10,11 +10,13 @@ import optOut from '../../data/lexicons/opt-out.json' with { type: 'json' };
 import paidService from '../../data/lexicons/paid-service.json' with { type: 'json' };
 import promotional from '../../data/lexicons/promotional.json' with { type: 'json' };
 import publicTask from '../../data/lexicons/public-task.json' with { type: 'json' };
+import request from '../../data/lexicons/request.json' with { type: 'json' };
 import senderIdentity from '../../data/lexicons/sender-identity.json' with { type: 'json' };
 import service from '../../data/lexicons/service.json' with { type: 'json' };
 import solicited from '../../data/lexicons/solicited.json' with { type: 'json' };
 import thirdParty from '../../data/lexicons/third-party.json' with { type: 'json' };
 import welsh from '../../data/lexicons/welsh.json' with { type: 'json' };
+import type { PatternRole } from '../acts/acts.ts';
 import { type ParsedMatch, parseMatch } from '../nlp/nlp.ts';
 import { type Needs, needsOf } from '../nlp/prefilter.ts';
 import type { Signal } from './classification.ts';
@@ -26,6 +28,8 @@ export interface LexiconPattern {
   match: string | string[];
   /** Plain-English reason shown with the evidence. */
   message: string;
+  /** How the words speak to the reader (src/core/acts): an ask, an offer, a request cue, a service cue; default `mention`. */
+  role?: PatternRole;
   examples: { hit: string[]; miss?: string[] };
 }
 
@@ -63,12 +67,14 @@ export const LEXICONS = {
   solicited,
   'sender-identity': senderIdentity,
   conversation,
+  request,
 } as Record<Signal, Lexicon> satisfies Record<Signal, Lexicon>;
 
 export interface CompiledPattern {
   globalId: string;
   signal: Signal;
   message: string;
+  role: PatternRole;
   /** The language of the cue: 'en' patterns feed the model, the others count only in text of their language. */
   language: 'en' | LanguageLexicon['language'];
 }
@@ -105,7 +111,13 @@ export function compileLexicons(
   const matches: CompiledMatch[] = [];
   const add = (signal: Signal, p: LexiconPattern, language: CompiledPattern['language']) => {
     const index = patterns.length;
-    patterns.push({ globalId: `${signal}/${p.id}`, signal, message: p.message, language });
+    patterns.push({
+      globalId: `${signal}/${p.id}`,
+      signal,
+      message: p.message,
+      role: p.role ?? 'mention',
+      language,
+    });
     for (const m of Array.isArray(p.match) ? p.match : [p.match]) {
       matches.push({ pattern: index, match: parseMatch(m), needs: needsOf(m) });
     }

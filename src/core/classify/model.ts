@@ -22,6 +22,13 @@ export interface ModelFile {
   weights: Record<ModelClass, Record<string, number>>;
   /** pMarketing cut-offs for the directMarketing levels: yes ≥ yes, likely ≥ likely, unclear ≥ unclear, unlikely ≥ unlikely. */
   thresholds: { yes: number; likely: number; unclear: number; unlikely: number };
+  /** What `npm run train` built it from (src/core/classify/provenance.ts); absent in models made by tests. */
+  builtFrom?: {
+    featureVersion: number;
+    lexicons: string;
+    /** sha256 of each corpus file as read. */
+    corpora: Record<string, string>;
+  };
 }
 
 export function scores(model: ModelFile, features: Features): Record<ModelClass, number> {

@@ -3,6 +3,7 @@
  * A sentence's result depends only on its own text, so results are cached per sentence string and a
  * one-word edit re-parses one sentence.
  */
+import { type LocalAct, sentenceActs } from '../acts/acts.ts';
 import { matchAll, type Parsed, parse, wordSet } from '../nlp/nlp.ts';
 import { mayMatch } from '../nlp/prefilter.ts';
 import type { CompiledLexicons } from './lexicon.ts';
@@ -12,6 +13,8 @@ export interface LocalHit {
   pattern: number;
   start: number;
   end: number;
+  /** The sentence's context neutralises this cue (src/core/acts): not evidence, not a model feature. */
+  gated?: boolean;
 }
 
 /** Surface statistics; summed over sentences, so every field is a count. */
@@ -32,6 +35,15 @@ export interface Stats {
   fundAsks: number;
   /** Fundraising hits written in capitals only: buttons and banners ("DONATE"), not a request in the text. */
   fundCaps: number;
+  /** Sentences analysed. */
+  sentences: number;
+  /** Sentences that ask something of the reader (src/core/acts). */
+  requests: number;
+  /** Requests whose words serve the sender ("our", "us") / the reader's own affairs ("your") only. */
+  requestsOurs: number;
+  requestsYours: number;
+  /** Sentences with a service act or a record line. */
+  serviceSentences: number;
 }
 
 export const STAT_NAMES = [
@@ -49,11 +61,18 @@ export const STAT_NAMES = [
   'imperatives',
   'fundAsks',
   'fundCaps',
+  'sentences',
+  'requests',
+  'requestsOurs',
+  'requestsYours',
+  'serviceSentences',
 ] as const satisfies readonly (keyof Stats)[];
 
 export interface SentenceResult {
   hits: LocalHit[];
   stats: Stats;
+  /** What the sentences ask of the reader (offsets local, like hits). */
+  acts: LocalAct[];
 }
 
 export const emptyStats = (): Stats => ({
@@ -71,6 +90,11 @@ export const emptyStats = (): Stats => ({
   imperatives: 0,
   fundAsks: 0,
   fundCaps: 0,
+  sentences: 0,
+  requests: 0,
+  requestsOurs: 0,
+  requestsYours: 0,
+  serviceSentences: 0,
 });
 
 export function addStats(into: Stats, from: Stats): void {
@@ -137,8 +161,43 @@ function analyseParsed(
     }
   }
   const stats = statsOf(parsed, sentence, text);
+  const localStarts = (starts ?? []).map((s) => s - base);
+  const [from, to] = sentenceBounds(parsed, sentence, base, text);
+  const resolved = sentenceActs(
+    text.slice(from, to),
+    from,
+    terms ?? [],
+    localStarts,
+    hits,
+    lexicons.patterns,
+  );
+  for (const i of resolved.gated) hits[i]!.gated = true;
+  stats.sentences = 1;
+  if (resolved.request) {
+    stats.requests = 1;
+    if (stats.we > 0) stats.requestsOurs = 1;
+    else if (stats.you > 0) stats.requestsYours = 1;
+  }
+  if (resolved.record || resolved.acts.some((a) => a.kind === 'service')) {
+    stats.serviceSentences = 1;
+    // Amounts and percentages in a record or acknowledgement ("Amount: £20.00", "your refund of £2.50") are
+    // the reader's own figures, not prices or asks.
+    stats.money = 0;
+    stats.percents = 0;
+  }
   countFundraisingAsks(stats, hits, text, lexicons);
-  return { hits, stats };
+  return { hits, stats, acts: resolved.acts };
+}
+
+/** Where one compromise sentence lies in its piece (offsets relative to `base`, the piece's start). */
+function sentenceBounds(parsed: Parsed, sentence: number, base: number, text: string): [number, number] {
+  const terms = parsed.sentences[sentence];
+  const starts = parsed.termStarts[sentence];
+  if (!terms?.length || !starts?.length) return [0, 0];
+  const last = terms.length - 1;
+  const from = Math.min(text.length, Math.max(0, starts[0]! - base));
+  const to = starts[last]! - base + terms[last]!.text.length + terms[last]!.post.length;
+  return [from, Math.min(text.length, Math.max(from, to))];
 }
 
 /**
@@ -153,7 +212,7 @@ function countFundraisingAsks(
 ): void {
   const addressed = stats.you > 0 || stats.questions > 0 || stats.imperatives > 0;
   for (const h of hits) {
-    if (lexicons.patterns[h.pattern]!.signal !== 'fundraising') continue;
+    if (h.gated || lexicons.patterns[h.pattern]!.signal !== 'fundraising') continue;
     const matched = text.slice(h.start, h.end);
     if (/[a-z]/.test(matched)) {
       if (addressed) stats.fundAsks++;
@@ -165,14 +224,14 @@ function merge(results: SentenceResult[]): SentenceResult {
   if (results.length === 1) return results[0]!;
   const stats = emptyStats();
   for (const r of results) addStats(stats, r.stats);
-  return { hits: results.flatMap((r) => r.hits), stats };
+  return { hits: results.flatMap((r) => r.hits), stats, acts: results.flatMap((r) => r.acts) };
 }
 
 /** Analyses one piece of text (normally one sentence) on its own. */
 export function analyseSentence(text: string, lexicons: CompiledLexicons): SentenceResult {
   const parsed = parse(text);
   const results = parsed.sentences.map((_, i) => analyseParsed(parsed, i, 0, text, lexicons));
-  if (results.length === 0) return { hits: [], stats: emptyStats() };
+  if (results.length === 0) return { hits: [], stats: emptyStats(), acts: [] };
   return merge(results);
 }
 

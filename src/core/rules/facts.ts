@@ -20,6 +20,12 @@ export const FACT_NAMES: readonly string[] = [
   'language.coverage',
   'language.basis',
   'language.cues',
+  // What the judged text puts to the reader (src/core/acts): explicit asks, asks by a request sentence, offers,
+  // and service acts.
+  'acts.asks',
+  'acts.moodAsks',
+  'acts.offers',
+  'acts.service',
 ];
 
 /** Flattens classification + context into the facts the rule data tests. Missing values default safely. */
@@ -38,5 +44,10 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['language.coverage'] = classification.language?.coverage ?? 'full';
   facts['language.basis'] = classification.language?.basis ?? 'english';
   facts['language.cues'] = classification.language?.cues ?? 0;
+  const acts = classification.acts ?? [];
+  facts['acts.asks'] = acts.filter((a) => a.kind === 'ask' && !a.byMood).length;
+  facts['acts.moodAsks'] = acts.filter((a) => a.kind === 'ask' && a.byMood).length;
+  facts['acts.offers'] = acts.filter((a) => a.kind === 'offer').length;
+  facts['acts.service'] = acts.filter((a) => a.kind === 'service').length;
   return facts;
 }

@@ -70,6 +70,7 @@ export function fakeClassification(o: FakeClassification = {}): Classification {
     pMarketing: P_FOR_LEVEL[level],
     evidence: [],
     hits,
+    acts: [],
     counts,
     excluded: [],
     truncated: false,

@@ -1,0 +1,369 @@
+/**
+ * What a sentence asks of its reader. Direct marketing is a message that promotes something *to the reader*: it
+ * asks them to buy, give, sign, vote or join, or puts an offer in front of them. A service message serves a
+ * relationship the reader already has: it acknowledges what they did (a donation, an order, a booking), records it
+ * (a reference, an amount), tells them what to do about their own account or appointment, or states a duty.
+ *
+ * Each sentence gets its acts from two things: the lexicon hits found in it, each pattern with a `role` (src/data
+ * lexicons: an `ask` or `offer` pattern is a request or an offer in itself; a `request` cue makes the sentence a
+ * request; `acknowledge`, `record` and `duty` cues mark service; anything else is a `mention` of a topic), and the
+ * sentence's grammar from compromise (an imperative opening, a question to the reader, a negation before the cue).
+ *
+ * The same cue word counts differently in context: "donation" in "Donation reference: 123" is a record, in "Thank
+ * you for your donation" an acknowledgement, in "You must not make an online donation" a negation, and only in
+ * "Please consider a donation" an ask. Hits that a context neutralises are `gated`: they stay visible to the draft
+ * checks but are neither evidence for marketing nor model features.
+ */
+import type { Purpose } from '../verdict.ts';
+
+/**
+ * How a lexicon pattern speaks (default `mention`): `ask` and `offer` patterns are asks or offers in themselves;
+ * a `mention` of a purpose becomes an ask in a request sentence ("Please support the appeal"); a `topic` never does
+ * (a survey is asked for by charities, councils and campaigns alike); `request` cues make the sentence a request;
+ * `acknowledge`, `record` and `duty` cues mark service; a `civic` cue marks the running of an election or members'
+ * vote (polling stations, registers, ballots, AGMs), where talk of voting campaigns for no side.
+ */
+export const PATTERN_ROLES = [
+  'mention',
+  'topic',
+  'ask',
+  'offer',
+  'request',
+  'acknowledge',
+  'record',
+  'duty',
+  'civic',
+] as const;
+export type PatternRole = (typeof PATTERN_ROLES)[number];
+
+export const ACT_KINDS = ['ask', 'offer', 'service'] as const;
+export type ActKind = (typeof ACT_KINDS)[number];
+
+/**
+ * Kinds of service act: `acknowledge` (the reader's own past action or existing item), `record` (a reference,
+ * amount or date line), `instruction` (what to do about their own account, booking or form), `duty` (a statutory or
+ * contractual obligation), `public-service` (how to use a free public service or statutory process).
+ */
+export const SERVICE_KINDS = ['acknowledge', 'record', 'instruction', 'duty', 'public-service'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** One act in a sentence; offsets local to the sentence, like lexicon hits. */
+export interface LocalAct {
+  kind: ActKind;
+  /** For asks and offers: what the reader is asked to do it for. */
+  purpose?: Purpose;
+  /** For service acts. */
+  service?: ServiceKind;
+  /** The lexicon pattern (index into CompiledLexicons.patterns) whose hit carries the act. */
+  pattern: number;
+  start: number;
+  end: number;
+  /**
+   * True when a topic word became an ask only because the sentence is a request ("Please support the appeal"),
+   * false when the pattern itself is an ask or an offer ("Donate today", "20% off").
+   */
+  byMood: boolean;
+}
+
+/** A term as the acts need it (a subset of compromise's term). */
+export interface ActTerm {
+  text: string;
+  normal?: string;
+  tags: Set<string>;
+}
+
+export interface ActHit {
+  pattern: number;
+  start: number;
+  end: number;
+}
+
+export interface ActPattern {
+  signal: string;
+  role: PatternRole;
+}
+
+export interface SentenceActs {
+  acts: LocalAct[];
+  /** Indexes of hits that the sentence's context neutralises (see the file comment). */
+  gated: number[];
+  /** The sentence asks something of the reader (imperative, request cue, or a question to "you"). */
+  request: boolean;
+  /** The sentence is a record line or carries a record cue. */
+  record: boolean;
+}
+
+/** Which purpose a signal's ask or offer serves (signals that are not purposes give none). */
+export function purposeOfSignal(signal: string): Purpose | null {
+  switch (signal) {
+    case 'promotional':
+    case 'paid-service':
+    case 'third-party':
+    case 'consent-request':
+      return 'promotional';
+    case 'fundraising':
+      return 'fundraising';
+    case 'campaigning':
+      return 'campaigning';
+    default:
+      return null;
+  }
+}
+
+/** Openings that are imperative in form but ask nothing of the reader's money, vote or custom. */
+const NOT_REQUEST_OPENINGS = new Set([
+  'thank',
+  'thanks',
+  'welcome',
+  'note',
+  'imagine',
+  'see',
+  'congratulations',
+  'happy',
+  'wish',
+  'enjoy',
+  'meet',
+  'find',
+  'here',
+  'hello',
+  'hi',
+  'dear',
+]);
+/** Words that may come before the verb of an imperative ("Please donate", "Just reply", "So, sign…"). */
+const LEAD_WORDS = new Set([
+  'please',
+  'just',
+  'simply',
+  'so',
+  'now',
+  'also',
+  'then',
+  'and',
+  'or',
+  'kindly',
+  'do',
+]);
+/** After a negation, these verbs make an emphatic request, not a refusal ("Don't forget to donate"). */
+const EMPHATIC_AFTER_NEGATION = new Set(['forget', 'miss', 'delay', 'hesitate', 'wait', 'let', 'be']);
+const NEGATORS = new Set(['not', 'never', 'no', 'nor', "n't", 'cannot']);
+
+const isWord = (t: ActTerm) => /[\p{L}\p{N}]/u.test(t.text);
+const norm = (t: ActTerm) => (t.normal ?? t.text).toLowerCase();
+
+/** The sentence opens with an imperative that asks the reader to do something. */
+function imperativeOpening(terms: ActTerm[]): boolean {
+  let i = 0;
+  while (i < terms.length && (!isWord(terms[i]!) || LEAD_WORDS.has(norm(terms[i]!)))) i++;
+  const t = terms[i];
+  if (!t) return false;
+  if (NOT_REQUEST_OPENINGS.has(norm(t))) return false;
+  return t.tags.has('Imperative');
+}
+
+/** A question put to the reader ("Will you give £5 today?"). */
+function questionToReader(text: string, terms: ActTerm[]): boolean {
+  if (!/\?\s*["'”’)]*\s*$/.test(text)) return false;
+  return terms.some((t) => {
+    const n = norm(t);
+    return n === 'you' || n === 'your';
+  });
+}
+
+/** Index of the term that contains character `offset` (terms' starts are local to the sentence). */
+function termAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** A negation governs the words at term `i`: "not", "never", "no need to" within the four terms before it. */
+function negatedAt(terms: ActTerm[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = terms[k]!;
+    const n = norm(t);
+    if (NEGATORS.has(n) || t.tags.has('Negative')) {
+      const next = terms[k + 1];
+      if (next && EMPHATIC_AFTER_NEGATION.has(norm(next))) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The cue names something the reader already has ("your regular donation", "your pledge", "your tickets"), in a
+ * sentence that reports rather than asks or promises: no request, no modal ("could", "will"), no "today". "Your gift
+ * today could feed a family" stays a purpose cue; "We tried to process your regular donation" does not.
+ */
+function readerOwnedAt(terms: ActTerm[], i: number, request: boolean): boolean {
+  if (request) return false;
+  let owned = false;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const n = norm(terms[k]!);
+    if (n === 'your') {
+      owned = true;
+      break;
+    }
+    const tags = terms[k]!.tags;
+    if (!tags.has('Adjective') && !tags.has('Value') && !tags.has('Possessive')) break;
+  }
+  if (!owned) return false;
+  return !terms.some((t) => t.tags.has('Modal') || FUTURE_WORDS.has(norm(t)));
+}
+const FUTURE_WORDS = new Set(['will', 'today', 'tonight', 'now', "'ll", 'could', 'would', 'can']);
+
+/**
+ * Short quoted labels of buttons, links and pages ("Click the 'Donate now' button", "select 'Book a visit'"): the
+ * sentence names a control, it does not make the ask. Spans of the quoted text.
+ */
+const QUOTED = /(['‘"“])([^'’"”\n]{1,40})(['’"”])/g;
+const UI_BEFORE = /\b(?:click|press|tap|select|choose|use|the|on|under)\s*$/i;
+const UI_AFTER = /^\s*(?:button|link|tab|page|box|option|menu|section|icon)\b/i;
+function uiLabelSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
+    if (m[2]!.split(/\s+/).length <= 4 && (UI_BEFORE.test(before) || UI_AFTER.test(after))) {
+      spans.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return spans;
+}
+
+/**
+ * A record line: a short label, a colon and a value ("Donation reference: pi_123", "Amount: £20.00", "Visit date:
+ * Thursday 12 June"). Only the label's words are judged as the line's meaning, never as an ask.
+ */
+const RECORD_LINE = /^\s*(?:[-•*]\s*)?[\p{L}][\p{L}\p{N} ()'’/&.-]{0,40}:\s*\S/u;
+function recordLine(text: string): boolean {
+  const m = RECORD_LINE.exec(text);
+  if (!m) return false;
+  const value = text.slice(m[0].length - 1).trim();
+  // A label followed by a sentence ("Harvest: if you are planning to donate…", "Fernleigh Leisure: swimming lessons
+  // now booking!") is a heading or a sender's name, not a record: a record's value is a figure, a date, a code or a
+  // name of a few words.
+  if (/[!?]/.test(value)) return false;
+  return /[\p{N}£$€]/u.test(value.slice(0, 24)) || value.split(/\s+/).length <= 3;
+}
+
+/**
+ * Job titles ("Head of Fundraising", "Campaigns Officer", "Fundraising Manager"): they name a role, not an ask.
+ * Title-case words before or after a role noun.
+ */
+const ROLE_NOUN =
+  '(?:Head|Director|Manager|Officer|Lead|Co-?ordinator|Chair(?:man|woman|person)?|Executive|Assistant|Administrator|Secretary|Treasurer|Trustee|Organi[sz]er|Advisor|Adviser|Consultant|Champion|Ambassador)';
+const CAP = "[A-Z][\\w&'’-]*";
+const TITLE_AFTER = new RegExp(
+  `\\b${ROLE_NOUN}\\s+(?:of|for)\\s+(?:(?:the|and|&)\\s+)?${CAP}(?:\\s+(?:and\\s+|&\\s+)?${CAP}){0,4}`,
+  'g',
+);
+const TITLE_BEFORE = new RegExp(`\\b${CAP}(?:\\s+(?:and\\s+|&\\s+)?${CAP}){0,3}\\s+${ROLE_NOUN}\\b`, 'g');
+
+function titleSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const re of [TITLE_AFTER, TITLE_BEFORE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/**
+ * The acts of one sentence. `text` is the sentence, found at `offset` in the piece that was parsed; `terms` and
+ * `starts` are compromise's terms and their offsets, and `hits` the lexicon hits, both relative to that piece.
+ */
+export function sentenceActs(
+  text: string,
+  offset: number,
+  terms: ActTerm[],
+  starts: number[],
+  hits: readonly ActHit[],
+  patterns: readonly ActPattern[],
+): SentenceActs {
+  const roleOf = (h: ActHit) => patterns[h.pattern]!.role;
+  const request =
+    imperativeOpening(terms) || questionToReader(text, terms) || hits.some((h) => roleOf(h) === 'request');
+  const negated = hits.map((h) => terms.length > 0 && negatedAt(terms, termAt(starts, h.start)));
+  const acknowledges = hits.some((h, i) => roleOf(h) === 'acknowledge' && !negated[i]);
+  const record = recordLine(text) || hits.some((h) => roleOf(h) === 'record');
+  const civic = hits.some((h) => roleOf(h) === 'civic');
+  const titles = /[A-Z]/.test(text) ? titleSpans(text) : [];
+  const labels = /['‘"“]/.test(text) ? uiLabelSpans(text) : [];
+  const inside = (spans: [number, number][], h: ActHit) =>
+    spans.some(([a, b]) => h.start >= a + offset && h.end <= b + offset);
+  const inTitle = (h: ActHit) => inside(titles, h) || inside(labels, h);
+  const acts: LocalAct[] = [];
+  const gated: number[] = [];
+  const act = (h: ActHit, kind: ActKind, extra: Partial<LocalAct>) =>
+    acts.push({ kind, pattern: h.pattern, start: h.start, end: h.end, byMood: false, ...extra });
+
+  hits.forEach((h, i) => {
+    const { signal } = patterns[h.pattern]!;
+    const role = roleOf(h);
+    const purpose = purposeOfSignal(signal);
+    if (purpose) {
+      // A purpose cue in a record line, after a negation, or (unless it is an ask or offer in itself) in a sentence
+      // that acknowledges the reader's own action, says nothing the sender is promoting.
+      const mentionOnly = role !== 'ask' && role !== 'offer';
+      if (
+        record ||
+        negated[i] ||
+        inTitle(h) ||
+        (mentionOnly && (acknowledges || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
+        (civic && purpose === 'campaigning' && mentionOnly)
+      ) {
+        gated.push(i);
+        return;
+      }
+      if (role === 'ask') act(h, 'ask', { purpose });
+      else if (role === 'offer') act(h, 'offer', { purpose });
+      else if (request && role === 'mention') act(h, 'ask', { purpose, byMood: true });
+      return;
+    }
+    if (negated[i]) return;
+    if (role === 'acknowledge') act(h, 'service', { service: 'acknowledge' });
+    else if (role === 'record') act(h, 'service', { service: 'record' });
+    else if (role === 'duty') act(h, 'service', { service: 'duty' });
+    else if (role === 'civic') act(h, 'service', { service: 'public-service' });
+    else if (request && signal === 'service') act(h, 'service', { service: 'instruction' });
+    else if (request && signal === 'public-task') act(h, 'service', { service: 'public-service' });
+  });
+  // A civic cue covers the campaigning words it overlaps ("vote for their preferred candidate").
+  hits.forEach((h, i) => {
+    if (purposeOfSignal(patterns[h.pattern]!.signal) !== 'campaigning' || gated.includes(i)) return;
+    if (hits.some((c) => roleOf(c) === 'civic' && c.start < h.end && h.start < c.end)) gated.push(i);
+  });
+  // Overlapping cues share the context's verdict: if "make an online donation" is negated, so is "donation".
+  if (gated.length) {
+    const isGated = new Set(gated);
+    hits.forEach((h, i) => {
+      if (isGated.has(i) || !purposeOfSignal(patterns[h.pattern]!.signal)) return;
+      if (gated.some((g) => hits[g]!.start < h.end && h.start < hits[g]!.end)) {
+        gated.push(i);
+        isGated.add(i);
+      }
+    });
+    const dropped = new Set(gated.map((g) => `${hits[g]!.start}:${hits[g]!.end}`));
+    for (let k = acts.length - 1; k >= 0; k--) {
+      const a = acts[k]!;
+      if (a.kind !== 'service' && dropped.has(`${a.start}:${a.end}`)) acts.splice(k, 1);
+    }
+  }
+  return { acts, gated, request, record };
+}
+
+/** A stable name for an act's kind and purpose, as the model's features and the tests use it. */
+export function actKey(a: Pick<LocalAct, 'kind' | 'purpose' | 'service' | 'byMood'>): string {
+  if (a.kind === 'service') return `service:${a.service}`;
+  return `${a.kind}${a.byMood ? '-mood' : ''}:${a.purpose}`;
+}
