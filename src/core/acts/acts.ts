@@ -304,8 +304,12 @@ export function sentenceActs(
   const inTitle = (h: ActHit) => inside(titles, h) || inside(labels, h);
   const acts: LocalAct[] = [];
   const gated: number[] = [];
-  const act = (h: ActHit, kind: ActKind, extra: Partial<LocalAct>) =>
+  /** For each act, the index of the hit that carries it. */
+  const sources: number[] = [];
+  const act = (h: ActHit, kind: ActKind, extra: Partial<LocalAct>) => {
     acts.push({ kind, pattern: h.pattern, start: h.start, end: h.end, byMood: false, ...extra });
+    sources.push(hits.indexOf(h));
+  };
 
   hits.forEach((h, i) => {
     const { signal } = patterns[h.pattern]!;
@@ -344,22 +348,40 @@ export function sentenceActs(
     if (hits.some((c) => roleOf(c) === 'civic' && c.start < h.end && h.start < c.end)) gated.push(i);
   });
   // Overlapping cues share the context's verdict: if "make an online donation" is negated, so is "donation".
-  if (gated.length) {
-    const isGated = new Set(gated);
-    hits.forEach((h, i) => {
-      if (isGated.has(i) || !purposeOfSignal(patterns[h.pattern]!.signal)) return;
-      if (gated.some((g) => hits[g]!.start < h.end && h.start < hits[g]!.end)) {
-        gated.push(i);
-        isGated.add(i);
-      }
-    });
-    const dropped = new Set(gated.map((g) => `${hits[g]!.start}:${hits[g]!.end}`));
-    for (let k = acts.length - 1; k >= 0; k--) {
-      const a = acts[k]!;
-      if (a.kind !== 'service' && dropped.has(`${a.start}:${a.end}`)) acts.splice(k, 1);
+  const isGated = new Set(gated);
+  const contextGated = [...gated];
+  hits.forEach((h, i) => {
+    if (isGated.has(i) || !purposeOfSignal(patterns[h.pattern]!.signal)) return;
+    if (contextGated.some((g) => hits[g]!.start < h.end && h.start < hits[g]!.end)) {
+      gated.push(i);
+      isGated.add(i);
     }
-  }
-  return { acts, gated, request, record };
+  });
+  // The more specific reading wins: a cue inside a longer cue of another purpose says less than it ("Text SHELTER
+  // to 70070" inside "Text SHELTER to 70070 to give" is a donation keyword, not a premium-rate service).
+  const inLonger = hits.map((h, i) => {
+    const purpose = purposeOfSignal(patterns[h.pattern]!.signal);
+    if (!purpose || isGated.has(i)) return false;
+    return hits.some((o, j) => {
+      if (j === i || isGated.has(j)) return false;
+      const other = purposeOfSignal(patterns[o.pattern]!.signal);
+      return (
+        other !== null &&
+        other !== purpose &&
+        o.start <= h.start &&
+        o.end >= h.end &&
+        o.end - o.start > h.end - h.start
+      );
+    });
+  });
+  inLonger.forEach((yes, i) => {
+    if (yes) {
+      gated.push(i);
+      isGated.add(i);
+    }
+  });
+  const kept = acts.filter((_, k) => !isGated.has(sources[k]!) || acts[k]!.kind === 'service');
+  return { acts: kept, gated, request, record };
 }
 
 /** A stable name for an act's kind and purpose, as the model's features and the tests use it. */

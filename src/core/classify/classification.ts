@@ -1,4 +1,4 @@
-import type { ActKind, ServiceKind } from '../acts/acts.ts';
+import type { ActKind, PatternRole, ServiceKind } from '../acts/acts.ts';
 import type { LanguageReport } from '../language/coverage.ts';
 import type { DirectMarketingLevel, Evidence, PrimaryPurpose, Purpose } from '../verdict.ts';
 
@@ -49,6 +49,8 @@ export interface Located {
 /** One lexicon hit, anywhere in the draft (judged text, signature or footer). */
 export interface SignalHit extends Located {
   signal: Signal;
+  /** How the pattern speaks (src/core/acts); `topic` hits feed the model but are never evidence. */
+  role: PatternRole;
   /**
    * False when the hit sits in a signature or footer, or in text the judgement leaves out (the non-English
    * part of a draft judged on its English text; an other-language cue outside text of its language): seen

@@ -493,10 +493,10 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           const e = para.start + h.end;
           const english = p.language === 'en';
           const judged = unit.judged && (english ? modelled : cueCounts(para, p.language));
-          const hit: SignalHit = { signal: p.signal, ...locate(p, unit, s, e), judged };
+          const hit: SignalHit = { signal: p.signal, role: p.role, ...locate(p, unit, s, e), judged };
           if (h.gated) hit.gated = true;
           hits.push(hit);
-          if (h.gated) continue;
+          if (hit.gated) continue;
           // Only English patterns feed the model: in the text it reads, and in the signature (footer cues).
           if (english && (judged || !unit.judged)) unit.onHit(h.pattern);
           if (own && english && judged) {
@@ -580,9 +580,16 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           p[y] > p[x] ? y : x,
         );
       }
+      const explicit = new Set(a.acts.filter((x) => x.kind !== 'service' && !x.byMood).map((x) => x.purpose));
+      if (modelPurpose !== 'none' && explicit.size === 1) {
+        // Every explicit ask or offer serves one purpose: that is what the draft asks the reader for.
+        const only = [...explicit][0]!;
+        swapPurpose(modelPurposes, modelPurpose, only);
+        modelPurpose = only;
+      }
       if (modelPurpose === 'promotional' && fundraisingSale(a)) {
+        swapPurpose(modelPurposes, 'promotional', 'fundraising');
         modelPurpose = 'fundraising';
-        modelPurposes.fundraising = Math.max(modelPurposes.fundraising, modelPurposes.promotional);
       }
       let modelLevel = elementLevel(levelFor(pMarketing, model.thresholds), pMarketing, a, model);
       if (a.paragraphFeatures.length && modelLevel !== 'yes' && modelLevel !== 'likely') {
@@ -625,8 +632,11 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         pMarketing: round(pMarketing),
         // Overlapping hits keep the more likely purpose's reason (by the cue-adjusted scores when the
         // classifier could not read the text).
-        evidence: toEvidence(a.hits, (purpose) =>
-          purpose === 'none' ? p.none : a.language.basis === 'cues' ? purposes[purpose] : p[purpose],
+        evidence: toEvidence(
+          a.hits,
+          (purpose) =>
+            purpose === 'none' ? p.none : a.language.basis === 'cues' ? purposes[purpose] : p[purpose],
+          level !== 'no' && level !== 'unlikely',
         ),
         hits: a.hits,
         acts: a.acts,
@@ -638,6 +648,12 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       };
     },
   };
+}
+
+/** Re-reads the draft's strongest purpose as `to`: the two purposes' scores change places if `to` was weaker. */
+function swapPurpose(purposes: Record<Purpose, number>, from: Purpose, to: Purpose): void {
+  if (from === to || purposes[to] >= purposes[from]) return;
+  [purposes[from], purposes[to]] = [purposes[to], purposes[from]];
 }
 
 /** A pattern's words at [start, end) of a unit's text, with the pattern's id and reason. */
@@ -702,11 +718,22 @@ function elementLevel(
 
 /**
  * Judged hits that explain the verdict. Where hits overlap, the one for the more likely purpose (then the
- * longer one) is kept, so each stretch of text carries one reason.
+ * longer one) is kept, so each stretch of text carries one reason. Topic words (an election, a campaign) are shown
+ * only when the verdict leans towards marketing: they are what the model read, not asks.
  */
-function toEvidence(hits: SignalHit[], purposeScore: (p: PrimaryPurpose) => number): Evidence[] {
+function toEvidence(
+  hits: SignalHit[],
+  purposeScore: (p: PrimaryPurpose) => number,
+  showTopics: boolean,
+): Evidence[] {
   const candidates = hits
-    .filter((h) => h.judged && !h.gated && EVIDENCE_PURPOSE[h.signal] !== undefined)
+    .filter(
+      (h) =>
+        h.judged &&
+        !h.gated &&
+        (showTopics || h.role !== 'topic') &&
+        EVIDENCE_PURPOSE[h.signal] !== undefined,
+    )
     .map((h) => ({ ...h, purpose: EVIDENCE_PURPOSE[h.signal]! }))
     .sort(
       (a, b) =>

@@ -26,6 +26,9 @@ export const FACT_NAMES: readonly string[] = [
   'acts.moodAsks',
   'acts.offers',
   'acts.service',
+  // Asks (explicit or by a request sentence) per purpose: a public authority campaigns or fundraises only by asking.
+  'acts.fundraisingAsks',
+  'acts.campaigningAsks',
 ];
 
 /** Flattens classification + context into the facts the rule data tests. Missing values default safely. */
@@ -49,5 +52,11 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['acts.moodAsks'] = acts.filter((a) => a.kind === 'ask' && a.byMood).length;
   facts['acts.offers'] = acts.filter((a) => a.kind === 'offer').length;
   facts['acts.service'] = acts.filter((a) => a.kind === 'service').length;
+  facts['acts.fundraisingAsks'] = acts.filter(
+    (a) => a.kind !== 'service' && a.purpose === 'fundraising',
+  ).length;
+  facts['acts.campaigningAsks'] = acts.filter(
+    (a) => a.kind !== 'service' && a.purpose === 'campaigning',
+  ).length;
   return facts;
 }

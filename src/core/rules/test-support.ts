@@ -2,7 +2,13 @@
  * Test helpers: fabricate a Classification, Context and Draft without the real classifier
  * (used by the rules and checks tests only).
  */
-import { type Classification, SIGNALS, type Signal, type SignalHit } from '../classify/classification.ts';
+import {
+  type Classification,
+  type DraftAct,
+  SIGNALS,
+  type Signal,
+  type SignalHit,
+} from '../classify/classification.ts';
 import { type Context, DEFAULT_CONTEXT } from '../context.ts';
 import type { Draft } from '../draft/draft.ts';
 import type { DirectMarketingLevel, PrimaryPurpose, Purpose } from '../verdict.ts';
@@ -22,6 +28,11 @@ export interface FakeClassification {
   counts?: Partial<Record<Signal, number>>;
   /** Extra hits (e.g. unjudged footer hits); they do not add to counts unless judged. */
   hits?: FakeHit[];
+  /**
+   * Acts of the judged text (src/core/acts). Default: a direct-marketing level with a purpose carries one explicit
+   * ask for that purpose, as a real draft that reads as marketing does.
+   */
+  acts?: DraftAct[];
 }
 
 const P_FOR_LEVEL: Record<DirectMarketingLevel, number> = {
@@ -36,6 +47,7 @@ function makeHit(h: FakeHit, i: number): SignalHit {
   const text = h.text ?? h.signal;
   return {
     signal: h.signal,
+    role: 'mention',
     patternId: `test/${h.signal}`,
     field: h.field ?? 'body',
     start: i * 10,
@@ -70,12 +82,29 @@ export function fakeClassification(o: FakeClassification = {}): Classification {
     pMarketing: P_FOR_LEVEL[level],
     evidence: [],
     hits,
-    acts: [],
+    acts: o.acts ?? defaultActs(level, primary),
     counts,
     excluded: [],
     truncated: false,
     words: 50,
   };
+}
+
+function defaultActs(level: DirectMarketingLevel, primary: PrimaryPurpose): DraftAct[] {
+  if ((level !== 'yes' && level !== 'likely') || primary === 'none') return [];
+  return [
+    {
+      kind: 'ask',
+      purpose: primary,
+      byMood: false,
+      patternId: `test/${primary}-ask`,
+      field: 'body',
+      start: 0,
+      end: 5,
+      text: 'Ask!',
+      message: `test ask for ${primary}`,
+    },
+  ];
 }
 
 export type ContextOverrides = Partial<Context> & { publicTaskNecessary?: 'yes' | 'no' | 'unknown' };
