@@ -34,6 +34,7 @@ export const ENUM_FLAGS: Readonly<Record<string, EnumField>> = {
   '--soft-opt-in': 'softOptInConditions',
   '--solicited': 'solicited',
   '--public-task': 'publicTaskNecessary',
+  '--promotes': 'promotes',
 };
 
 const STRING_FLAGS: Readonly<Record<string, 'senderName'>> = {
@@ -161,6 +162,7 @@ Context (applies to every input)
   --soft-opt-in VALUE     ${values('softOptInConditions')}   (the soft opt-in conditions)
   --solicited VALUE       ${values('solicited')}   (did the recipient ask for this message?)
   --public-task VALUE     ${values('publicTaskNecessary')}   (public authority: is the promotion necessary for your task?)
+  --promotes VALUE        ${values('promotes')}   (does any part of this draft promote something to the recipient?)
   --sender-name NAME      The organisation's name, for the sender-identity check.
   Options take "--flag value" or "--flag=value".
 

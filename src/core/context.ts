@@ -13,6 +13,12 @@ export const SOFT_OPT_IN = ['met', 'not-met', 'unknown'] as const;
 export const SOLICITED = ['yes', 'no', 'unknown'] as const;
 /** Our addition: for a public authority, is the promotion necessary for its public task or function? */
 export const PUBLIC_TASK_NECESSARY = ['yes', 'no', 'unknown'] as const;
+/**
+ * Our addition, asked when the text alone is unclear: does any part of this message promote something to the
+ * recipient (a product or service, a donation or other support, a vote or a cause)? It belongs to one draft, never
+ * to a sender: it is not remembered from one draft to the next.
+ */
+export const PROMOTES = ['yes', 'no', 'unknown'] as const;
 
 export type Sender = (typeof SENDERS)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -22,6 +28,7 @@ export type Consent = (typeof CONSENTS)[number];
 export type SoftOptInConditions = (typeof SOFT_OPT_IN)[number];
 export type Solicited = (typeof SOLICITED)[number];
 export type PublicTaskNecessary = (typeof PUBLIC_TASK_NECESSARY)[number];
+export type Promotes = (typeof PROMOTES)[number];
 
 export interface Recipients {
   to: string[];
@@ -38,6 +45,7 @@ export interface Context {
   softOptInConditions: SoftOptInConditions;
   solicited: Solicited;
   publicTaskNecessary: PublicTaskNecessary;
+  promotes: Promotes;
   /** Organisation name, if known: lets the sender-identity check look for it. */
   senderName?: string;
   recipients?: Recipients;
@@ -55,6 +63,7 @@ export const CONTEXT_VALUES = {
   softOptInConditions: SOFT_OPT_IN,
   solicited: SOLICITED,
   publicTaskNecessary: PUBLIC_TASK_NECESSARY,
+  promotes: PROMOTES,
 } as const;
 
 export type EnumField = keyof typeof CONTEXT_VALUES;
@@ -68,6 +77,7 @@ export const DEFAULT_CONTEXT: Context = {
   softOptInConditions: 'unknown',
   solicited: 'unknown',
   publicTaskNecessary: 'unknown',
+  promotes: 'unknown',
 };
 
 export class ContextError extends Error {

@@ -70,6 +70,8 @@ export interface Question {
   /** The context field the answer sets. */
   field: string;
   text: string;
+  /** Which wording of the question this is, when the data has more than one (for example `charity`). */
+  variant?: string;
   options: { value: string; label: string }[];
 }
 

@@ -156,8 +156,9 @@ export function ruleRequirement(rule: { id: string; requirement: string }): Loca
 
 // ————— Questions (questions.json, by context field and answer value) —————
 
-export function questionText(q: { field: string; text: string }): Localised {
-  return translated(`question_${keyPart(q.field)}`, q.text);
+export function questionText(q: { field: string; text: string; variant?: string }): Localised {
+  const variant = q.variant ? `__${keyPart(q.variant)}` : '';
+  return translated(`question_${keyPart(q.field)}${variant}`, q.text);
 }
 
 export function optionLabel(q: { field: string }, o: { value: string; label: string }): Localised {

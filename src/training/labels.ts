@@ -23,6 +23,7 @@ export const FIELD_LABEL = messageRecord<EnumField>({
   softOptInConditions: 'field_softOptInConditions',
   solicited: 'field_solicited',
   publicTaskNecessary: 'field_publicTaskNecessary',
+  promotes: 'field_promotes',
 });
 
 const YES_NO = { yes: 'value_yes', no: 'value_no', unknown: 'common_not_sure' } as const;
@@ -50,6 +51,7 @@ export const VALUE_LABEL: Readonly<Record<EnumField, Readonly<Record<string, str
   }),
   solicited: messageRecord(YES_NO),
   publicTaskNecessary: messageRecord(YES_NO),
+  promotes: messageRecord(YES_NO),
 };
 
 export const PURPOSE_LEGEND: {

@@ -479,7 +479,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         const result = results[next]!;
         const paraHits = unique[next++]!;
         const modelled = unit.judged && para.model;
-        if (modelled) addStats(stats, result.stats);
+        // Style statistics come from the body only (the subject has its own features), so a body repeated reads
+        // the same whatever the subject.
+        if (modelled && unit.field === 'body') addStats(stats, result.stats);
         // Each substantial body paragraph is also scored on its own (see MIXED_MIN_WORDS).
         const own = modelled && unit.field === 'body' && result.stats.words >= MIXED_MIN_WORDS;
         const ownCounts = new Map<number, number>();
@@ -580,9 +582,13 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           p[y] > p[x] ? y : x,
         );
       }
-      const explicit = new Set(a.acts.filter((x) => x.kind !== 'service' && !x.byMood).map((x) => x.purpose));
+      // What the reader is asked to do decides the purpose: every explicit ask for one purpose (a free guide
+      // offered with a legacy ask serves the ask), or, with no ask, every explicit offer.
+      const explicitOf = (kind: 'ask' | 'offer') =>
+        new Set(a.acts.filter((x) => x.kind === kind && !x.byMood).map((x) => x.purpose));
+      const asked = explicitOf('ask');
+      const explicit = asked.size ? asked : explicitOf('offer');
       if (modelPurpose !== 'none' && explicit.size === 1) {
-        // Every explicit ask or offer serves one purpose: that is what the draft asks the reader for.
         const only = [...explicit][0]!;
         swapPurpose(modelPurposes, modelPurpose, only);
         modelPurpose = only;

@@ -15,7 +15,7 @@ import { SIGNALS, type Signal } from './classification.ts';
 import type { CompiledLexicons } from './lexicon.ts';
 import type { Stats } from './sentence.ts';
 
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /**
  * Signals the model reads. Who the sender is (addresses, sign-offs, registered numbers) is there in service mail and
@@ -43,8 +43,8 @@ export interface FeatureInput {
 
 /** Share of `n` in `of`, 0–1 (0 when there is nothing to share). */
 const share = (n: number, of: number) => (of > 0 ? Math.min(1, n / of) : 0);
-/** Rate per word: at least 20 words in the denominator, so a three-word text does not read as all-caps shouting. */
-const rate = (n: number, words: number) => Math.min(1, n / Math.max(words, 20)) * 10;
+/** Rate per word (a share, so the same text repeated keeps the same rate). */
+const rate = (n: number, words: number) => (words > 0 ? Math.min(1, n / words) * 10 : 0);
 const present = (n: number) => (n > 0 ? 1 : 0);
 
 export function extractFeatures(input: FeatureInput, lexicons: CompiledLexicons): Features {

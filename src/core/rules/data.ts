@@ -3,7 +3,7 @@ import citationsJson from '../../data/citations.json' with { type: 'json' };
 import decisionJson from '../../data/decision.json' with { type: 'json' };
 import catalogueJson from '../../data/rules/catalogue.json' with { type: 'json' };
 import questionsJson from '../../data/rules/questions.json' with { type: 'json' };
-import type { Citation, PrimaryPurpose, Question } from '../verdict.ts';
+import type { Citation, PrimaryPurpose } from '../verdict.ts';
 import type { Condition, Definitions } from './conditions.ts';
 import type { Step } from './kinds/index.ts';
 
@@ -22,7 +22,12 @@ export interface DecisionData {
   steps: Step[];
 }
 
-export type QuestionEntry = Omit<Question, 'field'>;
+export interface QuestionEntry {
+  text: string;
+  options: { value: string; label: string; when?: Condition }[];
+  /** Other wordings, the first whose condition holds replacing `text` (for example a note for charities). */
+  variants?: { id: string; when: Condition; text: string }[];
+}
 
 const { $comment: _c1, ...citationEntries } = citationsJson as unknown as Record<string, Citation> & {
   $comment?: string;

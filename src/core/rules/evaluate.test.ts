@@ -76,7 +76,31 @@ describe('direct-marketing level from the text', () => {
       level: 'unclear',
       rules: ['unclear-check-content'],
       notRules: ['right-to-object', 'consent-required'],
-      asks: ['consent', 'recipientType'],
+      // The question that settles it, not ones whose answer cannot change an unclear verdict.
+      asks: ['promotes'],
+      notAsks: ['consent', 'recipientType'],
+    },
+    {
+      name: 'unclear, and the sender says it promotes something → likely DM',
+      c: { level: 'unclear', primary: 'none' },
+      ctx: { promotes: 'yes' },
+      route: 'consent-required',
+      level: 'likely',
+      notAsks: ['promotes'],
+    },
+    {
+      name: 'unclear, and the sender says it promotes nothing → not DM',
+      c: { level: 'unclear', primary: 'none' },
+      ctx: { promotes: 'no' },
+      route: 'not-direct-marketing',
+      level: 'unlikely',
+    },
+    {
+      name: 'the sender saying "promotes nothing" never overrides a text that reads as marketing',
+      c: { level: 'likely' },
+      ctx: { promotes: 'no' },
+      route: 'consent-required',
+      level: 'likely',
     },
     {
       name: 'unlikely → not DM with UK GDPR note',

@@ -8,7 +8,7 @@ import type { Classification } from '../classify/classification.ts';
 import type { Context } from '../context.ts';
 import type { Draft } from '../draft/draft.ts';
 import type { AppliedRule, Citation, DirectMarketingLevel, Question, Verdict } from '../verdict.ts';
-import { holds, RuleDataError } from './conditions.ts';
+import { type Facts, holds, RuleDataError } from './conditions.ts';
 import { catalogue, citations, decision, questions } from './data.ts';
 import { buildFacts } from './facts.ts';
 import { runStep, type WalkState } from './kinds/index.ts';
@@ -24,10 +24,20 @@ function citation(id: string): Citation {
   return { title: c.title, url: c.url };
 }
 
-function question(field: string): Question {
+/** The question for a context field, in the words and with the answers that fit this sender (questions.json). */
+function question(field: string, facts: Facts): Question {
   const q = questions[field];
   if (!q) throw new RuleDataError(`no question for field "${field}"`);
-  return { field, text: q.text, options: q.options.map((o) => ({ ...o })) };
+  const variant = q.variants?.find((v) => holds(v.when, facts, decision.definitions));
+  const out: Question = {
+    field,
+    text: variant?.text ?? q.text,
+    options: q.options
+      .filter((o) => holds(o.when, facts, decision.definitions))
+      .map(({ value, label }) => ({ value, label })),
+  };
+  if (variant) out.variant = variant.id;
+  return out;
 }
 
 /** Runs the decision steps of decision.json in order until one sets the route (the walkthrough replays this). */
@@ -74,6 +84,6 @@ export function evaluate(input: {
     summary: state.summary ?? '',
     rules,
     checks: runChecks({ classification, context, draft, level, route: state.route }),
-    questions: state.ask.map(question),
+    questions: state.ask.map((field) => question(field, facts)),
   };
 }

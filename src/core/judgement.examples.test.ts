@@ -1,0 +1,179 @@
+/**
+ * The everyday mail of issue 10, written for this project: service messages full of marketing words, sales
+ * pitches dressed as help, and the routes they lead to. Each row is a real kind of draft a council officer, a
+ * fundraiser or a business sends, with the verdict an ICO-minded reader gives it.
+ */
+import { describe, expect, test } from 'vitest';
+import {
+  type ContextInput,
+  check,
+  type DirectMarketingLevel,
+  type PrimaryPurpose,
+  type Route,
+} from './index.ts';
+
+const DM: DirectMarketingLevel[] = ['yes', 'likely'];
+const NOT_DM: DirectMarketingLevel[] = ['no', 'unlikely'];
+
+interface Row {
+  name: string;
+  subject: string;
+  body: string;
+  channel?: 'email' | 'sms';
+  context: ContextInput;
+  dm: DirectMarketingLevel[];
+  purpose?: PrimaryPurpose;
+  route?: Route;
+}
+
+const RECEIPT =
+  'Dear Mr Shah,\n\nThank you for your donation of £50 to Riverside Hospice, received on 12 March. Your donation reference is RH-20931.\n\nBecause you told us you are a UK taxpayer, we will claim Gift Aid on your gift. This adds 25p to every £1 you give, at no cost to you. If your tax situation changes, please let us know.\n\nWith thanks,\nSupporter Care Team\nRiverside Hospice, registered charity 1098765';
+
+const rows: Row[] = [
+  {
+    name: 'a donation receipt with a Gift Aid note is a service message',
+    subject: 'Thank you for your donation',
+    body: RECEIPT,
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+    route: 'not-direct-marketing',
+  },
+  {
+    name: 'a Direct Debit increase the donor asked for is administration',
+    subject: 'Your Direct Debit has been updated',
+    body: 'Dear Ms Patel,\n\nThank you for speaking to us on the phone yesterday. As you asked, we have increased your monthly Direct Debit to Hope Animal Rescue from £5 to £10. The new amount will be collected from 1 June.\n\nYou do not need to do anything. Your Direct Debit is protected by the Direct Debit Guarantee.\n\nKind regards,\nSupporter Services',
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'Electoral Services: register to vote is a statutory process',
+    subject: 'Register to vote by 16 April',
+    body: 'Dear resident,\n\nThe local elections are on Thursday 7 May. To vote, you must be on the electoral register. The deadline to register is midnight on 16 April. It takes five minutes at gov.uk/register-to-vote. You will need your National Insurance number.\n\nIf you are already registered at your current address you do not need to do anything.\n\nElectoral Services\nWestbury Borough Council',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'the response to a petition the reader signed is not campaigning',
+    subject: 'Government responded to the petition you signed',
+    body: 'Dear Jo,\n\nThe Government has responded to the petition you signed – "Fund free school meals for all primary pupils".\n\nGovernment responded: The Government recognises the importance of school meals and has no plans to change eligibility at this time.\n\nYou can read the full response on the petitions website.\n\nThis petition has over 10,000 signatures. At 100,000 signatures the petition will be considered for debate in Parliament.\n\nThanks,\nThe Petitions Committee',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'a bulletin with a football pitch, a primary school and a design competition is news',
+    subject: 'Newbury weekly bulletin',
+    body: "Welcome to this week's bulletin.\n\nThe new football pitch in Newbury will open on Saturday after resurfacing. The changing rooms remain closed until June.\n\nRoadworks on the A339 will close one lane from Monday for three weeks. Buses 1 and 2 are diverted via Market Street.\n\nNewbury primary school held its design competition for a new recycling poster; the winning design will go on the bin lorries.",
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'a sales pitch to a company is promotional; to corporate subscribers, reg 23 only',
+    subject: 'Cut your fleet costs by 18%',
+    body: 'Hi Sam,\n\nI noticed Harbour Logistics runs a fleet of around 40 vans. Our telematics platform helps firms like yours cut fuel costs by up to 18%.\n\nPlans start at £12 per vehicle per month, with no setup fee. I have attached a free report on fleet costs in your sector.\n\nWould you have 20 minutes next week for a quick demo?\n\nBest,\nTom Rees\nBusiness Development Manager, TrackWise Ltd',
+    context: { sender: 'business', recipientType: 'corporate' },
+    dm: DM,
+    purpose: 'promotional',
+    route: 'corporate-subscriber',
+  },
+  {
+    name: 'the same pitch to a sole trader (or an unknown recipient) needs consent',
+    subject: 'Payroll in ten minutes a month',
+    body: 'Hello,\n\nStill running payroll on spreadsheets? PayEasy does it in ten minutes a month. For new customers this month we are offering 20% off the first year, and you can start a free 30-day trial today with no card needed.\n\nReply to this email and I will set you up.\n\nMark\nPayEasy',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+    route: 'consent-required',
+  },
+  {
+    name: 'text-to-donate is fundraising, so the charity soft opt-in applies',
+    subject: '',
+    body: 'This winter thousands of people will sleep rough. Text SHELTER to 70070 to give £5 and help us open more beds. Thank you. Reply STOP to opt out.',
+    channel: 'sms',
+    context: { sender: 'charity', relationship: 'supporter', softOptInConditions: 'met' },
+    dm: DM,
+    purpose: 'fundraising',
+    route: 'charity-soft-opt-in',
+  },
+  {
+    name: "a charity's ticketed fundraising quiz night is fundraising, not a product",
+    subject: 'Quiz night for the hospice',
+    body: 'Dear supporter,\n\nJoin us for our annual fundraising quiz night on Friday 14 March at the Red Lion. Tickets are £10 per person for teams of up to six, and every penny raised goes to Riverside Hospice.\n\nBook your tickets at riversidehospice.example/quiz.\n\nTo stop receiving these emails, reply UNSUBSCRIBE.\n\nRiverside Hospice, registered charity 1098765',
+    context: {
+      sender: 'charity',
+      recipientType: 'individual',
+      relationship: 'supporter',
+      softOptInConditions: 'met',
+    },
+    dm: DM,
+    purpose: 'fundraising',
+    route: 'charity-soft-opt-in',
+  },
+  {
+    name: 'a charity shop sale stays promotional',
+    subject: 'Half price weekend in our shops',
+    body: 'Dear supporter,\n\nThis weekend everything in our charity shops is half price, with 20% off furniture too. Pop into your local shop and grab a bargain: every sale helps Riverside Hospice.\n\nReply STOP to opt out.',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: 'a leaving-a-gift-in-your-will letter is fundraising',
+    subject: 'A gift that lasts',
+    body: 'Dear Mrs Evans,\n\nFor 40 years our nurses have cared for families at home. Would you consider leaving a gift in your will to Riverside Hospice? Even a small gift, after you have provided for your loved ones, helps us be there for the next family.\n\nOur free guide explains how. Reply to this email to request a copy.\n\nWith warm wishes,\nLegacy Team',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
+];
+
+describe('everyday judgement', () => {
+  test.each(rows)('$name', (row) => {
+    const v = check(
+      { subject: row.subject, body: row.body, channel: row.channel ?? 'email' },
+      { channel: row.channel ?? 'email', ...row.context },
+    );
+    expect(row.dm, `directMarketing was ${v.directMarketing}`).toContain(v.directMarketing);
+    if (row.purpose) expect(v.primaryPurpose).toBe(row.purpose);
+    if (row.route) expect(v.route).toBe(row.route);
+  });
+
+  test('"at no cost to you" in a Gift Aid note is not a sales come-on', () => {
+    const v = check({ subject: 'Thank you for your donation', body: RECEIPT }, { sender: 'charity' });
+    expect(v.evidence.filter((e) => e.purpose === 'promotional')).toEqual([]);
+  });
+
+  test('"Head of Fundraising" in a signature is not evidence', () => {
+    const v = check(
+      {
+        subject: 'Minutes of Tuesday',
+        body: "Hi all,\n\nAttached are the minutes of Tuesday's meeting. The next meeting is on 3 June in room 4.\n\nBest wishes,\nAnna Clarke\nHead of Fundraising\nRiverside Hospice",
+      },
+      { sender: 'charity' },
+    );
+    expect(v.evidence.some((e) => /fundraising/i.test(e.text))).toBe(false);
+    expect(NOT_DM).toContain(v.directMarketing);
+  });
+
+  test('a job title in the body is not an ask either', () => {
+    const v = check(
+      {
+        subject: 'New starter',
+        body: 'Please welcome Priya Nair, who joins us on Monday as Campaigns Officer. She will sit with the communications team on the second floor.',
+      },
+      { sender: 'charity' },
+    );
+    expect(v.evidence.some((e) => /campaign/i.test(e.text))).toBe(false);
+  });
+
+  test('one roadworks paragraph, 39 times or 10,000 words long, reads the same, with no evidence-free "likely"', () => {
+    const para =
+      'Roadworks on the A339 between the Robin Hood roundabout and the hospital will close one lane from Monday 3 March for three weeks while the gas main is replaced. Buses 1 and 2 will be diverted via Market Street and Bartholomew Street, and the stop outside the library will not be served. Please allow extra time for your journey.';
+    const verdicts = [1, 39, 180].map((k) =>
+      check({ subject: 'Roadworks', body: Array.from({ length: k }, () => para).join('\n\n') }),
+    );
+    for (const v of verdicts) {
+      expect(NOT_DM).toContain(v.directMarketing);
+      expect(v.primaryPurpose).toBe('none');
+    }
+  });
+});
