@@ -236,6 +236,23 @@ describe('readable report', () => {
     expect(cli(['draft.txt'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
   });
 
+  it('the route reads as in the extension, and the ICO pages cited are the English ones', () => {
+    const r = cli([
+      '--sender=charity',
+      '--recipient-type=individual',
+      '--relationship=supporter',
+      '--soft-opt-in=met',
+      'draft.txt',
+    ]);
+    expect(r.code).toBe(0);
+    const en = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8'));
+    expect(r.stdout).toContain(`Route: ${en.route_charity_soft_opt_in.message} (charity-soft-opt-in)`);
+    expect(r.stdout).toContain(
+      'https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/the-charitable-purpose-soft-opt-in',
+    );
+    expect(r.stdout).not.toContain('cy.ico.org.uk');
+  });
+
   it('context flags in both forms are accepted', () => {
     const r = cli([
       '--sender',
