@@ -307,6 +307,33 @@ To unsubscribe, email leave@lists.example
   });
 });
 
+describe('List-Unsubscribe', () => {
+  const body = '<p>Big sale today.</p>';
+  const withHeaders = (h: string) => parseEml(alternative('Big sale today.', body, h));
+  it('RFC 8058 one-click: an https URI and List-Unsubscribe-Post', () => {
+    expect(
+      withHeaders(
+        'List-Unsubscribe: <mailto:leave@shop.example?subject=unsubscribe>,\n <https://shop.example/u/9f2>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n',
+      ).optOutHeader,
+    ).toBe('one-click');
+  });
+  it('an https URI alone is a link; a mailto alone is an address', () => {
+    expect(withHeaders('List-Unsubscribe: <https://shop.example/u/9f2>\n').optOutHeader).toBe('link');
+    expect(withHeaders('List-Unsubscribe: <mailto:leave@shop.example>\n').optOutHeader).toBe('mailto');
+    // one-click needs an https URI to post to
+    expect(
+      withHeaders(
+        'List-Unsubscribe: <mailto:leave@shop.example>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n',
+      ).optOutHeader,
+    ).toBe('mailto');
+  });
+  it('no header, or one with no usable URI, is no opt-out route', () => {
+    expect(withHeaders('').optOutHeader).toBeUndefined();
+    expect(withHeaders('List-Unsubscribe: please reply\n').optOutHeader).toBeUndefined();
+    expect(withHeaders('List-Unsubscribe: <javascript:alert(1)>\n').optOutHeader).toBeUndefined();
+  });
+});
+
 /** `levels` multiparts, each holding the next, around one text/plain part. */
 function nestedMime(levels: number, inner: string): Uint8Array {
   let open = '';

@@ -3,6 +3,7 @@
  * body out of a saved e-mail (.eml). Works on a "binary string" (one char per byte) so that every part can be
  * decoded in its own charset. Every loop is bounded: hostile input ends in time linear in its size.
  */
+import type { OptOutHeader } from '../core/index.ts';
 import { bytesOf, decodeBytes, latin1Of, normalizeNewlines } from './charset.ts';
 import { htmlToText } from './html.ts';
 
@@ -13,6 +14,11 @@ export interface ParsedEmail {
   bodySource: 'plain' | 'html' | 'none';
   /** True when the HTML part was read instead of the text/plain part because it has text the plain part lacks. */
   htmlHadMore: boolean;
+  /**
+   * An opt-out route in the headers, if any: `one-click` (List-Unsubscribe with an https URI and
+   * `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, RFC 8058), `link` (an http(s) URI) or `mailto`.
+   */
+  optOutHeader?: OptOutHeader;
   /** Why part of the message was not read (too deeply nested, too many parts), if so. */
   problem?: string;
   recipients: { to: string[]; cc: string[]; bcc: string[] };
@@ -413,6 +419,30 @@ function readable(entity: Entity, bin: string): Readable | undefined {
   return { text: isHtml ? htmlToText(text) : text, html: isHtml, htmlHadMore: false };
 }
 
+/** The opt-out route a message's List-Unsubscribe header (RFC 2369) and List-Unsubscribe-Post (RFC 8058) give. */
+export function optOutHeaderOf(headers: readonly Header[]): OptOutHeader | undefined {
+  let https = false;
+  let http = false;
+  let mailto = false;
+  for (const h of headers) {
+    if (h.name !== 'list-unsubscribe') continue;
+    for (const m of headerText(h.value)
+      .slice(0, 16_384)
+      .matchAll(/<([^<>]*)>/g)) {
+      const uri = m[1]!.replace(/\s+/g, '');
+      if (/^https:\/\/[^/?#]+/i.test(uri)) https = true;
+      else if (/^http:\/\/[^/?#]+/i.test(uri)) http = true;
+      else if (/^mailto:[^@]+@[^@]+/i.test(uri)) mailto = true;
+    }
+  }
+  const oneClick = headers.some(
+    (h) => h.name === 'list-unsubscribe-post' && /^\s*List-Unsubscribe=One-Click\s*$/i.test(h.value),
+  );
+  if (https && oneClick) return 'one-click';
+  if (https || http) return 'link';
+  return mailto ? 'mailto' : undefined;
+}
+
 /** Addresses from an address-list header: display names, comments and groups are dropped. */
 export function parseAddressList(value: string | undefined): string[] {
   if (value === undefined) return [];
@@ -510,6 +540,8 @@ export function parseEml(bytes: Uint8Array): ParsedEmail {
       bcc: recipientList(headers, 'bcc'),
     },
   };
+  const optOut = optOutHeaderOf(headers);
+  if (optOut) mail.optOutHeader = optOut;
   if (problem) mail.problem = problem;
   return mail;
 }

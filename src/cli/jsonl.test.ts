@@ -22,6 +22,16 @@ describe('processJsonlLine', () => {
     expect(out).not.toHaveProperty('error');
     expect(out.id).toBe(2);
   });
+  it('a line may say its e-mail has a List-Unsubscribe header: the opt-out check counts it', () => {
+    const line = (context: string) =>
+      run(
+        `{"id": 3, "subject": "Spring sale", "body": "Get 20% off all garden tools this weekend. Shop now.", "context": {${context}}}`,
+      ) as unknown as {
+        checks: { id: string }[];
+      };
+    expect(line('"sender": "business"').checks.map((c) => c.id)).toContain('opt-out-missing');
+    expect(line('"optOutHeader": "one-click"').checks.map((c) => c.id)).not.toContain('opt-out-missing');
+  });
   const bad: [string, unknown, RegExp][] = [
     ['not json', null, /invalid JSON/],
     ['[1,2]', null, /must be a JSON object/],
@@ -33,6 +43,11 @@ describe('processJsonlLine', () => {
     ['{"id": 7, "body": "x", "context": "yes"}', 7, /"context" must be an object/],
     ['{"id": 7, "body": "x", "context": {"consent": "maybe"}}', 7, /consent/],
     ['{"id": 7, "body": "x", "context": {"colour": "red"}}', 7, /colour/],
+    [
+      '{"id": 7, "body": "x", "context": {"optOutHeader": "yes"}}',
+      7,
+      /optOutHeader.*one-click \| link \| mailto/,
+    ],
   ];
   for (const [line, id, pattern] of bad) {
     it(`error: ${line}`, () => {

@@ -10,7 +10,7 @@ export interface ReportOptions {
   color: boolean;
   /** At most this many evidence lines (the JSON output has them all). */
   maxEvidence?: number;
-  /** How the input was read (which MIME part of an e-mail, what was left out), one line each. */
+  /** How the input was read (an e-mail's MIME part, its List-Unsubscribe header), one line each. */
   notes?: readonly string[];
 }
 

@@ -92,6 +92,7 @@ async function checkFile(name: string, checker: Checker, context: ContextInput, 
     const draft = draftFromBytes(name, bytes);
     const fullContext: ContextInput = { ...context };
     if (draft.recipients) fullContext.recipients = draft.recipients;
+    if (draft.optOutHeader) fullContext.optOutHeader = draft.optOutHeader;
     const verdict = checker.check({ subject: draft.subject, body: draft.body }, fullContext);
     return { name, verdict, notes: draft.notes ?? [] };
   } catch (error) {

@@ -14,6 +14,12 @@ export const SOLICITED = ['yes', 'no', 'unknown'] as const;
 /** Our addition: for a public authority, is the promotion necessary for its public task or function? */
 export const PUBLIC_TASK_NECESSARY = ['yes', 'no', 'unknown'] as const;
 
+/**
+ * Our addition: an opt-out route the message carries outside its text, in its headers (a saved e-mail's
+ * List-Unsubscribe, RFC 2369): `one-click` (with List-Unsubscribe-Post, RFC 8058), `link` or `mailto`.
+ */
+export const OPT_OUT_HEADERS = ['one-click', 'link', 'mailto'] as const;
+
 export type Sender = (typeof SENDERS)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
@@ -22,6 +28,7 @@ export type Consent = (typeof CONSENTS)[number];
 export type SoftOptInConditions = (typeof SOFT_OPT_IN)[number];
 export type Solicited = (typeof SOLICITED)[number];
 export type PublicTaskNecessary = (typeof PUBLIC_TASK_NECESSARY)[number];
+export type OptOutHeader = (typeof OPT_OUT_HEADERS)[number];
 
 export interface Recipients {
   to: string[];
@@ -41,6 +48,8 @@ export interface Context {
   /** Organisation name, if known: lets the sender-identity check look for it. */
   senderName?: string;
   recipients?: Recipients;
+  /** An opt-out route in the message's headers: the opt-out check counts it for e-mail. */
+  optOutHeader?: OptOutHeader;
 }
 
 export type ContextInput = Partial<Omit<Context, 'recipients'>> & { recipients?: Partial<Recipients> };
@@ -110,6 +119,13 @@ export function parseContext(input: unknown): Context {
       if (typeof value !== 'string') throw new ContextError('context.senderName must be a string');
       const name = value.trim().slice(0, 200);
       if (name) out.senderName = name;
+    } else if (key === 'optOutHeader') {
+      if (typeof value !== 'string' || !(OPT_OUT_HEADERS as readonly string[]).includes(value)) {
+        throw new ContextError(
+          `context.optOutHeader: ${JSON.stringify(value)} is not one of ${OPT_OUT_HEADERS.join(' | ')}`,
+        );
+      }
+      out.optOutHeader = value as OptOutHeader;
     } else if (key === 'recipients') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new ContextError('context.recipients must be an object {"to": [], "cc": [], "bcc": []}');
@@ -126,7 +142,7 @@ export function parseContext(input: unknown): Context {
       };
     } else {
       throw new ContextError(
-        `context.${key} is not a known field (known: ${[...Object.keys(CONTEXT_VALUES), 'senderName', 'recipients'].join(', ')})`,
+        `context.${key} is not a known field (known: ${[...Object.keys(CONTEXT_VALUES), 'senderName', 'recipients', 'optOutHeader'].join(', ')})`,
       );
     }
   }

@@ -329,6 +329,25 @@ describe('e-mail files (.eml)', () => {
     expect(text.stdout).toContain('Input: read from the HTML part, which has text the plain-text part lacks');
   });
 
+  it('a List-Unsubscribe header counts as the opt-out route (one-click, link, mailto)', () => {
+    const headers = {
+      'one-click':
+        'List-Unsubscribe: <mailto:leave@garden.example>, <https://garden.example/u/7>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n',
+      link: 'List-Unsubscribe: <https://garden.example/u/7>\n',
+      mailto: 'List-Unsubscribe: <mailto:leave@garden.example?subject=unsubscribe>\n',
+    };
+    for (const [kind, h] of Object.entries(headers)) {
+      file(`lu-${kind}.eml`, offerEml({ headers: h }));
+      const r = cli(['--json', ...flags, `lu-${kind}.eml`]);
+      expect(r.code, kind).toBe(0);
+      expect(checkIds(r), kind).not.toContain('opt-out-missing');
+    }
+    const text = cli([...flags, 'lu-one-click.eml']);
+    expect(text.stdout).toContain(
+      'Input: opt-out route in the headers: List-Unsubscribe with one-click unsubscribe (RFC 8058)',
+    );
+  });
+
   it('MIME nested 25 levels deep is read from its text part, not as raw structure', () => {
     let open = '';
     let close = '';
