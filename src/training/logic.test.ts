@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { Evidence } from '../core/index.ts';
 import { ROUTES } from '../core/index.ts';
 import { loadScenarios } from '../core/scenario.ts';
+import { WALK_STEP_ORDER } from '../core/walkthrough.ts';
+import { SUMMARY_SOURCES, SUMMARY_STEPS } from './labels.ts';
 import {
   applyFilters,
   evidenceSteps,
@@ -17,6 +19,7 @@ import {
   segments,
   shuffle,
 } from './logic.ts';
+import { scenarioCitations } from './scenarios.ts';
 import { SECTORS } from './types.ts';
 
 const ev = (
@@ -167,5 +170,14 @@ describe('quiz balance', () => {
     }
     expect(routeOptions('soft-opt-in', 1)).toContain('consent-required');
     expect(routeOptions('consent-required', 1)).toContain('not-direct-marketing');
+  });
+});
+
+describe('summary sheet', () => {
+  test("its questions are the decision model's, in order (all but the final route step)", () => {
+    expect(SUMMARY_STEPS.map((s) => s.id)).toEqual(WALK_STEP_ORDER.filter((id) => id !== 'route'));
+  });
+  test('its sources all resolve', () => {
+    expect(scenarioCitations({ citations: [...SUMMARY_SOURCES] })).toHaveLength(SUMMARY_SOURCES.length);
   });
 });
