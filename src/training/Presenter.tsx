@@ -135,6 +135,7 @@ export function Presenter(p: Props) {
         </section>
         <div class="presenter-side">
           {/* Boxes that scroll on their own are Tab stops, so a keyboard can scroll them (WCAG 2.1.1). */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
           <section class="presenter-reasons" aria-labelledby="presenter-reasons-heading" tabIndex={0}>
             <h2 id="presenter-reasons-heading">{t('presenter_evidence', shown, phrases.length)}</h2>
             {phrases.length === 0 ? (
@@ -164,6 +165,7 @@ export function Presenter(p: Props) {
             class="presenter-verdict"
             aria-live="polite"
             aria-label={t('training_result')}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
             tabIndex={0}
           >
             {p.revealed && p.verdict ? (
