@@ -22,6 +22,18 @@ describe('processJsonlLine', () => {
     expect(out).not.toHaveProperty('error');
     expect(out.id).toBe(2);
   });
+  it('a line may say its e-mail has a List-Unsubscribe header: the opt-out check counts it', () => {
+    const line = (context: string) =>
+      run(
+        `{"id": 3, "subject": "Spring sale", "body": "Get 20% off all garden tools this weekend. Shop now.", "context": {${context}}}`,
+      ) as unknown as {
+        checks: { id: string }[];
+      };
+    expect(line('"sender": "business"').checks.map((c) => c.id)).toContain('opt-out-missing');
+    expect(line('"optOutHeader": "one-click"').checks.map((c) => c.id)).not.toContain('opt-out-missing');
+    const bad = run('{"id": 7, "body": "x", "context": {"optOutHeader": "yes"}}') as { error?: string };
+    expect(bad.error).toMatch(/optOutHeader.*one-click \| link \| mailto/);
+  });
   const bad: [string, unknown, RegExp][] = [
     ['not json', null, /invalid JSON/],
     ['[1,2]', null, /must be a JSON object/],

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Recipients } from '../core/index.ts';
+import type { OptOutHeader, Recipients } from '../core/index.ts';
 import { decodeText, hasUtf16Bom, looksBinary, normalizeNewlines } from './charset.ts';
 import { parseEml } from './eml.ts';
 import { htmlToText } from './html.ts';
@@ -22,6 +22,10 @@ export interface LoadedDraft {
   subject: string;
   body: string;
   recipients?: Recipients;
+  /** An e-mail's List-Unsubscribe route: passed to the check as context.optOutHeader. */
+  optOutHeader?: OptOutHeader;
+  /** How the file was read, where the reader should know (which MIME part, what was left out). */
+  notes?: string[];
 }
 
 /** How to read a file, from its extension; stdin (and unknown extensions) is sniffed. */
@@ -70,6 +74,12 @@ export function parseTxt(text: string): { subject: string; body: string } {
   return { subject: first.slice('subject:'.length).trim(), body: t.slice(start) };
 }
 
+const OPT_OUT_NOTE: Readonly<Record<OptOutHeader, string>> = {
+  'one-click': 'List-Unsubscribe with one-click unsubscribe (RFC 8058)',
+  link: 'List-Unsubscribe link',
+  mailto: 'List-Unsubscribe address',
+};
+
 /** Bytes to a draft. `name` picks the format (see kindFor). Throws InputError for binary data. */
 export function draftFromBytes(name: string, bytes: Uint8Array): LoadedDraft {
   if (looksBinary(bytes)) throw new InputError('looks like binary data, not a text draft');
@@ -82,10 +92,20 @@ export function draftFromBytes(name: string, bytes: Uint8Array): LoadedDraft {
   if (kind === 'eml') {
     // A UTF-16 file is re-encoded so the MIME reader sees bytes it understands.
     const mail = parseEml(hasUtf16Bom(bytes) ? new TextEncoder().encode(text()) : bytes);
-    if (mail.bodySource === 'none') throw new InputError('no text/plain or text/html part in the message');
+    if (mail.bodySource === 'none') {
+      const why = mail.problem ? ` (${mail.problem})` : '';
+      throw new InputError(`no text/plain or text/html part in the message${why}`);
+    }
     const { to, cc, bcc } = mail.recipients;
     const draft: LoadedDraft = { subject: mail.subject, body: mail.body };
     if (to.length + cc.length + bcc.length > 0) draft.recipients = mail.recipients;
+    if (mail.optOutHeader) draft.optOutHeader = mail.optOutHeader;
+    const notes = [
+      mail.htmlHadMore ? 'read from the HTML part, which has text the plain-text part lacks' : '',
+      mail.optOutHeader ? `opt-out route in the headers: ${OPT_OUT_NOTE[mail.optOutHeader]}` : '',
+      mail.problem ? `not all of it was read: ${mail.problem}` : '',
+    ].filter(Boolean);
+    if (notes.length > 0) draft.notes = notes;
     return draft;
   }
   if (kind === 'html') return { subject: '', body: htmlToText(normalizeNewlines(text())) };

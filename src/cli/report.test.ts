@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import { ROUTES, type Verdict } from '../core/index.ts';
-import { clean, flagFor, formatReport, headline, ROUTE_LABELS, useColor } from './report.ts';
+import { clean, flagFor, formatReport, headline, useColor } from './report.ts';
+
+/** The extension's English wording of a route (its catalogue key is route_ + the id in snake case). */
+const extensionRoute = (route: string) =>
+  (en as Record<string, { message: string }>)[`route_${route.replace(/-/g, '_')}`]?.message;
 
 const verdict: Verdict = {
   directMarketing: 'yes',
@@ -57,7 +62,7 @@ describe('formatReport', () => {
   it('has the headline, route label, summary and scores', () => {
     expect(text).toContain('== draft.txt ==');
     expect(text).toContain('Direct marketing: yes — fundraising');
-    expect(text).toContain(`Route: ${ROUTE_LABELS['consent-required']} (consent-required)`);
+    expect(text).toContain('Route: Consent needed: PECR reg 22 (consent-required)');
     expect(text).toContain('Summary: The draft asks for money and you have no consent.');
     expect(text).toContain('promotional 0.10 · fundraising 0.91 · campaigning 0.00');
   });
@@ -105,8 +110,13 @@ describe('formatReport', () => {
 });
 
 describe('helpers', () => {
-  it('every route has a label', () => {
-    for (const route of ROUTES) expect(ROUTE_LABELS[route]).toBeTruthy();
+  it('every route is worded as in the extension’s English catalogue', () => {
+    for (const route of ROUTES) {
+      const label = extensionRoute(route);
+      expect(label, route).toBeTruthy();
+      const text = formatReport('x', { ...verdict, route }, { color: false });
+      expect(text.split('\n')[2], route).toBe(`Route: ${label} (${route})`);
+    }
   });
   it('headline', () => {
     expect(headline(verdict)).toBe('Direct marketing: yes — fundraising');

@@ -2,24 +2,17 @@
  * The readable report: a Verdict as text for a terminal or a log. Pure; colour is an option.
  * Every string from the verdict is made safe to print (no control characters, no bidi overrides).
  */
-import { PURPOSES, type Route, type Severity, type Verdict } from '../core/index.ts';
+import { PURPOSES, type Severity, type Verdict } from '../core/index.ts';
+// The route in the same words as the extension (its English catalogue), so a route reads the same everywhere.
+import { ROUTE_LABEL } from '../ui/labels.ts';
 
 export interface ReportOptions {
   color: boolean;
   /** At most this many evidence lines (the JSON output has them all). */
   maxEvidence?: number;
+  /** How the input was read (an e-mail's MIME part, its List-Unsubscribe header), one line each. */
+  notes?: readonly string[];
 }
-
-export const ROUTE_LABELS: Readonly<Record<Route, string>> = {
-  'not-direct-marketing': 'Not direct marketing: the marketing rules do not apply',
-  'consent-required': 'Consent required: do not send without the recipient’s consent',
-  'consent-held': 'Consent held: sending rests on the consent you have',
-  'soft-opt-in': 'Soft opt-in: existing customers, similar products, opt-out offered',
-  'charity-soft-opt-in': 'Charity soft opt-in: existing supporters, opt-out offered',
-  'corporate-subscriber': 'Corporate subscriber: business addresses, identify yourself and offer an opt-out',
-  solicited: 'Solicited: the recipient asked for this message',
-  unclear: 'Unclear: answer the questions below to settle the route',
-};
 
 const ANSI = {
   bold: '\u001b[1m',
@@ -70,8 +63,9 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
   const lines: string[] = [];
 
   lines.push(paint('bold', `== ${clean(name)} ==`));
+  for (const note of options.notes ?? []) lines.push(paint('dim', `Input: ${clean(note)}`));
   lines.push(paint(LEVEL_STYLE[verdict.directMarketing] ?? 'bold', paint('bold', headline(verdict))));
-  const label = ROUTE_LABELS[verdict.route] ?? clean(verdict.route);
+  const label = clean(ROUTE_LABEL[verdict.route] ?? verdict.route);
   lines.push(`Route: ${label} ${paint('dim', `(${clean(verdict.route)})`)}`);
   if (verdict.summary) lines.push(`Summary: ${clean(verdict.summary)}`);
   // Right after the summary: the reader must know when the verdict could not read all of the draft.

@@ -20,6 +20,12 @@ export const PUBLIC_TASK_NECESSARY = ['yes', 'no', 'unknown'] as const;
  */
 export const PROMOTES = ['yes', 'no', 'unknown'] as const;
 
+/**
+ * Our addition: an opt-out route the message carries outside its text, in its headers (a saved e-mail's
+ * List-Unsubscribe, RFC 2369): `one-click` (with List-Unsubscribe-Post, RFC 8058), `link` or `mailto`.
+ */
+export const OPT_OUT_HEADERS = ['one-click', 'link', 'mailto'] as const;
+
 export type Sender = (typeof SENDERS)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
@@ -29,6 +35,7 @@ export type SoftOptInConditions = (typeof SOFT_OPT_IN)[number];
 export type Solicited = (typeof SOLICITED)[number];
 export type PublicTaskNecessary = (typeof PUBLIC_TASK_NECESSARY)[number];
 export type Promotes = (typeof PROMOTES)[number];
+export type OptOutHeader = (typeof OPT_OUT_HEADERS)[number];
 
 export interface Recipients {
   to: string[];
@@ -49,6 +56,8 @@ export interface Context {
   /** Organisation name, if known: lets the sender-identity check look for it. */
   senderName?: string;
   recipients?: Recipients;
+  /** An opt-out route in the message's headers: the opt-out check counts it for e-mail. */
+  optOutHeader?: OptOutHeader;
 }
 
 export type ContextInput = Partial<Omit<Context, 'recipients'>> & { recipients?: Partial<Recipients> };
@@ -120,6 +129,13 @@ export function parseContext(input: unknown): Context {
       if (typeof value !== 'string') throw new ContextError('context.senderName must be a string');
       const name = value.trim().slice(0, 200);
       if (name) out.senderName = name;
+    } else if (key === 'optOutHeader') {
+      if (typeof value !== 'string' || !(OPT_OUT_HEADERS as readonly string[]).includes(value)) {
+        throw new ContextError(
+          `context.optOutHeader: ${JSON.stringify(value)} is not one of ${OPT_OUT_HEADERS.join(' | ')}`,
+        );
+      }
+      out.optOutHeader = value as OptOutHeader;
     } else if (key === 'recipients') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new ContextError('context.recipients must be an object {"to": [], "cc": [], "bcc": []}');
@@ -136,7 +152,7 @@ export function parseContext(input: unknown): Context {
       };
     } else {
       throw new ContextError(
-        `context.${key} is not a known field (known: ${[...Object.keys(CONTEXT_VALUES), 'senderName', 'recipients'].join(', ')})`,
+        `context.${key} is not a known field (known: ${[...Object.keys(CONTEXT_VALUES), 'senderName', 'recipients', 'optOutHeader'].join(', ')})`,
       );
     }
   }

@@ -12,14 +12,22 @@ import { headline, ROUTE_LABEL } from '../ui/labels.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
 import { ContextSwitches } from './ContextSwitches.tsx';
 import { Gallery } from './Gallery.tsx';
-import { Handout } from './Handout.tsx';
+import { Handout, type HandoutPage } from './Handout.tsx';
 import { HighlightField, Legend } from './HighlightField.tsx';
-import { applyFilters, type Filters, NO_FILTERS, parseSeed } from './logic.ts';
+import {
+  applyFilters,
+  evidenceSteps,
+  type Filters,
+  NO_FILTERS,
+  parseQuizSettings,
+  parseSeed,
+  type QuizSettings,
+} from './logic.ts';
 import { Presenter } from './Presenter.tsx';
 import { Quiz } from './Quiz.tsx';
 import { ScenarioAnswer } from './ScenarioAnswer.tsx';
 import { SCENARIOS } from './scenarios.ts';
-import type { Scenario } from './types.ts';
+import { type Scenario, SECTORS } from './types.ts';
 import { WalkthroughPanel } from './WalkthroughPanel.tsx';
 
 type Core = typeof import('../core/index.ts');
@@ -82,6 +90,76 @@ function LanguageButton() {
   );
 }
 
+/** What the hand-out prints: this scenario or every one the gallery shows, and the summary sheet. */
+function PrintSetup(p: {
+  shown: number;
+  scope: 'this' | 'shown';
+  summary: boolean;
+  onScope(scope: 'this' | 'shown'): void;
+  onSummary(on: boolean): void;
+  onClose(): void;
+}) {
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const close = () => {
+    p.onClose();
+    document.getElementById('print')?.focus();
+  };
+  return (
+    <fieldset
+      class="print-setup"
+      id="print-setup"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
+      <legend>{t('print_what')}</legend>
+      <label>
+        <input
+          type="radio"
+          name="print-scope"
+          id="print-this"
+          ref={first}
+          checked={p.scope === 'this'}
+          onChange={() => p.onScope('this')}
+        />{' '}
+        {t('print_this')}
+      </label>
+      <label>
+        <input
+          type="radio"
+          name="print-scope"
+          id="print-shown"
+          checked={p.scope === 'shown'}
+          onChange={() => p.onScope('shown')}
+        />{' '}
+        {t('print_shown', p.shown)}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          id="print-summary"
+          checked={p.summary}
+          onChange={(e) => p.onSummary(e.currentTarget.checked)}
+        />{' '}
+        {t('print_summary')}
+      </label>
+      <p class="field-hint">{t('handout_page_hint')}</p>
+      <p>
+        <button type="button" id="print-go" class="primary" onClick={() => window.print()}>
+          {t('print_go')}
+        </button>{' '}
+        <button type="button" onClick={close}>
+          {t('print_cancel')}
+        </button>
+      </p>
+    </fieldset>
+  );
+}
+
 export function App() {
   useLocale();
   const [core, setCore] = useState<Core | null>(null);
@@ -89,6 +167,9 @@ export function App() {
   const [mode, setMode] = useState<Mode>(() => initialMode(window.location.search));
   const [seed, setSeed] = useState<number>(
     () => parseSeed(window.location.search) ?? Math.floor(Math.random() * 1_000_000),
+  );
+  const [quizSettings, setQuizSettings] = useState<QuizSettings>(() =>
+    parseQuizSettings(window.location.search),
   );
 
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -103,8 +184,15 @@ export function App() {
 
   const [showWalk, setShowWalk] = useState(false);
   const [presenting, setPresenting] = useState(false);
+  /** Presenter: how many evidence phrases are lit, and whether the answer is shown. */
+  const [lit, setLit] = useState(0);
   const [revealed, setRevealed] = useState(false);
   const presenterButton = useRef<HTMLButtonElement>(null);
+  const walkButton = useRef<HTMLButtonElement>(null);
+  /** The hand-out: the print options panel, and what it prints (also when the browser's own Print is used). */
+  const [printSetup, setPrintSetup] = useState(false);
+  const [printScope, setPrintScope] = useState<'this' | 'shown'>('this');
+  const [printSummary, setPrintSummary] = useState(false);
   const fullscreenByUs = useRef(false);
 
   useEffect(() => {
@@ -135,6 +223,7 @@ export function App() {
   }, [core, checked, context]);
   const verdict = result?.verdict ?? null;
   const steps = result?.steps ?? [];
+  const phraseCount = verdict ? evidenceSteps(verdict.evidence, subject, body).length : 0;
   const pristine =
     !!scenario &&
     subject === scenario.subject &&
@@ -150,6 +239,7 @@ export function App() {
     setBody(s.body);
     setChecked({ subject: s.subject, body: s.body });
     setContext(scenarioContext(s));
+    setLit(0);
     setRevealed(false);
   };
 
@@ -162,8 +252,41 @@ export function App() {
     if (next) load(next);
   };
 
+  /** Presenter: light the next phrase; after the last, show the answer. */
+  const stepForward = () => {
+    if (revealed) return;
+    if (Math.min(lit, phraseCount) < phraseCount) setLit(Math.min(lit, phraseCount) + 1);
+    else setRevealed(true);
+  };
+  const stepBack = () => {
+    if (revealed) setRevealed(false);
+    else setLit(Math.max(0, Math.min(lit, phraseCount) - 1));
+  };
+  const toggleAnswer = () => {
+    if (!revealed) setLit(Number.MAX_SAFE_INTEGER);
+    setRevealed(!revealed);
+  };
+  /** Typing in presenter mode is a live demonstration: every phrase lit and the verdict shown as it changes. */
+  const presentEdit = (update: () => void) => {
+    update();
+    setLit(Number.MAX_SAFE_INTEGER);
+    setRevealed(true);
+  };
+
+  /** Shows or hides the walkthrough; when hiding it takes focus back to where the reader came from. */
+  const toggleWalk = () => {
+    const focusInside = !!document.activeElement?.closest('.walkthrough');
+    setShowWalk((w) => !w);
+    if (showWalk && focusInside)
+      setTimeout(
+        () => (presenting ? document.querySelector<HTMLElement>('.presenter') : walkButton.current)?.focus(),
+        0,
+      );
+  };
+
   const enterPresenter = () => {
     setPresenting(true);
+    setLit(0);
     setRevealed(false);
     const el = document.documentElement;
     if (!document.fullscreenElement && typeof el.requestFullscreen === 'function') {
@@ -207,15 +330,19 @@ export function App() {
     if (presenting) {
       if (e.key === 'Escape') {
         e.preventDefault();
-        exitPresenter();
+        // Escape in the draft leaves the draft; a second Escape leaves presenter mode.
+        if (isTyping(e.target)) document.querySelector<HTMLElement>('.presenter')?.focus();
+        else exitPresenter();
         return;
       }
       if (isTyping(e.target)) return;
       const onControl = e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement;
       if (e.key === 'ArrowRight') step(1);
       else if (e.key === 'ArrowLeft') step(-1);
-      else if (e.key === ' ' && !onControl) setRevealed((r) => !r);
-      else if (e.key === 'w' || e.key === 'W') setShowWalk((w) => !w);
+      else if (e.key === ' ' && !onControl) (e.shiftKey ? stepBack : stepForward)();
+      else if (e.key === 'a' || e.key === 'A') toggleAnswer();
+      else if (e.key === 'w' || e.key === 'W') toggleWalk();
+      else if (e.key === 'e' || e.key === 'E') document.getElementById('presenter-body')?.focus();
       else return;
       e.preventDefault();
       return;
@@ -226,7 +353,7 @@ export function App() {
       enterPresenter();
     } else if (e.key === 'w' || e.key === 'W') {
       e.preventDefault();
-      setShowWalk((w) => !w);
+      toggleWalk();
     }
   };
   useEffect(() => {
@@ -242,16 +369,29 @@ export function App() {
 
   const changeContext = (field: EnumField, value: string) => setContext((c) => ({ ...c, [field]: value }));
 
-  const handout = (
-    <Handout
-      scenario={scenario}
-      pristine={pristine}
-      subject={subject}
-      body={body}
-      context={context}
-      verdict={verdict}
-    />
-  );
+  const handoutPages: HandoutPage[] = useMemo(() => {
+    if (printScope === 'shown' && core && checker.current) {
+      const c = checker.current;
+      return visible.map((s) => {
+        let walk: Walkthrough | null = null;
+        try {
+          walk = c.explain({ subject: s.subject, body: s.body, channel: s.channel }, scenarioContext(s));
+        } catch {
+          // A page without a verdict still prints the draft.
+        }
+        return {
+          scenario: s,
+          pristine: true,
+          subject: s.subject,
+          body: s.body,
+          context: scenarioContext(s),
+          walk,
+        };
+      });
+    }
+    return [{ scenario, pristine, subject, body, context, walk: result }];
+  }, [printScope, core, visible, scenario, pristine, subject, body, context, result]);
+  const handout = <Handout pages={handoutPages} summary={printSummary} />;
 
   if (presenting) {
     const at = scenario ? visible.findIndex((s) => s.id === scenario.id) : -1;
@@ -264,15 +404,20 @@ export function App() {
             count={at < 0 ? 0 : visible.length}
             subject={subject}
             body={body}
+            sms={context.channel === 'sms'}
             verdict={verdict}
             steps={steps}
             pristine={pristine}
+            lit={lit}
             revealed={revealed}
             showWalk={showWalk}
+            onSubject={(v) => presentEdit(() => setSubject(v))}
+            onBody={(v) => presentEdit(() => setBody(v))}
             onPrev={() => step(-1)}
             onNext={() => step(1)}
-            onReveal={() => setRevealed((r) => !r)}
-            onWalk={() => setShowWalk((w) => !w)}
+            onStep={stepForward}
+            onReveal={toggleAnswer}
+            onWalk={toggleWalk}
             onExit={exitPresenter}
           />
         </div>
@@ -309,9 +454,10 @@ export function App() {
               <button
                 type="button"
                 id="toggle-walk"
+                ref={walkButton}
                 aria-pressed={showWalk}
                 aria-keyshortcuts="W"
-                onClick={() => setShowWalk((w) => !w)}
+                onClick={toggleWalk}
               >
                 {t('training_walkthrough')} <kbd>W</kbd>
               </button>
@@ -324,12 +470,28 @@ export function App() {
               >
                 {t('training_present')} <kbd>P</kbd>
               </button>
-              <button type="button" id="print" onClick={() => window.print()}>
+              <button
+                type="button"
+                id="print"
+                aria-expanded={printSetup}
+                aria-controls="print-setup"
+                onClick={() => setPrintSetup((o) => !o)}
+              >
                 {t('training_print')}
               </button>
             </div>
           )}
           <LanguageButton />
+          {mode === 'explore' && printSetup && (
+            <PrintSetup
+              shown={visible.length}
+              scope={printScope}
+              summary={printSummary}
+              onScope={setPrintScope}
+              onSummary={setPrintSummary}
+              onClose={() => setPrintSetup(false)}
+            />
+          )}
         </header>
         {mode === 'quiz' ? (
           <main class="quiz-main">
@@ -337,9 +499,16 @@ export function App() {
               scenarios={SCENARIOS}
               checker={core ? checker.current : null}
               seed={seed}
-              onNewSeed={(s) => {
+              settings={quizSettings}
+              onStart={(s, settings) => {
                 setSeed(s);
-                setUrlParams({ mode: 'quiz', seed: String(s) });
+                setQuizSettings(settings);
+                setUrlParams({
+                  mode: 'quiz',
+                  seed: String(s),
+                  n: String(settings.size),
+                  sectors: settings.sectors.length === SECTORS.length ? null : settings.sectors.join(','),
+                });
               }}
             />
           </main>
@@ -406,7 +575,7 @@ export function App() {
                   </p>
                 )}
               </div>
-              {showWalk && <WalkthroughPanel steps={steps} id="walk" />}
+              {showWalk && <WalkthroughPanel steps={steps} id="walk" focusOnOpen />}
               {scenario && <ScenarioAnswer scenario={scenario} verdict={verdict} compare={pristine} />}
             </section>
           </main>

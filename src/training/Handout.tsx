@@ -1,29 +1,53 @@
 /**
- * The print-only hand-out: a one-page summary of the current scenario or draft. Hidden on screen; the print
- * stylesheet hides everything else. Sources are numbered once and printed with their URLs, so the page works
- * on paper.
+ * The print-only hand-out: one A4 page per scenario (or the draft being edited), and optionally a one-page summary
+ * of the decision model. Hidden on screen; the print stylesheet hides everything else.
+ *
+ * Each scenario page has the draft with its phrases highlighted and numbered (colour, underline style and number,
+ * so it reads in black and white), the key and the reason for each phrase, the verdict and route, the checks, the
+ * decision walkthrough (every question and its answer; the reasons of the deciding step and of the last step,
+ * which gives the verdict's summary and what to do), the teaching note and the
+ * sources of the deciding steps, printed with their URLs. It is set at 10.5 pt in two columns; a page too long
+ * for one sheet is printed a little smaller, never below 90% (9.5 pt body text).
  */
 
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { CONTEXT_VALUES } from '../core/context.ts';
-import type { Citation, Context, EnumField, Verdict } from '../core/index.ts';
+import type { Citation, Context, EnumField, Evidence, Walkthrough } from '../core/index.ts';
+import { ROUTES } from '../core/verdict.ts';
 import { t } from '../i18n/index.ts';
 import { englishLang, Text } from '../i18n/preact.tsx';
-import { checkText, ruleRequirement, ruleTitle, summaryText } from '../i18n/verdict.ts';
+import { checkText } from '../i18n/verdict.ts';
 import { headline, ROUTE_LABEL, SEVERITY_LABEL } from '../ui/labels.ts';
-import { CHANNEL_LABEL, FIELD_LABEL, SECTOR_LABEL, VALUE_LABEL } from './labels.ts';
-import { OUTCOME_LABEL, outcomeOf, paragraphs } from './logic.ts';
+import {
+  CHANNEL_LABEL,
+  FIELD_LABEL,
+  PURPOSE_LEGEND,
+  ROUTE_DO,
+  SECTOR_LABEL,
+  SUMMARY_SOURCES,
+  SUMMARY_STEPS,
+  VALUE_LABEL,
+} from './labels.ts';
+import { evidenceSteps, OUTCOME_LABEL, outcomeOf, segments } from './logic.ts';
 import { scenarioCitations } from './scenarios.ts';
 import type { Scenario } from './types.ts';
+import { walkQuestion } from './WalkthroughPanel.tsx';
 
-interface Props {
+/** One page of the hand-out: a scenario (or the draft being edited) and the checker's walkthrough of it. */
+export interface HandoutPage {
   scenario: Scenario | null;
+  /** The draft and context are the scenario's own (its expected answer applies). */
   pristine: boolean;
   subject: string;
   body: string;
   context: Context;
-  verdict: Verdict | null;
+  walk: Walkthrough | null;
 }
+
+/** Printable height of an A4 sheet with the print margins (297 − 12 − 11 mm), less a little for rounding. */
+export const PAGE_HEIGHT_PX = ((297 - 12 - 11) / 25.4) * 96 * 0.97;
+/** Never smaller than this: 10.5 pt body text stays at 9.5 pt or more. */
+export const MIN_FIT = 0.9;
 
 /** Numbers each distinct source once, in order of first use. */
 function sourceIndex() {
@@ -38,31 +62,26 @@ function sourceIndex() {
   return { list, ref };
 }
 
-/** Evidence phrases that share a reason are listed together, so the page stays short. */
-function groupEvidence(verdict: Verdict): { message: string; texts: string[] }[] {
-  const groups = new Map<string, string[]>();
-  for (const e of verdict.evidence) {
-    const texts = groups.get(e.message) ?? [];
-    if (!texts.includes(e.text)) texts.push(e.text);
-    groups.set(e.message, texts);
-  }
-  return [...groups].map(([message, texts]) => ({ message, texts }));
+/** The numbered phrases grouped by their reason, so a reason shared by several phrases is printed once. */
+function reasons(phrases: readonly Evidence[]): { message: string; numbers: number[]; texts: string[] }[] {
+  const groups = new Map<string, { message: string; numbers: number[]; texts: string[] }>();
+  phrases.forEach((e, i) => {
+    const g = groups.get(e.message) ?? { message: e.message, numbers: [], texts: [] };
+    g.numbers.push(i + 1);
+    g.texts.push(e.text);
+    groups.set(e.message, g);
+  });
+  return [...groups.values()];
 }
 
 function Refs({ nums }: { nums: number[] }) {
   if (nums.length === 0) return null;
-  return <span class="handout-refs"> [{nums.join(', ')}]</span>;
+  return <span class="handout-refs"> [{[...new Set(nums)].join(', ')}]</span>;
 }
 
-/** Printable height of an A4 sheet with the print margins (297 − 12 − 11 mm), less a little for rounding. */
-const PAGE_HEIGHT_PX = ((297 - 12 - 11) / 25.4) * 96 * 0.97;
-/** Below this the text would be too small to read: a very long hand-out then runs to a second page. */
-const MIN_FIT = 0.7;
-
-export function Handout({ scenario, pristine, subject, body, context, verdict }: Props) {
+/** Shrinks the page (by bisection on its zoom) when it is taller than a sheet, down to MIN_FIT. */
+function useFitToPage() {
   const article = useRef<HTMLElement>(null);
-  // The hand-out is laid out off screen at paper width, zoomed exactly as it will print. When it is taller
-  // than a sheet, find (by bisection) the largest zoom at which it fits.
   useLayoutEffect(() => {
     const el = article.current;
     if (!el) return;
@@ -70,7 +89,11 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
       el.style.setProperty('--fit', zoom.toFixed(3));
       return el.getBoundingClientRect().height <= PAGE_HEIGHT_PX;
     };
-    if (fits(1) || !fits(MIN_FIT)) return;
+    if (fits(1)) return;
+    if (!fits(MIN_FIT)) {
+      el.dataset.overflows = 'true';
+      return;
+    }
     let lo = MIN_FIT;
     let hi = 1;
     for (let i = 0; i < 6; i++) {
@@ -80,40 +103,77 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
     }
     fits(lo);
   });
-  const fields = Object.keys(CONTEXT_VALUES) as EnumField[];
-  const sources = sourceIndex();
-  const rules = (verdict?.rules ?? []).map((r) => ({ rule: r, refs: r.citations.map(sources.ref) }));
-  const scenarioRefs = scenario ? scenarioCitations(scenario).map(sources.ref) : [];
-  const known = fields.filter((f) => context[f] !== 'unknown');
+  return article;
+}
+
+function Draft({
+  text,
+  field,
+  numbers,
+}: {
+  text: string;
+  field: 'subject' | 'body';
+  numbers: Map<Evidence, number>;
+}) {
   return (
-    <div class="handout-frame">
-      <article class="handout" ref={article}>
-        <header>
-          <p class="handout-kicker">
-            {t('handout_kicker')}
-            {scenario && (
-              <>
-                {' · '}
-                {SECTOR_LABEL[scenario.sector]} · {CHANNEL_LABEL[scenario.channel]}
-                {!pristine && ` · ${t('handout_edited')}`}
-              </>
-            )}
-          </p>
-          <h1>{scenario ? <span lang={englishLang()}>{scenario.title}</span> : t('training_your_draft')}</h1>
-        </header>
-        <section>
+    <>
+      {segments(text, [...numbers.keys()], field).map((s, i) =>
+        s.purpose && s.source ? (
+          <span key={i}>
+            <mark class={`hl hl-${s.purpose}`}>{s.text}</mark>
+            <sup class="handout-n">{numbers.get(s.source)}</sup>
+          </span>
+        ) : (
+          s.text
+        ),
+      )}
+    </>
+  );
+}
+
+function ScenarioPage({ page }: { page: HandoutPage }) {
+  const article = useFitToPage();
+  const { scenario, pristine, subject, body, context, walk } = page;
+  const verdict = walk?.verdict ?? null;
+  const phrases = verdict ? evidenceSteps(verdict.evidence, subject, body) : [];
+  const numbers = new Map<Evidence, number>(phrases.map((e, i) => [e, i + 1]));
+  const fields = Object.keys(CONTEXT_VALUES) as EnumField[];
+  const known = fields.filter((f) => context[f] !== 'unknown');
+  // Sources of the steps that decide (the decisive one and the route) and of the scenario: a page, not a library.
+  const sources = sourceIndex();
+  const stepRefs = (walk?.steps ?? []).map((s) =>
+    s.decisive || s.id === 'route' ? s.citations.map(sources.ref) : [],
+  );
+  const scenarioRefs = scenario ? scenarioCitations(scenario).map(sources.ref) : [];
+  const purposes = new Set(phrases.map((e) => e.purpose));
+  return (
+    <article class="handout handout-page" ref={article} data-id={scenario?.id}>
+      <header>
+        <p class="handout-kicker">
+          {t('handout_kicker')}
+          {scenario && (
+            <>
+              {' · '}
+              {SECTOR_LABEL[scenario.sector]} · {CHANNEL_LABEL[scenario.channel]}
+              {!pristine && ` · ${t('handout_edited')}`}
+            </>
+          )}
+        </p>
+        <h1>{scenario ? <span lang={englishLang()}>{scenario.title}</span> : t('training_your_draft')}</h1>
+      </header>
+      <div class="handout-cols">
+        <section class="handout-draft">
           <h2>{t('handout_the_draft')}</h2>
           {subject && (
-            <p>
-              <strong>{t('common_subject_colon')}</strong> {subject}
+            <p class="handout-subject">
+              <strong>{t('common_subject_colon')}</strong>{' '}
+              <span lang={englishLang()}>
+                <Draft text={subject} field="subject" numbers={numbers} />
+              </span>
             </p>
           )}
-          <div class="handout-body">
-            {body.trim() ? (
-              paragraphs(body).map((p, i) => <p key={`${i}-${p.length}`}>{p}</p>)
-            ) : (
-              <p>{t('handout_empty')}</p>
-            )}
+          <div class="handout-body" lang={englishLang()}>
+            {body.trim() ? <Draft text={body} field="body" numbers={numbers} /> : t('handout_empty')}
           </div>
           <p class="handout-context">
             <strong>{t('handout_context')}</strong>{' '}
@@ -121,33 +181,33 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
             {known.length < fields.length && `${known.length > 0 ? ' · ' : ''}${t('handout_rest_unknown')}`}
           </p>
         </section>
+        {phrases.length > 0 && (
+          <section class="handout-key">
+            <h2>{t('legend_heading')}</h2>
+            <ul class="handout-legend">
+              {PURPOSE_LEGEND.filter((p) => purposes.has(p.purpose)).map((p) => (
+                <li key={p.purpose}>
+                  <span class={`hl hl-${p.purpose}`}>{t(p.label)}</span> ({t(p.cue)})
+                </li>
+              ))}
+            </ul>
+            <h3>{t('handout_reasons')}</h3>
+            <ul class="handout-reasons">
+              {reasons(phrases).map((r) => (
+                <li key={r.message} lang={englishLang()}>
+                  <strong>{r.numbers.join(', ')}</strong> {r.texts.map((x) => `“${x}”`).join(', ')} —{' '}
+                  {r.message}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {verdict && (
-          <section>
+          <section class="handout-verdict">
             <h2>{t('handout_verdict', headline(verdict.directMarketing, verdict.primaryPurpose))}</h2>
             <p>
               <strong>{t('common_route')}</strong> {ROUTE_LABEL[verdict.route]}
             </p>
-            <p>
-              <Text value={summaryText(verdict.summary)} />
-            </p>
-            {verdict.evidence.length > 0 && (
-              <>
-                <h3>{t('handout_reasons')}</h3>
-                <ul>
-                  {groupEvidence(verdict).map((g) => (
-                    <li key={g.message}>
-                      {g.texts.map((t, i) => (
-                        <span key={`${i}-${t}`}>
-                          {i > 0 && ', '}
-                          <q>{t}</q>
-                        </span>
-                      ))}{' '}
-                      — <span lang={englishLang()}>{g.message}</span>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
             {verdict.checks.length > 0 && (
               <>
                 <h3>{t('verdict_before_send')}</h3>
@@ -160,26 +220,30 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
                 </ul>
               </>
             )}
-            {rules.length > 0 && (
-              <>
-                <h3>{t('verdict_rules')}</h3>
-                <ul>
-                  {rules.map(({ rule, refs }) => (
-                    <li key={rule.id}>
-                      <strong>
-                        <Text value={ruleTitle(rule)} />
-                      </strong>
-                      : <Text value={ruleRequirement(rule)} />
-                      <Refs nums={refs} />
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
+          </section>
+        )}
+        {walk && walk.steps.length > 0 && (
+          <section class="handout-walk">
+            <h2>{t('walk_heading')}</h2>
+            <ol>
+              {walk.steps.map((s, i) => (
+                <li key={s.id} class={s.decisive ? 'handout-decisive' : undefined}>
+                  <strong>
+                    <Text value={walkQuestion(s)} />
+                  </strong>
+                  {s.decisive && <span class="handout-decisive-tag"> ({t('walk_decisive')})</span>}{' '}
+                  <span lang={englishLang()}>
+                    <em>{s.answer}.</em>
+                    {(s.decisive || s.id === 'route') && ` ${s.because}`}
+                  </span>
+                  <Refs nums={stepRefs[i] ?? []} />
+                </li>
+              ))}
+            </ol>
           </section>
         )}
         {scenario && (
-          <section>
+          <section class="handout-note">
             <h2>{t('handout_teaching_note')}</h2>
             {pristine && (
               <p>
@@ -200,7 +264,7 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
           </section>
         )}
         {sources.list.length > 0 && (
-          <section>
+          <section class="handout-sources-section">
             <h2>{t('common_sources')}</h2>
             <ol class="handout-sources">
               {sources.list.map((c) => (
@@ -212,8 +276,66 @@ export function Handout({ scenario, pristine, subject, body, context, verdict }:
             </ol>
           </section>
         )}
-        <p class="handout-foot">{t('handout_foot')}</p>
-      </article>
+      </div>
+      <p class="handout-foot">{t('handout_foot')}</p>
+    </article>
+  );
+}
+
+/** One page: the decision model's questions in order, the routes and what each asks, and what always applies. */
+function SummarySheet() {
+  const article = useFitToPage();
+  const sources = scenarioCitations({ citations: [...SUMMARY_SOURCES] });
+  return (
+    <article class="handout handout-page handout-summary" ref={article}>
+      <header>
+        <p class="handout-kicker">{t('handout_kicker')}</p>
+        <h1>{t('summary_title')}</h1>
+        <p>{t('summary_intro')}</p>
+      </header>
+      <h2>{t('summary_questions')}</h2>
+      <ol class="summary-steps">
+        {SUMMARY_STEPS.map((s) => (
+          <li key={s.id} data-step={s.id}>
+            <strong>{t(s.question)}</strong> {t(s.how)}
+          </li>
+        ))}
+      </ol>
+      <h2>{t('summary_routes')}</h2>
+      <dl class="summary-routes">
+        {ROUTES.map((r) => (
+          <div key={r} data-route={r}>
+            <dt>{ROUTE_LABEL[r]}</dt>
+            <dd>{ROUTE_DO[r]}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>{t('summary_always')}</h2>
+      <ul>
+        <li>{t('summary_always_identity')}</li>
+        <li>{t('summary_always_objection')}</li>
+        <li>{t('summary_always_gdpr')}</li>
+      </ul>
+      <h2>{t('common_sources')}</h2>
+      <ul class="handout-sources">
+        {sources.map((c) => (
+          <li key={c.url} lang={englishLang()}>
+            {c.title} <span class="handout-url">— {c.url}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="handout-foot">{t('handout_foot')}</p>
+    </article>
+  );
+}
+
+export function Handout({ pages, summary }: { pages: readonly HandoutPage[]; summary: boolean }) {
+  return (
+    <div class="handout-frame">
+      {summary && <SummarySheet />}
+      {pages.map((page, i) => (
+        <ScenarioPage key={page.scenario?.id ?? `draft-${i}`} page={page} />
+      ))}
     </div>
   );
 }

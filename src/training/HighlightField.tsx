@@ -19,10 +19,22 @@ interface Props {
   evidence: readonly Evidence[];
   multiline?: boolean;
   hint?: string;
+  /** The phrase being presented: drawn more strongly than the others. */
+  current?: Evidence;
   onInput(value: string): void;
 }
 
-export function HighlightField({ id, label, field, value, evidence, multiline, hint, onInput }: Props) {
+export function HighlightField({
+  id,
+  label,
+  field,
+  value,
+  evidence,
+  multiline,
+  hint,
+  current,
+  onInput,
+}: Props) {
   const backdrop = useRef<HTMLDivElement>(null);
   const sync = (el: HTMLInputElement | HTMLTextAreaElement) => {
     if (!backdrop.current) return;
@@ -43,7 +55,10 @@ export function HighlightField({ id, label, field, value, evidence, multiline, h
         <div class="hl-backdrop" ref={backdrop} aria-hidden="true">
           {segs.map((s, i) =>
             s.purpose ? (
-              <mark key={i} class={`hl hl-${s.purpose}`}>
+              <mark
+                key={i}
+                class={`hl hl-${s.purpose}${current && s.source === current ? ' hl-current' : ''}`}
+              >
                 {s.text}
               </mark>
             ) : (

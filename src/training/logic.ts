@@ -1,7 +1,8 @@
 /** Pure helpers for the training page: outcomes, filters, seeded shuffles, highlight segments. No DOM. */
-import type { DirectMarketingLevel, Evidence, Field, PrimaryPurpose } from '../core/index.ts';
+import type { DirectMarketingLevel, Evidence, Field, PrimaryPurpose, Route } from '../core/index.ts';
+import { ROUTES } from '../core/verdict.ts';
 import { messageRecord } from '../i18n/index.ts';
-import type { Scenario, Sector } from './types.ts';
+import { type Scenario, SECTORS, type Sector } from './types.ts';
 
 export type Outcome = 'dm' | 'not-dm' | 'unclear';
 export const OUTCOMES: readonly Outcome[] = ['dm', 'not-dm', 'unclear'];
@@ -77,8 +78,84 @@ export function parseSeed(search: string): number | undefined {
   return Number(raw);
 }
 
-export function quizSet(list: readonly Scenario[], seed: number, size = 10): Scenario[] {
-  return shuffle(list, seed).slice(0, size);
+/** How many questions a trainer can pick for a quiz. */
+export const QUIZ_SIZES = [5, 10, 15, 20] as const;
+export const DEFAULT_QUIZ_SIZE = 10;
+
+export interface QuizSettings {
+  size: number;
+  /** The sectors the questions come from (all when every sector is chosen). */
+  sectors: readonly Sector[];
+}
+
+export const DEFAULT_QUIZ: QuizSettings = { size: DEFAULT_QUIZ_SIZE, sectors: SECTORS };
+
+/** `?n=10&sectors=charity,business` from a query string; missing or bad values fall back to the defaults. */
+export function parseQuizSettings(search: string): QuizSettings {
+  const params = new URLSearchParams(search);
+  const n = Number(params.get('n'));
+  const size = (QUIZ_SIZES as readonly number[]).includes(n) ? n : DEFAULT_QUIZ_SIZE;
+  const asked = (params.get('sectors') ?? '')
+    .split(',')
+    .filter((x): x is Sector => (SECTORS as readonly string[]).includes(x));
+  return { size, sectors: asked.length > 0 ? SECTORS.filter((x) => asked.includes(x)) : SECTORS };
+}
+
+/** A seed for each stream of choices (the same quiz seed gives the same quiz). */
+const subSeed = (seed: number, stream: number) =>
+  (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + stream * 0x27d4eb2f) >>> 0;
+
+/**
+ * The quiz: `size` scenarios from the chosen sectors with the answers balanced across the outcomes (direct
+ * marketing, not, unclear): each outcome gets size/3 questions, the remainder going to outcomes picked by the
+ * seed, and an outcome with too few scenarios gives its share to the others. Then shuffled.
+ */
+export function quizSet(
+  list: readonly Scenario[],
+  seed: number,
+  size = DEFAULT_QUIZ_SIZE,
+  sectors: readonly Sector[] = SECTORS,
+): Scenario[] {
+  const pool = list.filter((s) => sectors.includes(s.sector));
+  const groups = OUTCOMES.map((o, i) =>
+    shuffle(
+      pool.filter((s) => outcomeOf(s) === o),
+      subSeed(seed, i + 1),
+    ),
+  );
+  const total = Math.min(size, pool.length);
+  const take = OUTCOMES.map(() => 0);
+  // Hand out one question at a time to the outcome that has had fewest so far and still has scenarios; ties go
+  // in an order the seed picks, so which outcome gets the extra question varies from quiz to quiz.
+  const order = shuffle([0, 1, 2], subSeed(seed, 7));
+  for (let n = 0; n < total; n++) {
+    let best = -1;
+    for (const i of order) {
+      if (take[i]! >= groups[i]!.length) continue;
+      if (best === -1 || take[i]! < take[best]!) best = i;
+    }
+    if (best === -1) break;
+    take[best]!++;
+  }
+  const chosen = groups.flatMap((g, i) => g.slice(0, take[i]));
+  return shuffle(chosen, subSeed(seed, 11));
+}
+
+/**
+ * The four routes offered for "which route, and what must the sender do?": the right one and three others,
+ * picked by the seed from those that could be confused with it, listed in the fixed order of ROUTES (so the
+ * right answer's position gives nothing away).
+ */
+export function routeOptions(route: Route, seed: number, count = 4): Route[] {
+  const others = ROUTES.filter((r) => r !== route);
+  // The most common wrong belief first: that consent is needed, or that the rules do not apply.
+  const likely: Route[] = route === 'consent-required' ? ['not-direct-marketing'] : ['consent-required'];
+  const rest = shuffle(
+    others.filter((r) => !likely.includes(r)),
+    seed,
+  );
+  const picked = new Set<Route>([route, ...likely, ...rest].slice(0, count));
+  return ROUTES.filter((r) => picked.has(r));
 }
 
 export interface Segment {
@@ -86,6 +163,8 @@ export interface Segment {
   /** Set when the segment is an evidence phrase. */
   purpose?: PrimaryPurpose;
   message?: string;
+  /** The evidence the phrase comes from (to tell the one being presented from the others). */
+  source?: Evidence;
 }
 
 /**
@@ -102,10 +181,26 @@ export function segments(text: string, evidence: readonly Evidence[], field: Fie
     if (e.end <= pos) continue;
     const start = Math.max(e.start, pos);
     if (start > pos) out.push({ text: text.slice(pos, start) });
-    out.push({ text: text.slice(start, e.end), purpose: e.purpose, message: e.message });
+    out.push({ text: text.slice(start, e.end), purpose: e.purpose, message: e.message, source: e });
     pos = e.end;
   }
   if (pos < text.length || out.length === 0) out.push({ text: text.slice(pos) });
+  return out;
+}
+
+/**
+ * The evidence in reading order (subject first), one entry per phrase that shows in the draft: what presenter
+ * mode steps through, and what the hand-out numbers. Phrases hidden by an earlier overlapping one are left out.
+ */
+export function evidenceSteps(evidence: readonly Evidence[], subject: string, body: string): Evidence[] {
+  const out: Evidence[] = [];
+  for (const [field, text] of [
+    ['subject', subject],
+    ['body', body],
+  ] as const) {
+    for (const s of segments(text, evidence, field))
+      if (s.source && !out.includes(s.source)) out.push(s.source);
+  }
   return out;
 }
 

@@ -506,7 +506,7 @@ describe.each(RUNS)('axe, WCAG 2.2 AA, $lang, $scheme scheme with reduced motion
     await page.close();
   });
 
-  test('training: gallery and live editor, walkthrough, presenter (question and answer), quiz', async () => {
+  test('training: gallery and live editor, walkthrough, presenter (question, evidence and answer), quiz', async () => {
     const { page, errors } = await newPage(scheme);
     await page.goto(`${extBase}/src/training/index.html`);
     await page.waitForSelector('.live section.verdict', { timeout: 15_000 });
@@ -521,7 +521,10 @@ describe.each(RUNS)('axe, WCAG 2.2 AA, $lang, $scheme scheme with reduced motion
     await page.waitForSelector('.presenter');
     await audit(page, `training presenter (${lang}, ${scheme})`);
     await page.keyboard.press(' ');
-    await page.waitForSelector('.presenter-answer .verdict', { timeout: 15_000 });
+    await page.waitForSelector('.presenter-reason-current', { timeout: 15_000 });
+    await audit(page, `training presenter evidence (${lang}, ${scheme})`);
+    await page.keyboard.press('a');
+    await page.waitForSelector('.presenter-verdict .verdict', { timeout: 15_000 });
     await audit(page, `training presenter answer (${lang}, ${scheme})`);
     await page.screenshot({ path: path.join(SHOTS, `training-presenter-${lang}-${scheme}.png`) });
     await page.keyboard.press('Escape');
@@ -530,6 +533,9 @@ describe.each(RUNS)('axe, WCAG 2.2 AA, $lang, $scheme scheme with reduced motion
     await page.waitForSelector('.quiz-card');
     await audit(page, `training quiz (${lang}, ${scheme})`);
     await page.locator('.quiz-answer[data-answer="dm"]').click();
+    await page.waitForSelector('.quiz-route');
+    await audit(page, `training quiz route question (${lang}, ${scheme})`);
+    await page.locator('.quiz-route').first().click();
     await page.waitForSelector('.quiz-reveal .answer', { timeout: 15_000 });
     await audit(page, `training quiz answer (${lang}, ${scheme})`);
     await page.screenshot({ path: path.join(SHOTS, `training-quiz-${lang}-${scheme}.png`) });

@@ -22,6 +22,23 @@ test.each<[string, CheckCase, Severity | undefined, RegExp?]>([
     { c: { hits: [{ signal: 'opt-out', field: 'subject' }] } },
     'warning',
   ],
+  [
+    'List-Unsubscribe header (context.optOutHeader) → none',
+    { ctx: { optOutHeader: 'one-click' } },
+    undefined,
+  ],
+  ['a mailto List-Unsubscribe counts too → none', { ctx: { optOutHeader: 'mailto' } }, undefined],
+  [
+    'under a soft opt-in the header counts → none',
+    { ctx: { optOutHeader: 'link' }, route: 'soft-opt-in' },
+    undefined,
+  ],
+  [
+    'an SMS has no mail headers: still missing',
+    { ctx: { channel: 'sms', optOutHeader: 'one-click' } },
+    'warning',
+    /STOP/,
+  ],
   ['not DM → none', { level: 'unlikely', route: 'not-direct-marketing' }, undefined],
   ['unclear → none', { level: 'unclear', route: 'unclear' }, undefined],
   [
