@@ -25,11 +25,16 @@ export const FACT_NAMES: readonly string[] = [
   'acts.asks',
   'acts.moodAsks',
   'acts.offers',
+  // Offers that name a price or a discount ("just £45", "20% off"): a public authority selling something.
+  'acts.pricedOffers',
   'acts.service',
   // Asks (explicit or by a request sentence) per purpose: a public authority campaigns or fundraises only by asking.
   'acts.fundraisingAsks',
   'acts.campaigningAsks',
 ];
+
+/** An offer's words that name a price or a discount. */
+const PRICED = /[£$€%]|\d\s*p\b|\b(?:price|prices|pence|per cent|discount|half)\b/i;
 
 /** Flattens classification + context into the facts the rule data tests. Missing values default safely. */
 export function buildFacts(classification: Classification, context: Context): Facts {
@@ -51,6 +56,7 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['acts.asks'] = acts.filter((a) => a.kind === 'ask' && !a.byMood).length;
   facts['acts.moodAsks'] = acts.filter((a) => a.kind === 'ask' && a.byMood).length;
   facts['acts.offers'] = acts.filter((a) => a.kind === 'offer').length;
+  facts['acts.pricedOffers'] = acts.filter((a) => a.kind === 'offer' && PRICED.test(a.text)).length;
   facts['acts.service'] = acts.filter((a) => a.kind === 'service').length;
   facts['acts.fundraisingAsks'] = acts.filter(
     (a) => a.kind !== 'service' && a.purpose === 'fundraising',
