@@ -4,7 +4,7 @@
  * a model that no longer matches its features fails the build instead of scoring quietly wrong.
  */
 import { FEATURE_VERSION } from './features.ts';
-import { LANGUAGE_LEXICONS, LEXICONS } from './lexicon.ts';
+import { LANGUAGE_LEXICONS, LEXICONS, type LexiconPattern } from './lexicon.ts';
 
 /** A 53-bit string hash (cyrb53), hex: enough to tell one set of lexicons from another, with no crypto API. */
 export function hash53(text: string): string {
@@ -32,10 +32,25 @@ function canonical(value: unknown): string {
 
 export interface Provenance {
   featureVersion: number;
-  /** hash53 of the lexicons' canonical JSON (the English ones feed the model; the others are hashed too). */
+  /** hash53 of what of the lexicons can change features: pattern ids, match strings, roles (not reasons). */
   lexicons: string;
 }
 
+/** What of a pattern can change a text's features: its id, its match strings and its role (not its reason). */
+const featureView = (patterns: readonly LexiconPattern[]) =>
+  patterns.map((p) => ({
+    id: p.id,
+    match: p.match,
+    role: p.role ?? 'mention',
+    signal: 'signal' in p ? p.signal : '',
+  }));
+
 export function provenance(): Provenance {
-  return { featureVersion: FEATURE_VERSION, lexicons: hash53(canonical({ LEXICONS, LANGUAGE_LEXICONS })) };
+  const lexicons = {
+    english: Object.fromEntries(
+      Object.entries(LEXICONS).map(([signal, l]) => [signal, featureView(l.patterns)]),
+    ),
+    other: LANGUAGE_LEXICONS.map((l) => ({ language: l.language, patterns: featureView(l.patterns) })),
+  };
+  return { featureVersion: FEATURE_VERSION, lexicons: hash53(canonical(lexicons)) };
 }
