@@ -25,9 +25,11 @@ const FOLDS = 5;
 const isMarketing = (level: string) => level === 'yes' || level === 'likely';
 
 function devReport(title: string, checked: Checked[]): string {
+  // The predicted class is the purpose of a verdict that says marketing (yes, likely) and `none` otherwise: an
+  // unclear verdict names the purpose it would have, but does not claim it.
   const preds: Prediction[] = checked.map(({ item, verdict }) => ({
     label: item.label,
-    predicted: verdict.primaryPurpose,
+    predicted: isMarketing(verdict.directMarketing) ? verdict.primaryPurpose : 'none',
     isMarketing: isMarketing(verdict.directMarketing),
   }));
   const clean = preds.filter((_, i) => !checked[i]!.item.noisy);

@@ -81,6 +81,8 @@ export interface Classification {
   purposes: Record<Purpose, number>;
   /** Probability the text is any kind of direct marketing (1 - P(none)). */
   pMarketing: number;
+  /** The words alone clear the model's "yes" bar (pMarketing ≥ its yes threshold). */
+  strong?: boolean;
   /** Evidence for the verdict (judged purpose hits and service hits). */
   evidence: Evidence[];
   /** Every hit of every signal, judged or not; rules and checks read this. */

@@ -582,20 +582,27 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           p[y] > p[x] ? y : x,
         );
       }
-      // What the reader is asked to do decides the purpose: every explicit ask for one purpose (a free guide
-      // offered with a legacy ask serves the ask), or, with no ask, every explicit offer.
-      const explicitOf = (kind: 'ask' | 'offer') =>
-        new Set(a.acts.filter((x) => x.kind === kind && !x.byMood).map((x) => x.purpose));
-      const asked = explicitOf('ask');
-      const explicit = asked.size ? asked : explicitOf('offer');
-      if (modelPurpose !== 'none' && explicit.size === 1) {
-        const only = [...explicit][0]!;
-        swapPurpose(modelPurposes, modelPurpose, only);
-        modelPurpose = only;
-      }
-      if (modelPurpose === 'promotional' && fundraisingSale(a)) {
+      // Tickets and entries for a fundraising event or lottery are fundraising (fundraisingSale).
+      const sale = fundraisingSale(a);
+      if (modelPurpose === 'promotional' && sale) {
         swapPurpose(modelPurposes, 'promotional', 'fundraising');
         modelPurpose = 'fundraising';
+      }
+      // What the reader is asked to do decides the purpose when every explicit ask serves one purpose (a free
+      // guide offered with a legacy ask serves the ask); offers alone do not (a campaign email's free sticker does
+      // not make it a sale). An explicit request for money makes a message fundraising whatever else it asks (a
+      // petition with a donation ask, a shop with an appeal): the ICO and the corpora's labels put it first.
+      const asked = new Set(
+        a.acts
+          .filter((x) => x.kind === 'ask' && !x.byMood)
+          .map((x) => (sale && x.purpose === 'promotional' ? 'fundraising' : x.purpose)),
+      );
+      const explicit: Set<Purpose | undefined> = asked.has('fundraising') ? new Set(['fundraising']) : asked;
+      if (modelPurpose !== 'none' && explicit.size === 1) {
+        // The other purposes keep their scores: an appeal beside a shop offer is still a mixed message.
+        const only = [...explicit][0]!;
+        modelPurposes[only] = Math.max(modelPurposes[only], modelPurposes[modelPurpose]);
+        modelPurpose = only;
       }
       let modelLevel = elementLevel(levelFor(pMarketing, model.thresholds), pMarketing, a, model);
       if (a.paragraphFeatures.length && modelLevel !== 'yes' && modelLevel !== 'likely') {
@@ -636,6 +643,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         primaryPurpose,
         purposes,
         pMarketing: round(pMarketing),
+        strong: pMarketing >= model.thresholds.yes,
         // Overlapping hits keep the more likely purpose's reason (by the cue-adjusted scores when the
         // classifier could not read the text).
         evidence: toEvidence(
@@ -702,8 +710,7 @@ function fundraisingSale(a: Pick<Analysis, 'acts' | 'hits'>): boolean {
 /**
  * What the text-level verdict may say given the marketing elements found (src/core/acts). Direct marketing puts
  * something to the reader: an ask (donate, buy, sign, vote) or an offer (a discount, a price, a free gift). Without
- * one, the words alone must be much stronger to read as marketing: "likely" needs the "yes" bar, and "yes" is kept
- * for drafts with an explicit ask or offer. With no purpose wording at all, the verdict never passes "unclear".
+ * one, "yes" is out of reach and, with no purpose wording at all, the verdict never passes "unclear".
  */
 function elementLevel(
   level: DirectMarketingLevel,
@@ -712,14 +719,14 @@ function elementLevel(
   model: ModelFile,
 ): DirectMarketingLevel {
   if (level !== 'yes' && level !== 'likely') return level;
-  const asks = a.acts.filter((x) => x.kind !== 'service');
-  if (asks.some((x) => !x.byMood)) return level;
-  if (asks.length) return level;
+  if (a.acts.some((x) => x.kind !== 'service')) return level;
   const evidence = a.hits.some(
     (h) => h.judged && !h.gated && (EVIDENCE_PURPOSE[h.signal] ?? 'none') !== 'none',
   );
   if (!evidence) return 'unclear';
-  return p >= model.thresholds.yes ? 'likely' : 'unclear';
+  // The sender's type decides how high the bar is for "likely" without an element (decision.json,
+  // no-element-organisation); the text alone never reaches "yes" without one.
+  return level === 'yes' || p >= model.thresholds.likely ? 'likely' : level;
 }
 
 /**

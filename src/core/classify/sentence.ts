@@ -155,7 +155,8 @@ function analyseParsed(
       for (const [, a, b] of matchAll(parsed, m.match, sentence)) {
         if (b <= a) continue;
         const start = starts[a]! - base;
-        const end = starts[b - 1]! + terms[b - 1]!.text.length - base;
+        // A batch's separator can end up in a last term's text (">\n\n"): a hit never runs past its piece.
+        const end = Math.min(starts[b - 1]! + terms[b - 1]!.text.length - base, text.length);
         if (end > start) hits.push({ pattern: m.pattern, start, end });
       }
     }

@@ -28,6 +28,8 @@ export const FACT_NAMES: readonly string[] = [
   // Offers that name a price or a discount ("just £45", "20% off"): a public authority selling something.
   'acts.pricedOffers',
   'acts.service',
+  // The words alone clear the model's "yes" bar.
+  'text.strong',
   // Asks (explicit or by a request sentence) per purpose: a public authority campaigns or fundraises only by asking.
   'acts.fundraisingAsks',
   'acts.campaigningAsks',
@@ -58,6 +60,7 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['acts.offers'] = acts.filter((a) => a.kind === 'offer').length;
   facts['acts.pricedOffers'] = acts.filter((a) => a.kind === 'offer' && PRICED.test(a.text)).length;
   facts['acts.service'] = acts.filter((a) => a.kind === 'service').length;
+  facts['text.strong'] = classification.strong ?? classification.pMarketing >= 0.85;
   facts['acts.fundraisingAsks'] = acts.filter(
     (a) => a.kind !== 'service' && a.purpose === 'fundraising',
   ).length;
