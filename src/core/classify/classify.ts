@@ -582,10 +582,11 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           p[y] > p[x] ? y : x,
         );
       }
-      // Tickets and entries for a fundraising event or lottery are fundraising (fundraisingSale).
+      // Tickets and entries for a fundraising event or lottery are fundraising (fundraisingSale), and so is an
+      // invitation to one (a cake sale for a hospice is not a campaign).
       const sale = fundraisingSale(a);
-      if (modelPurpose === 'promotional' && sale) {
-        swapPurpose(modelPurposes, 'promotional', 'fundraising');
+      if ((modelPurpose === 'promotional' || modelPurpose === 'campaigning') && sale) {
+        swapPurpose(modelPurposes, modelPurpose, 'fundraising');
         modelPurpose = 'fundraising';
       }
       // What the reader is asked to do decides the purpose when every explicit ask serves one purpose (a free
