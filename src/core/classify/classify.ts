@@ -423,16 +423,6 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const welshDraft = units.some((u) => u.judged && u.paras.some((p) => p.language === 'cy'));
     const cueCounts = (para: Para, language: string) =>
       para.language === language || (para.language === 'unknown' && language === 'cy' && welshDraft);
-    const uniqueHits = (result: SentenceResult) => {
-      if (result.hits.length < 2) return result.hits;
-      const seen = new Set<string>();
-      return result.hits.filter((h) => {
-        const key = `${h.pattern}:${h.start}:${h.end}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-    };
     // Each paragraph's hits without duplicates (alternative match strings of one pattern can hit the same span).
     const unique = results.map(uniqueHits);
     let welshCues = 0;
@@ -495,7 +485,17 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           const e = para.start + h.end;
           const english = p.language === 'en';
           const judged = unit.judged && (english ? modelled : cueCounts(para, p.language));
-          const hit: SignalHit = { signal: p.signal, role: p.role, ...locate(p, unit, s, e), judged };
+          const hit: SignalHit = {
+            signal: p.signal,
+            role: p.role,
+            patternId: p.globalId,
+            field: unit.field,
+            start: s,
+            end: e,
+            text: unit.source.slice(s, e),
+            message: p.message,
+            judged,
+          };
           if (h.gated) hit.gated = true;
           hits.push(hit);
           if (hit.gated) continue;
@@ -671,6 +671,23 @@ function swapPurpose(purposes: Record<Purpose, number>, from: Purpose, to: Purpo
   [purposes[from], purposes[to]] = [purposes[to], purposes[from]];
 }
 
+/** A paragraph result's hits without duplicates, worked out once per cached result. */
+const uniqueCache = new WeakMap<SentenceResult, SentenceResult['hits']>();
+function uniqueHits(result: SentenceResult): SentenceResult['hits'] {
+  if (result.hits.length < 2) return result.hits;
+  const known = uniqueCache.get(result);
+  if (known) return known;
+  const seen = new Set<string>();
+  const out = result.hits.filter((h) => {
+    const key = `${h.pattern}:${h.start}:${h.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  uniqueCache.set(result, out);
+  return out;
+}
+
 /** A pattern's words at [start, end) of a unit's text, with the pattern's id and reason. */
 function locate(
   p: CompiledPattern,
@@ -740,31 +757,42 @@ function toEvidence(
   purposeScore: (p: PrimaryPurpose) => number,
   showTopics: boolean,
 ): Evidence[] {
-  const candidates = hits
-    .filter(
-      (h) =>
-        h.judged &&
-        !h.gated &&
-        (showTopics || h.role !== 'topic') &&
-        EVIDENCE_PURPOSE[h.signal] !== undefined,
-    )
-    .map((h) => ({ ...h, purpose: EVIDENCE_PURPOSE[h.signal]! }))
-    .sort(
-      (a, b) =>
-        purposeScore(b.purpose) - purposeScore(a.purpose) ||
-        b.end - b.start - (a.end - a.start) ||
-        a.start - b.start,
+  // Indexes of the candidate hits with their purpose's score, sorted without copying the hits.
+  const score = new Map<PrimaryPurpose, number>();
+  const scoreOf = (p: PrimaryPurpose) => {
+    let v = score.get(p);
+    if (v === undefined) score.set(p, (v = purposeScore(p)));
+    return v;
+  };
+  const order: number[] = [];
+  let subjectEnd = 0;
+  let bodyEnd = 0;
+  hits.forEach((h, i) => {
+    if (!h.judged || h.gated || (!showTopics && h.role === 'topic')) return;
+    if (EVIDENCE_PURPOSE[h.signal] === undefined) return;
+    order.push(i);
+    if (h.field === 'subject') subjectEnd = Math.max(subjectEnd, h.end);
+    else bodyEnd = Math.max(bodyEnd, h.end);
+  });
+  const purposeOf = (i: number) => EVIDENCE_PURPOSE[hits[i]!.signal]!;
+  order.sort((x, y) => {
+    const a = hits[x]!;
+    const b = hits[y]!;
+    return (
+      scoreOf(purposeOf(y)) - scoreOf(purposeOf(x)) ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start
     );
+  });
   const out: Evidence[] = [];
   // Characters already explained, per field: overlap checks cost the span's length, not the number of hits.
-  const size = (f: Evidence['field']) =>
-    candidates.reduce((m, h) => (h.field === f ? Math.max(m, h.end) : m), 0);
-  const taken = { subject: new Uint8Array(size('subject')), body: new Uint8Array(size('body')) };
-  for (const h of candidates) {
+  const taken = { subject: new Uint8Array(subjectEnd), body: new Uint8Array(bodyEnd) };
+  for (const i of order) {
+    const h = hits[i]!;
     const mask = taken[h.field];
     let free = true;
-    for (let i = h.start; i < h.end; i++) {
-      if (mask[i]) {
+    for (let c = h.start; c < h.end; c++) {
+      if (mask[c]) {
         free = false;
         break;
       }
@@ -776,7 +804,7 @@ function toEvidence(
       end: h.end,
       field: h.field,
       text: h.text,
-      purpose: h.purpose,
+      purpose: purposeOf(i),
       message: h.message,
       patternId: h.patternId,
     });
