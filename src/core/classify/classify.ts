@@ -598,7 +598,16 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           .filter((x) => x.kind === 'ask' && !x.byMood)
           .map((x) => (sale && x.purpose === 'promotional' ? 'fundraising' : x.purpose)),
       );
-      const explicit: Set<Purpose | undefined> = asked.has('fundraising') ? new Set(['fundraising']) : asked;
+      // With no explicit ask, the asks a request sentence makes of purpose words decide, if they agree.
+      const byMood = new Set(
+        a.acts
+          .filter((x) => x.kind === 'ask' && x.byMood)
+          .map((x) => (sale && x.purpose === 'promotional' ? 'fundraising' : x.purpose)),
+      );
+      const chosen = asked.size ? asked : byMood;
+      const explicit: Set<Purpose | undefined> = chosen.has('fundraising')
+        ? new Set(['fundraising'])
+        : chosen;
       if (modelPurpose !== 'none' && explicit.size === 1) {
         // The other purposes keep their scores: an appeal beside a shop offer is still a mixed message.
         const only = [...explicit][0]!;
