@@ -770,7 +770,10 @@ function toEvidence(
   const score = new Map<PrimaryPurpose, number>();
   const scoreOf = (p: PrimaryPurpose) => {
     let v = score.get(p);
-    if (v === undefined) score.set(p, (v = purposeScore(p)));
+    if (v === undefined) {
+      v = purposeScore(p);
+      score.set(p, v);
+    }
     return v;
   };
   const order: number[] = [];
