@@ -33,6 +33,9 @@ describe('processJsonlLine', () => {
     ['{"id": 7, "body": "x", "context": "yes"}', 7, /"context" must be an object/],
     ['{"id": 7, "body": "x", "context": {"consent": "maybe"}}', 7, /consent/],
     ['{"id": 7, "body": "x", "context": {"colour": "red"}}', 7, /colour/],
+    // Names of Object.prototype members are unknown fields too, never a TypeError from the prototype chain.
+    ['{"id": 7, "body": "x", "context": {"toString": "x"}}', 7, /context\.toString is not a known field/],
+    ['{"id": 7, "body": "x", "context": {"constructor": "x"}}', 7, /context\.constructor is not a known field/],
   ];
   for (const [line, id, pattern] of bad) {
     it(`error: ${line}`, () => {
