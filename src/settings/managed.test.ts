@@ -49,7 +49,9 @@ const fake = vi.hoisted(() => {
 
 vi.mock('../platform/browser.ts', () => ({ browser: { storage: fake.storage } }));
 
-const { parseManagedPolicy, readManagedPolicy, applyPolicy, POLICY_KEYS } = await import('./managed.ts');
+const { parseManagedPolicy, readManagedPolicy, applyPolicy, POLICY_KEYS, MAX_POLICY_NOTES_PER_KEY } = await import(
+  './managed.ts'
+);
 const {
   readSettings,
   loadSettings,
@@ -205,6 +207,24 @@ describe('parseManagedPolicy', () => {
     expect(parseManagedPolicy(hostile).problems).toEqual([
       'The organisation policy could not be read; it is ignored.',
     ]);
+  });
+});
+
+describe('a policy with very many bad site entries', () => {
+  test('125,000 bad sites: the rest of the policy, locks included, still applies; the notes stay short', () => {
+    const policy = parseManagedPolicy({
+      sendCheckMode: 'confirm',
+      organisationType: 'charity',
+      sites: Array.from({ length: 125_000 }, (_, i) => `ftp://bad-${i}.example`),
+      disabledSites: ['https://mail.yahoo.com'],
+      locked: ['sendCheckMode', 'sites'],
+    });
+    expect(policy.values.sendCheckMode).toBe('confirm');
+    expect(policy.values.organisationType).toBe('charity');
+    expect(policy.values.sites).toEqual({ 'https://mail.yahoo.com': { enabled: false } });
+    expect(policy.locked).toEqual(['sendCheckMode', 'sites']);
+    expect(policy.problems.length).toBeLessThanOrEqual(MAX_POLICY_NOTES_PER_KEY + 1);
+    expect(policy.problems.at(-1)).toMatch(/“sites”: and 124,9\d\d more entries like these; ignored\./);
   });
 });
 

@@ -80,6 +80,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const note = (key: string, message: string) => `Organisation policy “${key}”: ${message}`;
 
+/** Notes about one policy key beyond this many are summed up in one line (a list can hold any number of entries). */
+export const MAX_POLICY_NOTES_PER_KEY = 20;
+
+/**
+ * Appends `notes` to `problems`, at most MAX_POLICY_NOTES_PER_KEY of them, then one line that counts the rest
+ * (`total` notes in all; `notes` may hold only the first ones).
+ */
+function addNotes(problems: string[], key: string, notes: readonly string[], total = notes.length): void {
+  // A loop, not push(...notes): spreading 100,000 arguments overflows the stack.
+  for (const n of notes.slice(0, MAX_POLICY_NOTES_PER_KEY)) problems.push(n);
+  const more = total - Math.min(notes.length, MAX_POLICY_NOTES_PER_KEY);
+  if (more > 0)
+    problems.push(note(key, `and ${more.toLocaleString('en-GB')} more entries like these; ignored.`));
+}
+
 /** The origins of a `sites` / `disabledSites` list; bad entries are noted and skipped. */
 function originList(key: 'sites' | 'disabledSites', value: unknown, problems: string[]): string[] {
   if (!Array.isArray(value)) {
@@ -87,17 +102,23 @@ function originList(key: 'sites' | 'disabledSites', value: unknown, problems: st
     return [];
   }
   const origins: string[] = [];
+  const bad: string[] = [];
+  let badCount = 0;
   for (const entry of value) {
     const origin = normaliseOrigin(entry);
-    if (origin) origins.push(origin);
-    else
-      problems.push(
+    if (origin) {
+      origins.push(origin);
+      continue;
+    }
+    if (++badCount <= MAX_POLICY_NOTES_PER_KEY)
+      bad.push(
         note(
           key,
           `${describeValue(entry)} is not a site address this extension can use (https://host, or http on this computer); ignored.`,
         ),
       );
   }
+  addNotes(problems, key, bad, badCount);
   return origins;
 }
 
@@ -151,8 +172,11 @@ function parsePolicy(raw: unknown): ManagedPolicy {
     const off = has('disabledSites') ? originList('disabledSites', raw.disabledSites, siteProblems) : [];
     const offSet = new Set(off);
     const both = new Set(on.filter((o) => offSet.has(o)));
-    for (const origin of both)
-      siteProblems.push(note('sites', `${origin} is in both “sites” and “disabledSites”; ignored.`));
+    addNotes(
+      siteProblems,
+      'sites',
+      [...both].map((origin) => note('sites', `${origin} is in both “sites” and “disabledSites”; ignored.`)),
+    );
     const entries: Record<string, SiteSetting> = {};
     for (const origin of on) if (!both.has(origin)) entries[origin] = { enabled: true };
     for (const origin of off) if (!both.has(origin)) entries[origin] = { enabled: false };
@@ -164,7 +188,7 @@ function parsePolicy(raw: unknown): ManagedPolicy {
     const sites = parseSettings({ sites: entries }).settings.sites;
     // Lists that held only bad entries set nothing; lists given empty on purpose set an empty list.
     if (Object.keys(sites).length > 0 || siteProblems.length === 0) values.sites = sites;
-    problems.push(...siteProblems);
+    for (const p of siteProblems) problems.push(p);
   }
 
   let locked: SettingsField[];
