@@ -5,7 +5,8 @@
  */
 import { browser } from '../platform/browser.ts';
 import { appendOverride, createRateLimit } from '../settings/override-log.ts';
-import { loadSettings, onSettingsChanged, setSiteEnabled } from '../settings/store.ts';
+import { normaliseOrigin } from '../settings/schema.ts';
+import { loadSettings, onSettingsChanged, SITE_NOT_STORABLE, setSiteEnabled } from '../settings/store.ts';
 import { pageOrigin, sitePattern } from '../sites/hosts.ts';
 import {
   type EnableSiteRequest,
@@ -53,6 +54,12 @@ async function enableSite(request: EnableSiteRequest): Promise<EnableSiteRespons
   if (!origin || !pattern) return { ok: false, error: 'This page is not a web site the check can run on.' };
   const granted = await browser.permissions.contains({ origins: [pattern] });
   if (!granted) return { ok: false, error: 'The browser did not grant access to this site.' };
+  if (!normaliseOrigin(origin)) {
+    // The settings cannot hold it (plain http beyond this computer): give the access back rather than keep a
+    // permission no setting explains.
+    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    return { ok: false, error: SITE_NOT_STORABLE };
+  }
   const saved = await setSiteEnabled(origin, true);
   if (!saved.ok)
     return {

@@ -10,6 +10,7 @@ import { browser } from '../platform/browser.ts';
 import { applyPolicy, type ManagedPolicy, readManagedPolicy } from './managed.ts';
 import {
   defaultSettings,
+  normaliseOrigin,
   type ParsedSettings,
   parseSettings,
   SETTINGS_FIELDS,
@@ -183,10 +184,22 @@ function userSites(
   return out;
 }
 
-/** Turns the check on or off for one site (adding it to the list if needed). */
+/** Why a site cannot be switched on: the settings hold https sites, and plain http on this computer only. */
+export const SITE_NOT_STORABLE =
+  'Plain http sites can be checked only on this computer (localhost, 127.x.x.x); other sites need https.';
+
+/**
+ * Turns the check on or off for one site (adding it to the list if needed). An address the settings cannot hold
+ * (plain http beyond this computer, not a web address) is refused with `ok: false`, never reported as saved.
+ */
 export async function setSiteEnabled(origin: string, enabled: boolean): Promise<SettingsSave> {
   const { settings } = await readSettings();
-  return saveSettings({ sites: { ...settings.sites, [origin]: { enabled } } });
+  const site = normaliseOrigin(origin);
+  if (!site) {
+    const issues = [{ field: 'sites' as const, message: SITE_NOT_STORABLE }];
+    return { ok: false, settings, issues, problems: [SITE_NOT_STORABLE] };
+  }
+  return saveSettings({ sites: { ...settings.sites, [site]: { enabled } } });
 }
 
 /** Removes one site from the list. */
