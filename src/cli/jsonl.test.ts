@@ -35,7 +35,11 @@ describe('processJsonlLine', () => {
     ['{"id": 7, "body": "x", "context": {"colour": "red"}}', 7, /colour/],
     // Names of Object.prototype members are unknown fields too, never a TypeError from the prototype chain.
     ['{"id": 7, "body": "x", "context": {"toString": "x"}}', 7, /context\.toString is not a known field/],
-    ['{"id": 7, "body": "x", "context": {"constructor": "x"}}', 7, /context\.constructor is not a known field/],
+    [
+      '{"id": 7, "body": "x", "context": {"constructor": "x"}}',
+      7,
+      /context\.constructor is not a known field/,
+    ],
   ];
   for (const [line, id, pattern] of bad) {
     it(`error: ${line}`, () => {

@@ -49,9 +49,8 @@ const fake = vi.hoisted(() => {
 
 vi.mock('../platform/browser.ts', () => ({ browser: { storage: fake.storage } }));
 
-const { parseManagedPolicy, readManagedPolicy, applyPolicy, POLICY_KEYS, MAX_POLICY_NOTES_PER_KEY } = await import(
-  './managed.ts'
-);
+const { parseManagedPolicy, readManagedPolicy, applyPolicy, POLICY_KEYS, MAX_POLICY_NOTES_PER_KEY } =
+  await import('./managed.ts');
 const {
   readSettings,
   loadSettings,
