@@ -61,6 +61,8 @@ export interface ManagedPolicy {
   locked: SettingsField[];
   /** One plain-English note per policy value that was ignored or cut. */
   problems: string[];
+  /** Set when the managed area had not answered yet and no policy had been read here before: none is known. */
+  pending?: true;
 }
 
 export const NO_POLICY: Readonly<ManagedPolicy> = Object.freeze({ values: {}, locked: [], problems: [] });
@@ -247,24 +249,67 @@ export function applyPolicy(
   return out;
 }
 
+class PolicyTimeout extends Error {}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('The organisation policy took too long to read.')), ms);
+    timer = setTimeout(() => reject(new PolicyTimeout('The organisation policy took too long to read.')), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The policy as last read in this context (a read that timed out falls back to it). */
+let latest: ManagedPolicy | undefined;
+const lateListeners = new Set<(policy: ManagedPolicy) => void>();
+
+/** Forgets the policy last read (tests start each case afresh). */
+export function forgetLatestPolicy(): void {
+  latest = undefined;
+}
+
+/**
+ * Calls `listener` when a policy read that was given up on (timed out) answers after all: the first page after a
+ * browser start can wait seconds for the managed area, and a locked policy must still win when it comes.
+ */
+export function onLatePolicy(listener: (policy: ManagedPolicy) => void): () => void {
+  lateListeners.add(listener);
+  return () => lateListeners.delete(listener);
+}
+
 /**
  * Reads and validates the policy. Never throws: with no managed area (outside an extension), or when the browser
- * refuses (Firefox rejects `get` when no policy or manifest exists), there is simply no policy.
+ * refuses (Firefox rejects `get` when no policy or manifest exists), there is simply no policy. When the area does
+ * not answer within `timeoutMs`, the policy last read in this context (else none) is returned at once, and the
+ * late answer, if it comes, goes to the onLatePolicy listeners.
  */
 export async function readManagedPolicy(timeoutMs = MANAGED_READ_TIMEOUT_MS): Promise<ManagedPolicy> {
   try {
     const area = browser?.storage?.managed;
     if (!area) return NO_POLICY;
-    const raw = await withTimeout(Promise.resolve(area.get([...POLICY_KEYS])), timeoutMs);
-    return parseManagedPolicy(raw);
+    let gaveUp = false;
+    const read = Promise.resolve(area.get([...POLICY_KEYS])).then((raw) => {
+      const policy = parseManagedPolicy(raw);
+      latest = policy;
+      if (gaveUp)
+        for (const listener of lateListeners) {
+          try {
+            listener(policy);
+          } catch {
+            // One listener's failure is not the others'.
+          }
+        }
+      return policy;
+    });
+    try {
+      return await withTimeout(read, timeoutMs);
+    } catch (error) {
+      // A refusal (Firefox without a policy) is final; a timeout waits on in the background.
+      gaveUp = true;
+      read.catch(() => undefined);
+      if (error instanceof PolicyTimeout) return latest ?? { ...NO_POLICY, pending: true };
+      return NO_POLICY;
+    }
   } catch {
     return NO_POLICY;
   }
