@@ -96,7 +96,6 @@ export class ComposerWatcher {
   start(): void {
     const win = this.doc.defaultView;
     if (!win) return;
-    const { signal } = this.abort;
     try {
       this.guard = createSendGuard(this.doc, {
         sessions: () => this.sessions.values(),
