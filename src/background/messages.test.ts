@@ -51,16 +51,17 @@ function deps(allow = true) {
 describe('ENABLE_SITE', () => {
   const message = { type: ENABLE_SITE, origin: 'https://webmail.example.org' };
 
-  test('from the popup: handled', async () => {
-    const { d, calls } = deps();
-    expect(await handleMessage(message, POPUP, d)).toEqual({ ok: true });
-    expect(calls.enabled).toEqual(['https://webmail.example.org']);
+  test('from the popup (also opened as a page in a tab): handled', async () => {
+    for (const sender of [POPUP, { ...POPUP, tab: { id: 3, url: POPUP.url } }]) {
+      const { d, calls } = deps();
+      expect(await handleMessage(message, sender, d)).toEqual({ ok: true });
+      expect(calls.enabled).toEqual(['https://webmail.example.org']);
+    }
   });
 
   test.each([
-    ['a content script (it has a tab)', CONTENT],
+    ['a content script (its URL is the web page’s, as the browser reports it)', CONTENT],
     ['another extension', { id: 'other', url: 'chrome-extension://other/popup.html' }],
-    ['a page of ours in a tab (a content script could claim any url)', { ...POPUP, tab: { id: 3 } }],
     ['no sender id', { url: `${BASE}src/popup/index.html` }],
   ] as const)('from %s: refused, nothing enabled', async (_name, sender) => {
     const { d, calls } = deps();

@@ -32,9 +32,12 @@ export interface MessageDeps {
 export const NOT_FROM_EXTENSION_PAGE = 'Only the extension’s own pages can switch a site on.';
 export const RATE_LIMITED = 'Too many “Send anyway” entries in a short time; this one was not logged.';
 
-/** An extension page of ours (the popup, the options page): not a content script, which always has a tab. */
+/**
+ * An extension page of ours (the popup, the options page): its URL, which the browser reports (a content script
+ * cannot choose it), is on the extension's own origin. Such a page may sit in a tab (the popup opened as a page).
+ */
 export function fromExtensionPage(sender: Sender, deps: Pick<MessageDeps, 'extensionId' | 'extensionBase'>) {
-  return sender.id === deps.extensionId && !sender.tab && !!sender.url?.startsWith(deps.extensionBase);
+  return sender.id === deps.extensionId && !!sender.url?.startsWith(deps.extensionBase);
 }
 
 /** One of our content scripts, in a tab. */
