@@ -77,7 +77,7 @@ button.primary:focus-visible { outline-color: #1b1b1b; }
 }
 @media (prefers-color-scheme: dark) {
   dialog.dialog::backdrop { background: rgb(0 0 0 / 0.6); }
-  .dialog, .notice, button, .reason input { background: #202124; color: #eee; border-color: #8a8a8a; }
+  dialog.dialog, .notice, button, .reason input { background: #202124; color: #eee; border-color: #8a8a8a; }
   .head, .actions { border-color: #444; }
   button.primary { background: #8ab4f8; border-color: #8ab4f8; color: #202124; }
   button:focus-visible, input:focus-visible { outline-color: #8ab4f8; }
@@ -89,7 +89,7 @@ button.primary:focus-visible { outline-color: #1b1b1b; }
 }
 @media (forced-colors: active) {
   dialog.dialog::backdrop { background: Canvas; }
-  .dialog, .notice { border: 2px solid CanvasText; }
+  dialog.dialog, .notice { border: 2px solid CanvasText; }
   button.primary { border: 3px solid ButtonText; }
   button:focus-visible, input:focus-visible { outline-color: Highlight; }
 }
