@@ -19,6 +19,7 @@ import {
   fingerprintOf,
   type GuardSession,
   type GuardUi,
+  MAX_PRESS_MS,
   materiallyChanged,
   type NoticeSpec,
   SEND_SIGNAL_WAIT_MS,
@@ -355,6 +356,17 @@ function setup(opts: { mode?: SendCheckMode; verdict?: () => SendVerdict } = {})
 /** A click as a keyboard or script makes it (detail 0: no pointer press before it). */
 const click = (el: Element) =>
   el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 }));
+/** Only the start of a press (its release never comes). */
+const pointerDown = (el: Element) =>
+  el.dispatchEvent(
+    new PointerEvent('pointerdown', {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      button: 0,
+      isPrimary: true,
+    }),
+  );
 /** A pointer press: pointerdown, mousedown, pointerup, mouseup, click (detail 1); what each returned. */
 const press = (el: Element) => {
   const init = { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 };
@@ -763,16 +775,38 @@ describe('SendGuard: the whole gesture (issue 11, fault 5)', () => {
     expect(t.page.sends).toEqual([]);
   });
 
-  test('a press released off the control (no click) still ends the gesture with the dialog', () => {
+  test('a press released off the control (no click, no mouse events after a held pointerdown) still ends with the dialog', () => {
     const t = setup();
     active = t.guard;
     const init = { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 };
     t.page.send.dispatchEvent(new PointerEvent('pointerdown', { ...init, isPrimary: true }));
-    t.page.send.dispatchEvent(new MouseEvent('mousedown', init));
+    // Chromium fires no compatibility mouse events once pointerdown is cancelled: pointerup is the last event.
     document.body.dispatchEvent(new PointerEvent('pointerup', { ...init, isPrimary: true }));
-    document.body.dispatchEvent(new MouseEvent('mouseup', init));
     expect(t.ui.dialogs).toBe(0);
     vi.advanceTimersByTime(100);
+    expect(t.ui.dialogs).toBe(1);
+    t.ui.dialog!.onBack();
+    // Not stuck: the next press is asked about again.
+    press(t.page.send);
+    expect(t.ui.dialogs).toBe(2);
+  });
+
+  test('a held press whose release never comes ends on its own: never stuck', () => {
+    const t = setup();
+    active = t.guard;
+    pointerDown(t.page.send);
+    vi.advanceTimersByTime(MAX_PRESS_MS);
+    expect(t.ui.dialogs).toBe(1);
+  });
+
+  test('a press that went through, left unfinished, does not let a later keyboard click through unchecked', () => {
+    const t = setup({ verdict: () => ready(SERVICE) });
+    active = t.guard;
+    // A service message: the press passes; it is released elsewhere, so no click ends it.
+    pointerDown(t.page.native);
+    // The draft becomes an appeal; Enter on the native Send button makes a keyboard click (detail 0).
+    t.setVerdict(() => ready(DM));
+    expect(click(t.page.native)).toBe(false);
     expect(t.ui.dialogs).toBe(1);
   });
 

@@ -49,6 +49,8 @@ export const DIALOG_CHECK_MS = 250;
 export const CARRY_CONFIRMATION_MS = 10 * 60_000;
 /** When a held pointer press ends without a click (released off the control), the gesture ends after this. */
 const RELEASE_GRACE_MS = 60;
+/** A held press that never ends (pointer capture lost, the window left) ends on its own after this. */
+export const MAX_PRESS_MS = 10_000;
 /** A re-check estimated to cost at most this runs synchronously inside the Send event. */
 export const SYNC_CHECK_BUDGET_MS = 30;
 /** A re-check estimated above this is not attempted at Send: the send goes through and the badge says so. */
@@ -555,6 +557,10 @@ export class SendGuard {
         gesture.held = true;
         s.busy = true;
         this.stop(e);
+        // Never held for good: a press whose release never comes still ends with the dialog.
+        gesture.releaseTimer = this.later(() => {
+          if (this.gesture === gesture) this.finishGesture(gesture);
+        }, MAX_PRESS_MS);
         // A webmail that acts on the press in a listener of its own that ran first shows it here.
         gesture.stopWatch = this.watchSend(hit.session.ref, (signal) => {
           gesture.acted = signal;
@@ -574,12 +580,12 @@ export class SendGuard {
     if (!g?.held) return;
     try {
       if (POINTER_FOLLOW.has(e.type) || e.type === 'pointercancel') this.stop(e);
-      if (e.type === 'mouseup' || e.type === 'pointercancel') {
-        clearTimeout(g.releaseTimer);
-        g.releaseTimer = this.later(() => {
-          if (this.gesture === g) this.finishGesture(g);
-        }, RELEASE_GRACE_MS);
-      }
+      // A held pointerdown suppresses the compatibility mouse events, so pointerup may be the last event of the
+      // press; a click, if one comes, follows at once and ends the gesture first.
+      clearTimeout(g.releaseTimer);
+      g.releaseTimer = this.later(() => {
+        if (this.gesture === g) this.finishGesture(g);
+      }, RELEASE_GRACE_MS);
     } catch {
       // Fail open.
     }
@@ -595,10 +601,12 @@ export class SendGuard {
         if (g.held) {
           this.stop(e);
           this.finishGesture(g);
-        } else {
-          g.stopWatch?.();
+          return;
         }
-        return;
+        g.stopWatch?.();
+        // The click of a press that was let through: already decided. Any other click (a keyboard click has no
+        // press: detail 0) is looked at afresh.
+        if (e.detail > 0 && e.composedPath().includes(g.control)) return;
       }
       if (this.off()) return;
       const trusted = this.trusted(e);

@@ -323,6 +323,21 @@ describe('Send buttons that act on the press (fault 5)', () => {
   }
 });
 
+describe('a press that ends off the Send button (fault 5)', () => {
+  test('pressed on Send, released elsewhere: the held press ends with the dialog, and Send is never stuck', async () => {
+    const p = await open('?act=mousedown');
+    const box = (await p.locator('#send').boundingBox())!;
+    await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await p.mouse.down();
+    await p.mouse.move(box.x + box.width / 2, box.y + 200);
+    await p.mouse.up();
+    await dialogOf(p).waitFor({ timeout: 5000 });
+    expect(await settled(p)).toBe(0);
+    await backThenSendAnyway(p);
+    await p.close();
+  });
+});
+
 describe('a composer replaced while the dialog is open (fault 6)', () => {
   test('Send anyway on a redrawn composer: nothing sent, not logged, a note says so; Send on the new one goes once, logged', async () => {
     const p = await open('?attack=replace');
