@@ -859,6 +859,87 @@ describe('SendGuard: the whole gesture (issue 11, fault 5)', () => {
   });
 });
 
+describe('SendGuard: nothing appears under a press (a note drawn mid-press would take its click)', () => {
+  const init = { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 };
+  const down = (el: Element) =>
+    el.dispatchEvent(new PointerEvent('pointerdown', { ...init, pointerId: 1, isPrimary: true }));
+  const upAndClick = (el: Element) => {
+    el.dispatchEvent(new PointerEvent('pointerup', { ...init, pointerId: 1, isPrimary: true }));
+    el.dispatchEvent(new MouseEvent('mouseup', init));
+    return el.dispatchEvent(new MouseEvent('click', init));
+  };
+
+  test('advise: the note waits until the press has ended in its click, then follows the send', () => {
+    const t = setup({ mode: 'advise' });
+    active = t.guard;
+    down(t.page.send);
+    // The writer is still holding the button: nothing may be drawn where the release would land.
+    vi.advanceTimersByTime(500);
+    expect(t.ui.notices).toEqual([]);
+    expect(upAndClick(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.notices).toEqual([]);
+    vi.runAllTimers();
+    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+  });
+
+  test('advise with a pending verdict that finishes mid-press: the note still waits for the click', async () => {
+    const t = setup({ mode: 'advise', verdict: () => pending });
+    active = t.guard;
+    down(t.page.send);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(t.ui.notices).toEqual([]);
+    upAndClick(t.page.send);
+    await vi.runAllTimersAsync();
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+  });
+
+  test('a press released off Send (no click): the note comes once the press has ended', () => {
+    const t = setup({ mode: 'advise' });
+    active = t.guard;
+    down(t.page.send);
+    document.body.dispatchEvent(new PointerEvent('pointerup', { ...init, pointerId: 1, isPrimary: true }));
+    document.body.dispatchEvent(new MouseEvent('mouseup', init));
+    vi.runAllTimers();
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['advise']);
+  });
+
+  test('fail open at the press: the "skipped" note waits for the click; the send goes untouched', () => {
+    const t = setup();
+    active = t.guard;
+    t.faults.add('decide');
+    down(t.page.send);
+    vi.advanceTimersByTime(300);
+    expect(t.ui.notices).toEqual([]);
+    expect(upAndClick(t.page.send)).toBe(true);
+    vi.runAllTimers();
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['skipped']);
+  });
+
+  test('a note due while the writer presses Send elsewhere waits for that press to end', () => {
+    const t = setup({ mode: 'advise' });
+    active = t.guard;
+    ctrlEnter(t.page.editor); // advise: a note is due at once
+    t.setVerdict(() => ready(SERVICE)); // the press itself has nothing to note
+    down(t.page.send);
+    vi.advanceTimersByTime(300);
+    expect(t.ui.notices).toEqual([]);
+    upAndClick(t.page.send);
+    vi.runAllTimers();
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['advise']);
+  });
+
+  test('a press that never ends releases its notes after MAX_PRESS_MS', () => {
+    const t = setup({ mode: 'advise' });
+    active = t.guard;
+    down(t.page.send);
+    vi.advanceTimersByTime(MAX_PRESS_MS + 10);
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['advise']);
+  });
+});
+
 describe('SendGuard: only the user counts (issue 11, fault 7)', () => {
   test('a page script’s synthetic click or key on its own Send button is not held (and opens no dialog)', () => {
     const t = setup();

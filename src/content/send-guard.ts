@@ -399,6 +399,8 @@ export class SendGuard {
   private destroyed = false;
   private gesture: Gesture | null = null;
   private carried: CarriedConfirmation[] = [];
+  /** Notes due while a pointer press is under way: shown once it ends (see notify). */
+  private deferred: NoticeSpec[] = [];
 
   constructor(deps: GuardDeps) {
     this.deps = deps;
@@ -445,6 +447,7 @@ export class SendGuard {
     this.timers.clear();
     this.gesture?.stopWatch?.();
     this.gesture = null;
+    this.deferred = [];
     try {
       this.deps.ui.destroy();
     } catch {
@@ -459,6 +462,29 @@ export class SendGuard {
     }, ms);
     this.timers.add(t);
     return t;
+  }
+
+  /**
+   * Shows a note after the current event, but never while a pointer press is under way: a note drawn under the
+   * pointer between press and release takes the release, and the browser then sends the click to the common
+   * ancestor (the page's root), so the webmail never sees its Send clicked: a send lost in advise mode, where the
+   * note comes at the press. Deferred notes are shown when the press ends (its click, a release off the control,
+   * or MAX_PRESS_MS).
+   */
+  private notify(spec: NoticeSpec) {
+    this.later(() => this.noticeNow(spec), 0);
+  }
+
+  /** notify() from a timer or a promise, outside any event: at once unless a press is under way. */
+  private noticeNow(spec: NoticeSpec) {
+    if (this.gesture) this.deferred.push(spec);
+    else this.deps.ui.notice(spec);
+  }
+
+  private flushNotices() {
+    const due = this.deferred;
+    this.deferred = [];
+    for (const spec of due) this.notify(spec);
   }
 
   private state(session: GuardSession): ComposerState {
@@ -538,6 +564,11 @@ export class SendGuard {
         swallow: false,
       };
       this.gesture = gesture;
+      // Never a press for good: one whose release never comes (pointer capture lost, the window left) ends on its
+      // own, with the dialog if it was held, and with any note that waited for it.
+      gesture.releaseTimer = this.later(() => {
+        if (this.gesture === gesture) this.endGesture();
+      }, MAX_PRESS_MS);
       if (s.busy || this.dialogOpen) {
         gesture.held = gesture.swallow = true;
         this.stop(e);
@@ -557,10 +588,6 @@ export class SendGuard {
         gesture.held = true;
         s.busy = true;
         this.stop(e);
-        // Never held for good: a press whose release never comes still ends with the dialog.
-        gesture.releaseTimer = this.later(() => {
-          if (this.gesture === gesture) this.finishGesture(gesture);
-        }, MAX_PRESS_MS);
         // A webmail that acts on the press in a listener of its own that ran first shows it here.
         gesture.stopWatch = this.watchSend(hit.session.ref, (signal) => {
           gesture.acted = signal;
@@ -577,8 +604,17 @@ export class SendGuard {
   private onRelease(e: MouseEvent) {
     if (this.replaying) return;
     const g = this.gesture;
-    if (!g?.held) return;
+    if (!g) return;
     try {
+      if (!g.held) {
+        // A press let through and released off its control gets no click: it ends here (a click, which follows
+        // the release in the same task, ends it first).
+        clearTimeout(g.releaseTimer);
+        g.releaseTimer = this.later(() => {
+          if (this.gesture === g) this.endGesture();
+        }, RELEASE_GRACE_MS);
+        return;
+      }
       if (POINTER_FOLLOW.has(e.type) || e.type === 'pointercancel') this.stop(e);
       // A held pointerdown suppresses the compatibility mouse events, so pointerup may be the last event of the
       // press; a click, if one comes, follows at once and ends the gesture first.
@@ -604,6 +640,7 @@ export class SendGuard {
           return;
         }
         g.stopWatch?.();
+        this.flushNotices();
         // The click of a press that was let through: already decided. Any other click (a keyboard click has no
         // press: detail 0) is looked at afresh.
         if (e.detail > 0 && e.composedPath().includes(g.control)) return;
@@ -638,7 +675,10 @@ export class SendGuard {
     this.gesture = null;
     clearTimeout(g.releaseTimer);
     if (g.held && !g.swallow) this.finishGesture(g);
-    else g.stopWatch?.();
+    else {
+      g.stopWatch?.();
+      this.flushNotices();
+    }
   }
 
   /** A held gesture has ended: ask (or wait, then ask), unless the webmail already acted on it. */
@@ -646,6 +686,7 @@ export class SendGuard {
     if (this.gesture === g) this.gesture = null;
     clearTimeout(g.releaseTimer);
     g.stopWatch?.();
+    this.flushNotices();
     if (g.swallow) return;
     const s = this.state(g.session);
     s.busy = false;
@@ -718,7 +759,7 @@ export class SendGuard {
     } catch {
       // The badge is best effort.
     }
-    this.later(() => this.deps.ui.notice({ kind: 'skipped', reason }), 0);
+    this.notify({ kind: 'skipped', reason });
   }
 
   /** A remembered confirmation for this draft: this composer's own, or one carried over from a redrawn composer. */
@@ -803,7 +844,7 @@ export class SendGuard {
         return;
       case 'advise': {
         const verdict = decision.verdict;
-        this.later(() => this.deps.ui.notice({ kind: 'advise', verdict }), 0);
+        this.notify({ kind: 'advise', verdict });
         return;
       }
       case 'advise-later': {
@@ -812,7 +853,7 @@ export class SendGuard {
         this.later(() => {
           pending.check().then(
             (verdict) => {
-              if (verdict && warrantsCheck(verdict)) this.deps.ui.notice({ kind: 'advise', verdict });
+              if (verdict && warrantsCheck(verdict)) this.noticeNow({ kind: 'advise', verdict });
             },
             () => {},
           );
@@ -938,7 +979,7 @@ export class SendGuard {
               ...this.carried.slice(-4),
               { fingerprint, until: this.now() + CARRY_CONFIRMATION_MS, record },
             ];
-            this.later(() => this.deps.ui.notice({ kind: 'not-sent' }), 0);
+            this.notify({ kind: 'not-sent' });
             return;
           }
           s.confirmed = fingerprint;
@@ -1015,7 +1056,7 @@ export class SendGuard {
     this.later(() => {
       stopWatch();
       s.inFlightUntil = 0;
-      if (!sent && session.ref.isConnected()) this.deps.ui.notice({ kind: 'check-sent' });
+      if (!sent && session.ref.isConnected()) this.noticeNow({ kind: 'check-sent' });
     }, SEND_SIGNAL_WAIT_MS);
   }
 }
