@@ -9,8 +9,12 @@ import { htmlToText } from './html.ts';
 export interface ParsedEmail {
   subject: string;
   body: string;
-  /** Where the body came from: a text/plain part, an HTML part converted to text, or no readable part. */
+  /** Where the body came from: text/plain part(s), an HTML part converted to text, or no readable part. */
   bodySource: 'plain' | 'html' | 'none';
+  /** True when the HTML part was read instead of the text/plain part because it has text the plain part lacks. */
+  htmlHadMore: boolean;
+  /** Why part of the message was not read (too deeply nested, too many parts), if so. */
+  problem?: string;
   recipients: { to: string[]; cc: string[]; bcc: string[] };
 }
 
@@ -21,28 +25,27 @@ export interface Header {
   value: string;
 }
 
-const MAX_DEPTH = 20;
+/** Multiparts nested deeper than this are skipped (never read as raw text). Parsing is linear at any depth. */
+export const MAX_DEPTH = 100;
 const MAX_PARTS = 1000;
 const MAX_HEADERS = 10_000;
 const MAX_ADDRESSES = 100_000;
 
-/** Splits an entity into its header fields and body. Header parsing stops at the first blank line. */
-export function splitEntity(bin: string): { headers: Header[]; body: string } {
+/**
+ * Reads header fields from `from` up to the first blank line (or the first line that is not a header); returns
+ * them and where the body starts.
+ */
+function readHeaders(bin: string, from: number): { headers: Header[]; bodyStart: number } {
   const headers: Header[] = [];
-  let pos = 0;
+  let pos = from;
   const n = bin.length;
-  // An mbox "From " separator line before the headers.
-  if (bin.startsWith('From ')) {
-    const nl = bin.indexOf('\n');
-    pos = nl === -1 ? n : nl + 1;
-  }
   let current: Header | undefined;
   while (pos < n) {
     const nl = bin.indexOf('\n', pos);
     const end = nl === -1 ? n : nl;
     const line = bin.charCodeAt(end - 1) === 13 && end > pos ? bin.slice(pos, end - 1) : bin.slice(pos, end);
     const next = nl === -1 ? n : nl + 1;
-    if (line === '') return { headers, body: bin.slice(next) };
+    if (line === '') return { headers, bodyStart: next };
     const first = line.charCodeAt(0);
     if ((first === 32 || first === 9) && current !== undefined) {
       current.value += line;
@@ -52,7 +55,7 @@ export function splitEntity(bin: string): { headers: Header[]; body: string } {
     const colon = line.indexOf(':');
     if (colon <= 0 || !/^[!-9;-~]+$/.test(line.slice(0, colon).trimEnd())) {
       // Not a header line: the headers ended without a blank line and this is the body.
-      return { headers, body: bin.slice(pos) };
+      return { headers, bodyStart: pos };
     }
     if (headers.length < MAX_HEADERS) {
       current = { name: line.slice(0, colon).trimEnd().toLowerCase(), value: line.slice(colon + 1) };
@@ -62,7 +65,20 @@ export function splitEntity(bin: string): { headers: Header[]; body: string } {
     }
     pos = next;
   }
-  return { headers, body: '' };
+  return { headers, bodyStart: n };
+}
+
+/** Where the headers start: after an mbox "From " separator line, if there is one. */
+function headerStart(bin: string): number {
+  if (!bin.startsWith('From ')) return 0;
+  const nl = bin.indexOf('\n');
+  return nl === -1 ? bin.length : nl + 1;
+}
+
+/** Splits an entity into its header fields and body. Header parsing stops at the first blank line. */
+export function splitEntity(bin: string): { headers: Header[]; body: string } {
+  const { headers, bodyStart } = readHeaders(bin, headerStart(bin));
+  return { headers, body: bin.slice(bodyStart) };
 }
 
 function header(headers: readonly Header[], name: string): string | undefined {
@@ -152,80 +168,249 @@ export function parseContentType(value: string | undefined, fallback = 'text/pla
   };
 }
 
-/** Undoes quoted-printable: soft line breaks and =XX escapes (a stray "=" stays as it is). */
+const hexValue = (c: number): number =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+
+/**
+ * Undoes quoted-printable over `bin[start, end)`, straight into bytes: soft line breaks go, =XX escapes become
+ * their byte, a stray "=" stays as it is. One pass; the output is never longer than the input.
+ */
+export function decodeQuotedPrintableBytes(bin: string, start = 0, end = bin.length): Uint8Array {
+  const out = new Uint8Array(Math.max(0, end - start));
+  let o = 0;
+  for (let i = start; i < end; i++) {
+    const c = bin.charCodeAt(i);
+    if (c !== 61) {
+      out[o++] = c;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && (bin.charCodeAt(j) === 32 || bin.charCodeAt(j) === 9)) j++;
+    if (j < end && bin.charCodeAt(j) === 10) {
+      i = j; // soft line break
+      continue;
+    }
+    if (j + 1 < end && bin.charCodeAt(j) === 13 && bin.charCodeAt(j + 1) === 10) {
+      i = j + 1; // soft line break (CRLF)
+      continue;
+    }
+    const high = i + 2 < end ? hexValue(bin.charCodeAt(i + 1)) : -1;
+    const low = high >= 0 ? hexValue(bin.charCodeAt(i + 2)) : -1;
+    if (low >= 0) {
+      out[o++] = high * 16 + low;
+      i += 2;
+    } else {
+      out[o++] = 61;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+/** Undoes quoted-printable, as a binary string (one char per byte). */
 export function decodeQuotedPrintable(bin: string): string {
-  return bin
-    .replace(/=[ \t]*\r?\n/g, '')
-    .replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  return latin1Of(decodeQuotedPrintableBytes(bin));
 }
 
-function decodeTransfer(body: string, encoding: string | undefined): Uint8Array {
+function decodeTransfer(bin: string, start: number, end: number, encoding: string | undefined): Uint8Array {
   const enc = (encoding ?? '').trim().toLowerCase();
-  if (enc === 'base64') return Buffer.from(body.replace(/[^A-Za-z0-9+/]/g, ''), 'base64');
-  if (enc === 'quoted-printable') return bytesOf(decodeQuotedPrintable(body));
-  return bytesOf(body);
+  if (enc === 'base64') return Buffer.from(bin.slice(start, end).replace(/[^A-Za-z0-9+/]/g, ''), 'base64');
+  if (enc === 'quoted-printable') return decodeQuotedPrintableBytes(bin, start, end);
+  return bytesOf(bin.slice(start, end));
 }
 
-/** The body parts between `--boundary` delimiter lines (preamble and epilogue dropped). */
-export function splitMultipart(body: string, boundary: string, limit = MAX_PARTS): string[] {
-  const delim = `--${boundary}`;
-  const find = (from: number): number => {
-    const i = body.indexOf(`\n${delim}`, from);
-    return i === -1 ? -1 : i + 1;
+/** One MIME entity: its type, and either its content's range in the message or its parts. */
+interface Entity {
+  type: ContentType;
+  headers: Header[];
+  /** An attachment (or inside one): never read as the body. */
+  attachment: boolean;
+  /** The content, `[start, end)` in the message (entities that are not opened multiparts). */
+  start: number;
+  end: number;
+  /** The parts of a multipart. */
+  parts?: Entity[];
+  /** A multipart nested deeper than MAX_DEPTH, or beyond MAX_PARTS: skipped, not read as text. */
+  skipped?: boolean;
+}
+
+/** Longer boundaries are not believed (RFC 2046 allows 70 characters): the multipart is read as text. */
+const MAX_BOUNDARY = 200;
+
+/**
+ * The MIME structure in one pass over the lines. Every open multipart's boundary is in a map, so each line costs
+ * one look-up however deep the nesting; a delimiter of an enclosing multipart also ends the parts inside it.
+ * Delimiter lines match exactly (`--boundary` or `--boundary--`, then optional white space), as RFC 2046 says.
+ */
+function parseStructure(
+  bin: string,
+  headers: Header[],
+  bodyStart: number,
+): { root: Entity; problem?: string } {
+  let problem: string | undefined;
+  let partCount = 0;
+  const open: { boundary: string; entity: Entity; depth: number }[] = [];
+  const byBoundary = new Map<string, number>();
+  /** The entity whose content the current lines belong to (none in a preamble or an epilogue). */
+  let reading: Entity | undefined;
+
+  const begin = (h: Header[], start: number, depth: number, insideAttachment: boolean): Entity => {
+    const type = parseContentType(header(h, 'content-type'));
+    const disposition = parseContentType(header(h, 'content-disposition'), 'inline');
+    const entity: Entity = {
+      type,
+      headers: h,
+      attachment: insideAttachment || (depth > 0 && disposition.type === 'attachment'),
+      start,
+      end: start,
+    };
+    const boundary = type.params.boundary;
+    if (type.type === 'multipart' && boundary && boundary.length <= MAX_BOUNDARY) {
+      if (depth >= MAX_DEPTH) {
+        entity.skipped = true;
+        problem ??= `its MIME parts are nested more than ${MAX_DEPTH} levels deep; the deeper ones were not read`;
+        reading = entity;
+        return entity;
+      }
+      entity.parts = [];
+      open.push({ boundary, entity, depth });
+      byBoundary.set(boundary, open.length - 1);
+      reading = undefined; // the preamble
+      return entity;
+    }
+    reading = entity;
+    return entity;
   };
-  const parts: string[] = [];
-  let pos = body.startsWith(delim) ? 0 : find(0);
-  while (pos !== -1 && parts.length < limit) {
-    const after = pos + delim.length;
-    if (body.startsWith('--', after)) break; // the closing delimiter
-    const eol = body.indexOf('\n', after);
-    if (eol === -1) break;
-    const start = eol + 1;
-    const next = find(eol);
-    if (next === -1) {
-      parts.push(body.slice(start)); // no closing delimiter: the rest is the last part
-      break;
+
+  const close = () => {
+    const frame = open.pop();
+    if (!frame) return;
+    if (byBoundary.get(frame.boundary) !== open.length) return;
+    byBoundary.delete(frame.boundary);
+    // The same boundary may also be open further out (malformed, but then it is that one's again).
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (open[i]!.boundary === frame.boundary) {
+        byBoundary.set(frame.boundary, i);
+        break;
+      }
     }
-    let end = next - 1;
-    if (end > start && body.charCodeAt(end - 1) === 13) end--;
-    parts.push(body.slice(start, Math.max(start, end)));
-    pos = next;
+  };
+
+  /** Which open multipart a line `--…` delimits, and whether it closes it. */
+  const delimiter = (lineStart: number, lineEnd: number): { index: number; closing: boolean } | undefined => {
+    let end = lineEnd;
+    while (end > lineStart && [13, 32, 9].includes(bin.charCodeAt(end - 1))) end--;
+    if (end - lineStart > MAX_BOUNDARY + 4) return undefined;
+    const text = bin.slice(lineStart + 2, end);
+    const index = byBoundary.get(text);
+    if (index !== undefined) return { index, closing: false };
+    if (!text.endsWith('--')) return undefined;
+    const closing = byBoundary.get(text.slice(0, -2));
+    return closing === undefined ? undefined : { index: closing, closing: true };
+  };
+
+  const root = begin(headers, bodyStart, 0, false);
+  const n = bin.length;
+  let pos = bodyStart;
+  while (pos < n && open.length > 0) {
+    const nl = bin.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? n : nl;
+    const next = nl === -1 ? n : nl + 1;
+    const hit =
+      bin.charCodeAt(pos) === 45 && bin.charCodeAt(pos + 1) === 45 ? delimiter(pos, lineEnd) : undefined;
+    if (!hit) {
+      pos = next;
+      continue;
+    }
+    if (reading) {
+      // The line break before a delimiter belongs to the delimiter.
+      let end = pos;
+      if (end > reading.start && bin.charCodeAt(end - 1) === 10) end--;
+      if (end > reading.start && bin.charCodeAt(end - 1) === 13) end--;
+      reading.end = end;
+      reading = undefined;
+    }
+    while (open.length - 1 > hit.index) close();
+    if (hit.closing) {
+      close(); // what follows, up to an enclosing delimiter, is its epilogue
+      pos = next;
+      continue;
+    }
+    const parent = open[open.length - 1]!;
+    const part = readHeaders(bin, next);
+    if (++partCount > MAX_PARTS) {
+      problem ??= `it has more than ${MAX_PARTS} MIME parts; the rest were not read`;
+      pos = part.bodyStart;
+      continue;
+    }
+    parent.entity.parts!.push(
+      begin(part.headers, part.bodyStart, parent.depth + 1, parent.entity.attachment),
+    );
+    pos = part.bodyStart;
   }
-  return parts;
+  if (reading) reading.end = n; // no closing delimiter: the rest is the last part
+  return problem === undefined ? { root } : { root, problem };
 }
 
-interface TextPart {
-  kind: 'plain' | 'html';
+/** What an entity gives to read: its text, whether any of it came from HTML, and whether HTML won over text. */
+interface Readable {
   text: string;
+  html: boolean;
+  htmlHadMore: boolean;
 }
 
-function collectTextParts(
-  headers: readonly Header[],
-  body: string,
-  depth: number,
-  budget: { parts: number },
-  out: TextPart[],
-): void {
-  const type = parseContentType(header(headers, 'content-type'));
-  const disposition = parseContentType(header(headers, 'content-disposition'), 'inline');
-  if (depth > 0 && disposition.type === 'attachment') return;
+const WORD = /[\p{L}\p{N}]+/gu;
 
-  if (type.type === 'multipart' && depth < MAX_DEPTH && type.params.boundary) {
-    for (const part of splitMultipart(body, type.params.boundary, budget.parts)) {
-      if (budget.parts-- <= 0) return;
-      const entity = splitEntity(part);
-      collectTextParts(entity.headers, entity.body, depth + 1, budget, out);
-    }
-    return;
+/** Words (two or more characters, with a letter) of `richer` that `base` never uses, ignoring case. */
+function hasWordsMissingFrom(richer: string, base: string): boolean {
+  const have = new Set<string>();
+  for (const m of base.matchAll(WORD)) have.add(m[0].toLowerCase());
+  for (const m of richer.matchAll(WORD)) {
+    const word = m[0].toLowerCase();
+    if (word.length >= 2 && /\p{L}/u.test(word) && !have.has(word)) return true;
   }
+  return false;
+}
+
+/**
+ * multipart/alternative: the text/plain version, unless the HTML version has text it lacks (an unsubscribe
+ * footer, or a text part that only says "view this in a browser"): recipients read the HTML one.
+ */
+function chooseAlternative(options: readonly Readable[]): Readable | undefined {
+  const plain = options.find((o) => !o.html && o.text.trim() !== '');
+  const html = options.findLast((o) => o.html && o.text.trim() !== '');
+  if (plain && html)
+    return hasWordsMissingFrom(html.text, plain.text) ? { ...html, htmlHadMore: true } : plain;
+  return plain ?? html ?? options[0];
+}
+
+function readable(entity: Entity, bin: string): Readable | undefined {
+  if (entity.attachment || entity.skipped) return undefined;
+  if (entity.parts) {
+    const options = entity.parts.flatMap((p) => readable(p, bin) ?? []);
+    if (entity.type.subtype === 'alternative') return chooseAlternative(options);
+    // mixed, related, signed, report…: the inline text parts in order (a list footer is often its own part)
+    const texts = options.filter((o) => o.text.trim() !== '');
+    if (texts.length <= 1) return texts[0] ?? options[0];
+    return {
+      text: texts.map((o, i) => (i < texts.length - 1 ? o.text.replace(/\n+$/, '') : o.text)).join('\n\n'),
+      html: texts.some((o) => o.html),
+      htmlHadMore: texts.some((o) => o.htmlHadMore),
+    };
+  }
+  const { type } = entity;
   const isPlain = type.type === 'text' && (type.subtype === 'plain' || type.subtype === '');
   const isHtml = type.type === 'text' && (type.subtype === 'html' || type.subtype === 'xhtml+xml');
-  // A multipart without a boundary: read it as text.
+  // A multipart without a usable boundary: read it as text.
   const isBrokenMultipart = type.type === 'multipart';
-  if (!isPlain && !isHtml && !isBrokenMultipart) return;
-  const bytes = decodeTransfer(body, header(headers, 'content-transfer-encoding'));
+  if (!isPlain && !isHtml && !isBrokenMultipart) return undefined;
+  const bytes = decodeTransfer(
+    bin,
+    entity.start,
+    entity.end,
+    header(entity.headers, 'content-transfer-encoding'),
+  );
   const text = normalizeNewlines(decodeBytes(bytes, type.params.charset));
-  out.push({ kind: isHtml ? 'html' : 'plain', text });
+  return { text: isHtml ? htmlToText(text) : text, html: isHtml, htmlHadMore: false };
 }
 
 /** Addresses from an address-list header: display names, comments and groups are dropped. */
@@ -308,27 +493,23 @@ function recipientList(headers: readonly Header[], name: string): string[] {
 /** Parses a whole message. Never throws on odd input. */
 export function parseEml(bytes: Uint8Array): ParsedEmail {
   const bin = latin1Of(bytes);
-  const { headers, body } = splitEntity(bin);
+  const { headers, bodyStart } = readHeaders(bin, headerStart(bin));
   const rawSubject = header(headers, 'subject');
   const subject = rawSubject === undefined ? '' : decodeEncodedWords(rawSubject).replace(/\s+/g, ' ').trim();
 
-  const parts: TextPart[] = [];
-  collectTextParts(headers, body, 0, { parts: MAX_PARTS }, parts);
-  const plain = parts.find((p) => p.kind === 'plain' && p.text.trim() !== '');
-  const html = parts.find((p) => p.kind === 'html');
-  let chosen: { body: string; bodySource: ParsedEmail['bodySource'] };
-  if (plain) chosen = { body: plain.text, bodySource: 'plain' };
-  else if (html) chosen = { body: htmlToText(html.text), bodySource: 'html' };
-  else if (parts[0]) chosen = { body: parts[0].text, bodySource: 'plain' };
-  else chosen = { body: '', bodySource: 'none' };
-
-  return {
+  const { root, problem } = parseStructure(bin, headers, bodyStart);
+  const read = readable(root, bin);
+  const mail: ParsedEmail = {
     subject,
-    ...chosen,
+    body: read?.text ?? '',
+    bodySource: read ? (read.html ? 'html' : 'plain') : 'none',
+    htmlHadMore: read?.htmlHadMore ?? false,
     recipients: {
       to: recipientList(headers, 'to'),
       cc: recipientList(headers, 'cc'),
       bcc: recipientList(headers, 'bcc'),
     },
   };
+  if (problem) mail.problem = problem;
+  return mail;
 }

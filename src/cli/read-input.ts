@@ -22,6 +22,8 @@ export interface LoadedDraft {
   subject: string;
   body: string;
   recipients?: Recipients;
+  /** How the file was read, where the reader should know (which MIME part, what was left out). */
+  notes?: string[];
 }
 
 /** How to read a file, from its extension; stdin (and unknown extensions) is sniffed. */
@@ -82,10 +84,18 @@ export function draftFromBytes(name: string, bytes: Uint8Array): LoadedDraft {
   if (kind === 'eml') {
     // A UTF-16 file is re-encoded so the MIME reader sees bytes it understands.
     const mail = parseEml(hasUtf16Bom(bytes) ? new TextEncoder().encode(text()) : bytes);
-    if (mail.bodySource === 'none') throw new InputError('no text/plain or text/html part in the message');
+    if (mail.bodySource === 'none') {
+      const why = mail.problem ? ` (${mail.problem})` : '';
+      throw new InputError(`no text/plain or text/html part in the message${why}`);
+    }
     const { to, cc, bcc } = mail.recipients;
     const draft: LoadedDraft = { subject: mail.subject, body: mail.body };
     if (to.length + cc.length + bcc.length > 0) draft.recipients = mail.recipients;
+    const notes = [
+      mail.htmlHadMore ? 'read from the HTML part, which has text the plain-text part lacks' : '',
+      mail.problem ? `not all of it was read: ${mail.problem}` : '',
+    ].filter(Boolean);
+    if (notes.length > 0) draft.notes = notes;
     return draft;
   }
   if (kind === 'html') return { subject: '', body: htmlToText(normalizeNewlines(text())) };

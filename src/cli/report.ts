@@ -8,6 +8,8 @@ export interface ReportOptions {
   color: boolean;
   /** At most this many evidence lines (the JSON output has them all). */
   maxEvidence?: number;
+  /** How the input was read (which MIME part of an e-mail, what was left out), one line each. */
+  notes?: readonly string[];
 }
 
 export const ROUTE_LABELS: Readonly<Record<Route, string>> = {
@@ -70,6 +72,7 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
   const lines: string[] = [];
 
   lines.push(paint('bold', `== ${clean(name)} ==`));
+  for (const note of options.notes ?? []) lines.push(paint('dim', `Input: ${clean(note)}`));
   lines.push(paint(LEVEL_STYLE[verdict.directMarketing] ?? 'bold', paint('bold', headline(verdict))));
   const label = ROUTE_LABELS[verdict.route] ?? clean(verdict.route);
   lines.push(`Route: ${label} ${paint('dim', `(${clean(verdict.route)})`)}`);

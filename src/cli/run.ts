@@ -91,7 +91,7 @@ async function runJsonl(args: RunOptions, checker: Checker, io: Io): Promise<num
   return failed ? EXIT_FAILED : EXIT_OK;
 }
 
-type FileResult = { name: string; verdict: Verdict } | { name: string; error: string };
+type FileResult = { name: string; verdict: Verdict; notes: string[] } | { name: string; error: string };
 
 async function checkFile(name: string, checker: Checker, context: ContextInput, io: Io, stdinUsed: boolean) {
   try {
@@ -103,11 +103,10 @@ async function checkFile(name: string, checker: Checker, context: ContextInput, 
       bytes = await readFileBytes(name);
     }
     const draft = draftFromBytes(name, bytes);
-    const fullContext: ContextInput = draft.recipients
-      ? { ...context, recipients: draft.recipients }
-      : context;
+    const fullContext: ContextInput = { ...context };
+    if (draft.recipients) fullContext.recipients = draft.recipients;
     const verdict = checker.check({ subject: draft.subject, body: draft.body }, fullContext);
-    return { name, verdict };
+    return { name, verdict, notes: draft.notes ?? [] };
   } catch (error) {
     return { name, error: message(error) };
   }
@@ -135,7 +134,10 @@ async function runFiles(args: RunOptions, checker: Checker, io: Io): Promise<num
       else await write(io.stdout, `${JSON.stringify(result.verdict, null, 2)}\n`);
     } else {
       const separator = index > 0 ? '\n' : '';
-      await write(io.stdout, separator + formatReport(display, result.verdict, { color }));
+      await write(
+        io.stdout,
+        separator + formatReport(display, result.verdict, { color, notes: result.notes }),
+      );
     }
   }
   if (args.json && several) await write(io.stdout, `${JSON.stringify(collected, null, 2)}\n`);

@@ -24,19 +24,23 @@ interface Result {
 
 function cli(
   args: string[],
-  options: { input?: string | Buffer; env?: Record<string, string> } = {},
+  options: { input?: string | Buffer; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Result {
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   if (!options.env || !('NO_COLOR' in options.env)) delete env.NO_COLOR;
   if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [bin, ...args], {
-    cwd: dir,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env,
-    maxBuffer: 1024 * 1024 * 1024,
-    timeout: 180_000,
-  });
+  const r: SpawnSyncReturns<string> = spawnSync(
+    process.execPath,
+    [...(options.nodeArgs ?? []), bin, ...args],
+    {
+      cwd: dir,
+      input: options.input ?? '',
+      encoding: 'utf8',
+      env,
+      maxBuffer: 1024 * 1024 * 1024,
+      timeout: 180_000,
+    },
+  );
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -255,6 +259,111 @@ describe('readable report', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Direct marketing: ');
+  });
+});
+
+/** A shop's offer as multipart/alternative; the text part has no unsubscribe wording. */
+function offerEml(options: { htmlFooter?: string; headers?: string } = {}): string {
+  return `From: Garden Shop <news@garden.example>
+To: jo@example.com
+Subject: Spring sale on garden tools
+${options.headers ?? ''}MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="alt"
+
+--alt
+Content-Type: text/plain; charset=utf-8
+
+Our spring sale starts today: 20% off all garden tools until Sunday. Shop now at garden.example.
+
+Garden Shop Ltd, 1 High Street
+--alt
+Content-Type: text/html; charset=utf-8
+
+<p>Our spring sale starts today: 20% off all garden tools until Sunday. Shop now at garden.example.</p>
+<p>Garden Shop Ltd, 1 High Street</p>${options.htmlFooter ?? ''}
+--alt--
+`.replace(/\n/g, '\r\n');
+}
+
+const checkIds = (r: Result) =>
+  (JSON.parse(r.stdout) as { checks: { id: string }[] }).checks.map((c) => c.id);
+
+describe('e-mail files (.eml)', () => {
+  const flags = ['--sender=business', '--recipient-type=individual'];
+
+  it('without any opt-out, "no unsubscribe" is reported (the control case)', () => {
+    file('offer.eml', offerEml());
+    const r = cli(['--json', ...flags, 'offer.eml']);
+    expect(r.code).toBe(0);
+    expect(checkIds(r)).toContain('opt-out-missing');
+  });
+
+  it('an unsubscribe link only in the HTML part counts: the HTML part is read', () => {
+    file(
+      'footer.eml',
+      offerEml({
+        htmlFooter: '\n<p><a href="https://garden.example/u/7">Unsubscribe</a> from these emails.</p>',
+      }),
+    );
+    const json = cli(['--json', ...flags, 'footer.eml']);
+    expect(json.code).toBe(0);
+    expect(checkIds(json)).not.toContain('opt-out-missing');
+    const text = cli([...flags, 'footer.eml']);
+    expect(text.stdout).toContain('Input: read from the HTML part, which has text the plain-text part lacks');
+  });
+
+  it('MIME nested 25 levels deep is read from its text part, not as raw structure', () => {
+    let open = '';
+    let close = '';
+    for (let i = 0; i < 25; i++) {
+      open += `--n${i}x\nContent-Type: multipart/mixed; boundary=n${i + 1}x\n\n`;
+      close = `\n--n${i + 1}x--${close}`;
+    }
+    const inner = 'Dear friend, please donate £10 today to keep our shelter open this winter.';
+    file(
+      'deep.eml',
+      `Subject: Appeal\nContent-Type: multipart/mixed; boundary=n0x\n\n${open}--n25x\nContent-Type: text/plain\n\n${inner}${close}\n--n0x--\n`,
+    );
+    const r = cli(['--json', 'deep.eml']);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.stdout) as { directMarketing: string; evidence: { text: string }[] };
+    expect(['yes', 'likely']).toContain(v.directMarketing);
+    expect(v.evidence.map((e) => e.text).join(' ')).toMatch(/donate/i);
+    expect(r.stdout).not.toContain('multipart');
+  });
+
+  it('MIME nested past the limit: a clear message, not raw text read as a draft', () => {
+    let open = '';
+    for (let i = 0; i < 5000; i++) open += `--n${i}x\nContent-Type: multipart/mixed; boundary=n${i + 1}x\n\n`;
+    file(
+      'deeper.eml',
+      `Subject: Deep\nContent-Type: multipart/mixed; boundary=n0x\n\n${open}--n5000x\n\nhello\n`,
+    );
+    const r = cli(['deeper.eml']);
+    expect(r.code).toBe(1);
+    expectNoCrash(r);
+    expect(r.stderr).toMatch(
+      /deeper\.eml: no text\/plain or text\/html part in the message \(.*nested more than 100 levels/,
+    );
+  });
+
+  it('a 19.5 MB quoted-printable body is decoded in bounded memory', { timeout: 120_000 }, () => {
+    const line =
+      '=E2=80=93=C2=A3=41=42=43=44=45=46=47=48=49=4A=4B=4C=4D=4E=4F=50=51=52=53=54=55=56=57=58=\r\n';
+    const head =
+      'Subject: Big\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n';
+    file('qp.eml', Buffer.from(head + line.repeat(Math.ceil((19.5 * 1024 * 1024) / line.length)), 'latin1'));
+    const report =
+      'process.on("exit",()=>process.stderr.write("maxRSS "+process.resourceUsage().maxRSS+"\\n"))';
+    const r = cli(['--json', 'qp.eml'], {
+      nodeArgs: ['--import', `data:text/javascript,${encodeURIComponent(report)}`],
+    });
+    expect(r.code).toBe(0);
+    expectVerdict(JSON.parse(r.stdout));
+    const rss = Number(/maxRSS (\d+)/.exec(r.stderr)?.[1]);
+    // peak resident memory in KB: about 160 MB measured (the regex decoder took about 1 GB)
+    expect(rss).toBeGreaterThan(0);
+    expect(rss).toBeLessThan(450 * 1024);
   });
 });
 
