@@ -91,6 +91,41 @@ ${editor === 'tinymce' ? '<script src="/nm/tinymce/tinymce.min.js"></script>' : 
 </body></html>`;
 }
 
+/**
+ * Editors that only where the focus is can find (issue 11, fault 1): no Send control beside them and no room for a
+ * second line yet, so the behaviour scan passes them by; each page focuses its editor while it loads, before the
+ * content script starts (document_idle), so no focus event comes either.
+ */
+const FOCUS_ONLY: Record<string, string> = {
+  // A reply box under a thread: one empty line and a "Post reply" button.
+  'focus-reply': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Thread</title>
+<style>body { font: 15px/1.5 system-ui, sans-serif; margin: 1rem; } #reply { border: 1px solid #999; padding: 2px; }</style>
+</head><body>
+<p>Re: the bin collection rota</p>
+<div class="reply"><div id="reply" contenteditable="true" aria-label="Reply"></div><button type="button">Post reply</button></div>
+<script>document.getElementById('reply').focus();</script>
+</body></html>`,
+  // A same-origin frame whose editor is a div in its body (not the body itself), written and focused by the page;
+  // its form posts with a "Submit" button, so nothing says Send.
+  'focus-frame': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Feedback</title>
+<style>body { font: 15px/1.5 system-ui, sans-serif; margin: 1rem; } iframe { width: 600px; height: 200px; }</style>
+</head><body>
+<form aria-label="Your comments" onsubmit="return false">
+  <iframe id="ed" title="Comments"></iframe>
+  <button type="button">Submit</button>
+</form>
+<script>
+  const doc = document.getElementById('ed').contentDocument;
+  doc.open();
+  doc.write('<!doctype html><html><body style="margin:4px"><div id="inner" contenteditable="true"></div></body></html>');
+  doc.close();
+  doc.getElementById('inner').focus();
+</script>
+</body></html>`,
+};
+
 let server: Server;
 let base: string;
 let bundleDir: string;
@@ -174,6 +209,9 @@ beforeAll(async () => {
     const name = /^\/([a-z0-9-]+)\.html$/.exec(url)?.[1] as EditorName | undefined;
     if (name && (EDITORS as readonly string[]).includes(name))
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(name));
+    const only = /^\/(focus-[a-z]+)\.html$/.exec(url)?.[1];
+    if (only && FOCUS_ONLY[only])
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(FOCUS_ONLY[only]);
     if (url === '/compose.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     for (const [prefix, dir] of Object.entries(SERVED)) {
       if (!url.startsWith(prefix)) continue;
@@ -331,6 +369,30 @@ describe.each(EDITORS)('%s in a plain compose form', (editor) => {
     }
     await p.close();
   });
+});
+
+describe('an editor the page focused before the content script started, found by nothing else', () => {
+  for (const [name, where] of [
+    ['focus-reply', 'a one-line reply box with no Send control'],
+    ['focus-frame', 'a div editor inside a same-origin frame, no Send control'],
+  ] as const) {
+    test(`${where}: typing without a click gets a badge and the verdict`, async () => {
+      await setMode('advise');
+      const p = await ext.context.newPage();
+      p.on('pageerror', (e) => errors.push(`${name}: ${e}`));
+      await p.goto(`${base}${name}.html`);
+      // Focus is where the page put it; the test never clicks.
+      const focused = await p.evaluate(() => {
+        const a = document.activeElement;
+        const inner = a?.tagName === 'IFRAME' ? (a as HTMLIFrameElement).contentDocument?.activeElement : a;
+        return inner?.id ?? '';
+      });
+      expect(focused).toBe(name === 'focus-reply' ? 'reply' : 'inner');
+      await p.keyboard.type(APPEAL);
+      await expect.poll(() => verdictOf(p), { timeout: 15_000 }).toMatch(/^(yes|likely)$/);
+      await p.close();
+    });
+  }
 });
 
 describe('editor matrix hygiene', () => {
