@@ -5,6 +5,7 @@
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
 import type { Checker, ContextInput, Evidence, Purpose, Verdict } from '../core/index.ts';
+import { SENDER_NAME_HIDDEN } from '../i18n/verdict.ts';
 import type { Answer } from '../panel/ComposerPanel.tsx';
 import { type ComposerHost, createComposerHost } from '../panel/host.ts';
 import { clearHighlights, flashRange, type RangesByPurpose, setHighlights } from './highlights.ts';
@@ -81,6 +82,24 @@ export function scrollRangeIntoView(range: Range, editor: Element): void {
   const after = container ? range.getBoundingClientRect() : r;
   if (after.top < 0 || after.bottom > win.innerHeight)
     win.scrollBy({ top: after.top - win.innerHeight / 2 + after.height / 2, behavior });
+}
+
+/**
+ * The verdict as the page may see it: the organisation's name (a setting) never appears in our in-page UI, whose
+ * shadow roots a page can read. The sender-identity check says "your organisation's name" instead; the popup and
+ * options page, which the page cannot reach, may show the name.
+ */
+export function withoutOrganisationName(verdict: Verdict, name: string | undefined): Verdict {
+  const n = name?.trim().toLowerCase();
+  if (!n || !verdict.checks.some((c) => c.message.toLowerCase().includes(n))) return verdict;
+  return {
+    ...verdict,
+    checks: verdict.checks.map((c) => {
+      if (!c.message.toLowerCase().includes(n)) return c;
+      if (c.id === 'sender-unidentified') return { ...c, message: SENDER_NAME_HIDDEN };
+      return { ...c, message: c.message.split(name!.trim()).join('your organisation') };
+    }),
+  };
 }
 
 let sessionCounter = 0;
@@ -318,6 +337,7 @@ export class ComposerSession {
       // A stale or invalid answer must not stop the check.
       verdict = checker.check(input, context);
     }
+    verdict = withoutOrganisationName(verdict, context.senderName);
     if (this.destroyed) return verdict;
     this.last = draft;
     this.lastText = draft.body.text;

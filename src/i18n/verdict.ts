@@ -47,6 +47,13 @@ export function lookupNamed(key: string, values: Record<string, Substitution>): 
   return lookup(key, ...subs);
 }
 
+/**
+ * The sender-identity check as the in-page UI words it when the organisation's name is set: the page must never be
+ * able to read the name from our panel or dialog (issue 11), so it says "your organisation's name" instead.
+ */
+export const SENDER_NAME_HIDDEN =
+  'Your organisation’s name does not appear in the draft, so recipients may not be able to tell who is sending it. Marketing messages must not hide the sender.';
+
 // ————— Templates: the data's English with {slots}, matched back to their values —————
 
 type SlotReader = (english: string) => Substitution | undefined;
@@ -241,6 +248,7 @@ function checkTemplatesFor(id: string): readonly Template[] {
       ],
       'sender-unidentified': [
         { key: 'check_sender_unidentified', english: checks['sender-unidentified'].message },
+        { key: 'check_sender_unidentified_org', english: SENDER_NAME_HIDDEN },
         {
           key: 'check_sender_unidentified_name',
           english: checks['sender-unidentified'].messageWithName,
