@@ -1,11 +1,10 @@
 /**
  * The CLI program: argv + streams in, exit status out. main.ts wires it to the process.
  */
-import { createInterface } from 'node:readline';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Checker, type ContextInput, createChecker, type Verdict } from '../core/index.ts';
 import { helpText, PROGRAM, parseArgs, type RunOptions, UsageError, usageLine } from './args.ts';
-import { processJsonlLine } from './jsonl.ts';
+import { jsonlLines, MAX_JSONL_LINE_BYTES, processJsonlLine } from './jsonl.ts';
 import { draftFromBytes, InputError, readCapped, readFileBytes } from './read-input.ts';
 import { clean, formatReport, useColor } from './report.ts';
 
@@ -63,17 +62,31 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   return args.jsonl ? runJsonl(args, checker, io) : runFiles(args, checker, io);
 }
 
+const MIB = 1024 * 1024;
+
+/** One output line; a result that cannot be serialised becomes an error line (one bad line never ends the batch). */
+function outputLine(result: Record<string, unknown>): string {
+  try {
+    return `${JSON.stringify(result)}\n`;
+  } catch (error) {
+    return `${JSON.stringify({ id: null, error: message(error) })}\n`;
+  }
+}
+
 async function runJsonl(args: RunOptions, checker: Checker, io: Io): Promise<number> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
   let failed = false;
-  let first = true;
-  for await (const raw of lines) {
-    const line = first && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    first = false;
-    if (line.trim() === '') continue;
-    const result = processJsonlLine(line, checker, args.context);
+  for await (const line of jsonlLines(io.stdin as AsyncIterable<unknown>)) {
+    let result: Record<string, unknown>;
+    if ('tooLong' in line) {
+      const limit = `${MAX_JSONL_LINE_BYTES / MIB} MiB`;
+      result = { id: null, error: `line ${line.number} is longer than ${limit}; skipped` };
+    } else {
+      const text = line.number === 1 && line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text;
+      if (text.trim() === '') continue;
+      result = processJsonlLine(text, checker, args.context);
+    }
     if ('error' in result) failed = true;
-    await write(io.stdout, `${JSON.stringify(result)}\n`);
+    await write(io.stdout, outputLine(result));
   }
   return failed ? EXIT_FAILED : EXIT_OK;
 }
