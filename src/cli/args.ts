@@ -2,7 +2,9 @@
  * Command-line argument parsing for `marketing-check`. Pure: takes argv, returns options or throws UsageError.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options; a lone `-` is the stdin file.
  */
-import { CONTEXT_VALUES, type ContextInput, type EnumField } from '../core/index.ts';
+// context.ts only (no other core module): the launcher parses arguments and answers --help and --version
+// without loading the classifier.
+import { CONTEXT_VALUES, type ContextInput, type EnumField } from '../core/context.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -1,5 +1,6 @@
 /**
- * The CLI program: argv + streams in, exit status out. main.ts wires it to the process.
+ * The CLI program: argv + streams in, exit status out. engine.ts wires it to the process (main.ts starts it from the
+ * startup snapshot or loads it in-process).
  */
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Checker, type ContextInput, createChecker, type Verdict } from '../core/index.ts';

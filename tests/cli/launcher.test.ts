@@ -1,0 +1,148 @@
+/**
+ * The built command's launcher and startup snapshot (speed is measured by npm run bench:cli, never here). What must
+ * hold:
+ * - --help and --version come from a launcher that does not load the classifier;
+ * - the startup snapshot gives the same output as loading everything afresh, and is not used where it would not
+ *   load (node options, NODE_OPTIONS, turned off), which gives the same output again;
+ * - a signal to the launcher ends the snapshot process too, and the launcher reports it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDraft } from '../../scripts/bench-drafts.ts';
+import { bin, cli, ensureBuilt, root } from './spawn-cli.ts';
+
+const DEBUG = { MARKETING_CHECK_DEBUG: '1' };
+const SNAPSHOT = /running from the startup snapshot/;
+let dir = '';
+
+interface Scenario {
+  id: string;
+  subject: string;
+  body: string;
+  channel: string;
+  context: Record<string, unknown>;
+}
+const scenarios = JSON.parse(readFileSync(join(root, 'src/data/scenarios.json'), 'utf8')) as Scenario[];
+const scenarioLines = scenarios
+  .map(({ id, subject, body, channel, context }) => JSON.stringify({ id, subject, body, channel, context }))
+  .join('\n');
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'marketing-check-launcher-'));
+  writeFileSync(join(dir, 'appeal.txt'), `Subject: Winter appeal\n\n${scenarios[10]!.body}\n`);
+  writeFileSync(join(dir, 'sale.txt'), `Subject: Spring sale\n\n${makeDraft(1000)}\n`);
+}, 120_000);
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The launcher's module and every module it imports statically (the dynamic import of the engine excluded). */
+function staticGraph(file: string, seen = new Map<string, string>()): Map<string, string> {
+  if (seen.has(file)) return seen;
+  const text = readFileSync(file, 'utf8');
+  seen.set(file, text);
+  for (const m of text.matchAll(
+    /^(?:import|export)\s[^;]*?from\s*["'](\.[^"']+)["']|^import\s*["'](\.[^"']+)["']/gm,
+  )) {
+    staticGraph(join(dirname(file), (m[1] ?? m[2])!), seen);
+  }
+  return seen;
+}
+
+describe('launcher', () => {
+  it('--help and --version load no classifier: the launcher imports neither compromise nor the core', () => {
+    const graph = staticGraph(bin);
+    const code = [...graph.values()].join('\n');
+    expect(code).toContain('--version');
+    expect(code).not.toMatch(/\bcreateChecker\b|\bparseMatch\b|addWords/);
+    const size = code.length;
+    expect(size).toBeLessThan(64 * 1024);
+    expect(code).toMatch(/import\("\.\/lib\/engine-[\w-]+\.mjs"\)/);
+
+    for (const args of [['--version'], ['--help']]) {
+      const r = cli(args, { env: DEBUG });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('from the startup snapshot and in-process, the same output and exit status', () => {
+    const runs = [
+      { env: DEBUG, why: SNAPSHOT },
+      {
+        env: { ...DEBUG, MARKETING_CHECK_SNAPSHOT: 'off' },
+        why: /running in-process: MARKETING_CHECK_SNAPSHOT=off/,
+      },
+      {
+        env: { ...DEBUG, NODE_OPTIONS: '--max-old-space-size=3000' },
+        why: /running in-process: NODE_OPTIONS is set/,
+      },
+    ];
+    const inputs: [string[], string][] = [
+      [['--jsonl'], scenarioLines],
+      [['--json', 'appeal.txt', 'sale.txt', 'missing.txt'], ''],
+      [['--sender', 'charity', 'appeal.txt'], ''],
+      [['-'], 'Subject: Hello\n\nBook now and get 20% off.'],
+    ];
+    for (const [args, input] of inputs) {
+      const results = runs.map(({ env, why }) => {
+        const r = cli(args, { cwd: dir, env, input });
+        expect(r.stderr, args.join(' ')).toMatch(why);
+        return r;
+      });
+      const [snapshot, ...others] = results;
+      expect(snapshot!.stdout.length).toBeGreaterThan(100);
+      for (const other of others) {
+        expect(other.stdout, args.join(' ')).toBe(snapshot!.stdout);
+        expect(other.code).toBe(snapshot!.code);
+      }
+    }
+    // The scenarios' verdicts: one line each, in order.
+    const ids = cli(['--jsonl'], { input: scenarioLines })
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
+    expect(ids).toEqual(scenarios.map((s) => s.id));
+  });
+
+  it('a signal to the launcher ends the snapshot process too', async () => {
+    const child = spawn(process.execPath, [bin, '-'], {
+      env: { ...process.env, ...DEBUG },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    // It waits on stdin, which stays open: wait for the snapshot process, then stop the launcher.
+    const deadline = Date.now() + 30_000;
+    while (!SNAPSHOT.test(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(stderr).toMatch(SNAPSHOT);
+    const ps = await import('node:child_process').then(({ execFileSync }) =>
+      execFileSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], { encoding: 'utf8' }),
+    );
+    const snapshotPid = Number(ps.trim().split(/\s+/)[0]);
+    expect(snapshotPid).toBeGreaterThan(0);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    child.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    const alive = () => {
+      try {
+        process.kill(snapshotPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const gone = Date.now() + 10_000;
+    while (alive() && Date.now() < gone) await new Promise((r) => setTimeout(r, 50));
+    expect(alive()).toBe(false);
+    child.stdin.end();
+  });
+});
