@@ -5,6 +5,7 @@
  *
  *   bin/marketing-check.mjs        the launcher: argument parsing, --help, --version; loads no classifier
  *   bin/lib/engine-*.mjs, chunk-*  the command itself, loaded by the launcher when it runs in-process
+ *   bin/lib/jsonl-worker.mjs       a --jsonl worker thread
  *   bin/lib/marketing-check.blob   a V8 startup snapshot of the command with the core loaded and warmed up
  *                                  (node --build-snapshot), and .blob.json: the Node build that made it
  *
@@ -50,11 +51,12 @@ const common = {
   metafile: true,
 };
 
-// The launcher; the engine (everything else) is a chunk the launcher imports on demand.
+// The launcher and the worker, sharing chunks; the engine (everything else) is a chunk the launcher imports on demand.
 const modules = await esbuild.build({
   ...common,
   entryPoints: {
     'marketing-check': join(root, 'src/cli/main.ts'),
+    'lib/jsonl-worker': join(root, 'src/cli/jsonl-worker.ts'),
   },
   outdir: bin,
   outExtension: { '.js': '.mjs' },

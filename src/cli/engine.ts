@@ -4,9 +4,9 @@
  */
 import { PROGRAM } from './args.ts';
 import { clean } from './report.ts';
-import { EXIT_FAILED, run } from './run.ts';
+import { EXIT_FAILED, run, type Workers } from './run.ts';
 
-export function runProcess(argv: readonly string[]): void {
+export function runProcess(argv: readonly string[], workers: Workers | undefined): void {
   // A closed pipe (`marketing-check … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -31,6 +31,7 @@ export function runProcess(argv: readonly string[]): void {
     stderr: process.stderr,
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY,
+    ...(workers === undefined ? {} : { workers }),
   }).then((code) => {
     process.exitCode = code;
   }, fail);

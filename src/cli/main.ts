@@ -19,6 +19,7 @@ const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 const argv = process.argv.slice(2);
 const lib = join(dirname(fileURLToPath(import.meta.url)), 'lib');
+const workerFile = join(lib, 'jsonl-worker.mjs');
 
 function say(stream: NodeJS.WriteStream, text: string, code: number): void {
   process.exitCode = code;
@@ -42,7 +43,8 @@ function readMeta(): unknown {
 
 function inProcess(): void {
   import('./engine.ts').then(
-    ({ runProcess }) => runProcess(argv),
+    ({ runProcess }) =>
+      runProcess(argv, { file: workerFile, load: async () => (await import('node:worker_threads')).Worker }),
     (error: unknown) => {
       const text = error instanceof Error ? error.message : String(error);
       say(

@@ -1,13 +1,15 @@
 /**
- * The built command's launcher and startup snapshot (speed is measured by npm run bench:cli, never here). What must
- * hold:
+ * The built command's launcher, startup snapshot and --jsonl worker threads (speed is measured by npm run bench:cli,
+ * never here). What must hold:
  * - --help and --version come from a launcher that does not load the classifier;
  * - the startup snapshot gives the same output as loading everything afresh, and is not used where it would not
  *   load (node options, NODE_OPTIONS, turned off), which gives the same output again;
+ * - --jsonl on worker threads writes the same lines in the same order as the main thread alone;
+ * - when worker threads cannot start, every line is still checked, with one warning;
  * - a signal to the launcher ends the snapshot process too, and the launcher reports it.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,7 +85,7 @@ describe('launcher', () => {
       },
     ];
     const inputs: [string[], string][] = [
-      [['--jsonl'], scenarioLines],
+      [['--jsonl', '--jobs', '1'], scenarioLines],
       [['--json', 'appeal.txt', 'sale.txt', 'missing.txt'], ''],
       [['--sender', 'charity', 'appeal.txt'], ''],
       [['-'], 'Subject: Hello\n\nBook now and get 20% off.'],
@@ -107,6 +109,56 @@ describe('launcher', () => {
       .split('\n')
       .map((l) => JSON.parse(l).id);
     expect(ids).toEqual(scenarios.map((s) => s.id));
+  });
+
+  it('--jsonl on worker threads and the main thread writes the same lines in the same order as the main thread alone', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 240; i++) {
+      if (i % 40 === 7) lines.push(`{"id": ${i}, "body": broken`);
+      else if (i % 40 === 8) lines.push('');
+      else if (i % 40 === 9) lines.push(JSON.stringify({ id: i, body: 'x', channel: 'fax' }));
+      else lines.push(JSON.stringify({ id: `d${i}`, subject: 'News', body: makeDraft(150, i + 1) }));
+    }
+    const input = lines.join('\n');
+    const alone = cli(['--jsonl', '--jobs', '1'], { input, env: DEBUG });
+    const pooled = cli(['--jsonl', '--jobs', '3'], { input, env: DEBUG });
+    expect(alone.code).toBe(1);
+    expect(pooled.code).toBe(1);
+    expect(alone.stderr).toMatch(
+      /--jsonl: 234 lines checked in the main thread, 0 on worker threads \(0 started/,
+    );
+    const stats =
+      /--jsonl: (\d+) lines checked in the main thread, (\d+) on worker threads \((\d+) started, 0 stopped/.exec(
+        pooled.stderr,
+      );
+    expect(stats, pooled.stderr).not.toBeNull();
+    expect(Number(stats![1]) + Number(stats![2])).toBe(234);
+    expect(Number(stats![2])).toBeGreaterThan(0);
+    expect(Number(stats![3])).toBe(2);
+    expect(Number(stats![1])).toBeGreaterThan(0);
+    expect(pooled.stdout).toBe(alone.stdout);
+    expect(pooled.stdout.trimEnd().split('\n')).toHaveLength(234);
+  });
+
+  it('worker threads that cannot start: one warning, and every line is still checked in the main thread', () => {
+    const copy = join(dir, 'broken-package');
+    cpSync(join(root, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(root, 'package.json'), join(copy, 'package.json'));
+    rmSync(join(copy, 'bin', 'lib', 'jsonl-worker.mjs'));
+    const input = Array.from({ length: 120 }, (_, i) =>
+      JSON.stringify({ id: i, body: makeDraft(150, i + 1) }),
+    ).join('\n');
+    const r = cli(['--jsonl', '--jobs', '2'], { input, bin: join(copy, 'bin', 'marketing-check.mjs') });
+    expect(r.code).toBe(0);
+    expect(
+      r.stderr.match(/marketing-check: worker threads stopped \(.*\); checking in the main thread\n/g),
+    ).toHaveLength(1);
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(input.split('\n').map((_, i) => i));
   });
 
   it('a signal to the launcher ends the snapshot process too', async () => {
