@@ -50,11 +50,11 @@ export interface PoolOptions {
 
 export interface PoolLimits {
   /**
-   * Start workers when the lines waiting would keep the main thread busy this long (ms), judged by its own pace so
-   * far, or when it has been busy this long and the input goes on: a worker takes about as long to load.
+   * Start workers when the lines waiting would keep the main thread busy this long (ms), at its own pace, or when
+   * it has been busy this long and the input goes on: a worker takes about as long to load and warm up.
    */
   startAfterMs: number;
-  /** The main thread's pace before it has checked anything (ms per character). */
+  /** The main thread's pace until it has checked two lines (ms per character; the first line runs cold). */
   msPerChar: number;
   /** Lines read but not yet written, per job. */
   linesPerWorker: number;
@@ -71,7 +71,7 @@ export interface PoolLimits {
 }
 
 export const DEFAULT_LIMITS: PoolLimits = {
-  startAfterMs: 400,
+  startAfterMs: 1000,
   msPerChar: 0.01,
   linesPerWorker: 64,
   maxChars: 64 * 1024 * 1024,
@@ -127,7 +127,8 @@ export async function runPool(
   let inputDone = false;
   let failed = false;
   let hereMs = 0;
-  let hereChars = 0;
+  /** The main thread's pace on its last line (ms per character), from its second line on. */
+  let herePace = limits.msPerChar;
   let hereScheduled = false;
   const maxWorkers = Math.max(0, options.jobs - 1);
   let workersAllowed = maxWorkers > 0;
@@ -228,8 +229,7 @@ export async function runPool(
 
   const maybeStartWorkers = () => {
     if (!workersAllowed || slots.length > 0 || queue.length === 0) return;
-    const pace = hereChars > 0 ? hereMs / hereChars : limits.msPerChar;
-    const waiting = queuedChars * pace;
+    const waiting = queuedChars * herePace;
     if (waiting >= limits.startAfterMs || (!inputDone && hereMs >= limits.startAfterMs)) {
       for (let i = 0; i < maxWorkers && workersAllowed; i++) startWorker();
     }
@@ -280,9 +280,10 @@ export async function runPool(
       notify();
       return;
     }
+    const ms = performance.now() - started;
+    if (stats.here > 0) herePace = ms / Math.max(job.chars, 1);
     stats.here++;
-    hereChars += job.chars;
-    hereMs += performance.now() - started;
+    hereMs += ms;
     dispatch();
   };
 
