@@ -117,7 +117,7 @@ describe('the packed command-line tool', () => {
     expect(file.stdout).toMatch(/^== appeal\.txt ==\nDirect marketing: (yes|likely)/);
 
     // Enough work that worker threads start: they load from the installed folder, not the checkout.
-    const lines = Array.from({ length: 60 }, (_, i) =>
+    const lines = Array.from({ length: 45 }, (_, i) =>
       JSON.stringify({ id: i, subject: 'News', body: makeDraft(1000, i + 1) }),
     );
     const jsonl = run(['--jsonl', '--jobs', '2'], lines.join('\n'));
