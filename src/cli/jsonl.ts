@@ -1,6 +1,7 @@
 /**
  * JSON Lines input: the input split into lines in bounded memory (jsonlLines), and one line → one output object:
- * the verdict plus "id", or {"id", "error"} (processJsonlLine, which never throws).
+ * the verdict plus "id", or {"id", "error"} (processJsonlLine, which never throws), and that object as one output
+ * line (checkJsonlLine). The main thread and the worker threads (jsonl-worker.ts) run the same functions.
  */
 import { CHANNELS, type Checker, type ContextInput } from '../core/index.ts';
 import { MAX_INPUT_BYTES } from './read-input.ts';
@@ -125,4 +126,33 @@ export function processJsonlLine(line: string, checker: Checker, base: ContextIn
   } catch (error) {
     return { id, error: errorText(error) };
   }
+}
+
+/** One output line (newline included) and whether it reports an error. */
+export interface JsonlOutput {
+  line: string;
+  failed: boolean;
+}
+
+/** A result as one output line; a result that cannot be serialised becomes an error line (one bad line never ends the batch). */
+export function outputLine(result: Record<string, unknown>): JsonlOutput {
+  try {
+    return { line: `${JSON.stringify(result)}\n`, failed: 'error' in result };
+  } catch (error) {
+    return {
+      line: `${JSON.stringify({ id: null, error: `internal error: ${errorText(error)}` })}\n`,
+      failed: true,
+    };
+  }
+}
+
+/** One input line (not blank, BOM removed) → its output line. Never throws. */
+export function checkJsonlLine(text: string, checker: Checker, base: ContextInput): JsonlOutput {
+  return outputLine(processJsonlLine(text, checker, base));
+}
+
+/** The output for a line that was too long to read (see jsonlLines). */
+export function tooLongOutput(number: number): JsonlOutput {
+  const limit = `${MAX_JSONL_LINE_BYTES / (1024 * 1024)} MiB`;
+  return outputLine({ id: null, error: `line ${number} is longer than ${limit}; skipped` });
 }

@@ -1,12 +1,17 @@
 /**
- * The CLI program: argv + streams in, exit status out. main.ts wires it to the process.
+ * The CLI program: argv + streams in, exit status out. engine.ts wires it to the process (main.ts starts it from the
+ * startup snapshot or loads it in-process).
  */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Checker, type ContextInput, createChecker, type Verdict } from '../core/index.ts';
 import { helpText, PROGRAM, parseArgs, type RunOptions, UsageError, usageLine } from './args.ts';
-import { jsonlLines, MAX_JSONL_LINE_BYTES, processJsonlLine } from './jsonl.ts';
+import { checkJsonlLine, jsonlLines, tooLongOutput } from './jsonl.ts';
+import { type PoolItem, type PoolWorker, runPool } from './jsonl-pool.ts';
 import { draftFromBytes, InputError, readCapped, readFileBytes } from './read-input.ts';
 import { clean, formatReport, useColor } from './report.ts';
+import { DEBUG_ENV } from './snapshot-choice.ts';
 
 export const VERSION: string = packageJson.version;
 
@@ -16,6 +21,18 @@ export interface Io {
   stderr: NodeJS.WritableStream;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY?: boolean;
+  /** --jsonl worker threads; without them, --jsonl checks in this thread only. */
+  workers?: Workers;
+}
+
+/**
+ * The built worker script (bin/lib/jsonl-worker.mjs) and how to load node:worker_threads. Loading is the caller's:
+ * the startup snapshot must not hold worker_threads (its state does not survive the snapshot), and the snapshot's
+ * process cannot import() while the launcher's modules can.
+ */
+export interface Workers {
+  file: string;
+  load: () => Promise<typeof Worker>;
 }
 
 export const EXIT_OK = 0;
@@ -62,31 +79,39 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   return args.jsonl ? runJsonl(args, checker, io) : runFiles(args, checker, io);
 }
 
-const MIB = 1024 * 1024;
-
-/** One output line; a result that cannot be serialised becomes an error line (one bad line never ends the batch). */
-function outputLine(result: Record<string, unknown>): string {
-  try {
-    return `${JSON.stringify(result)}\n`;
-  } catch (error) {
-    return `${JSON.stringify({ id: null, error: message(error) })}\n`;
+/** The lines of stdin as pool items: blank lines skipped, a BOM on the first line dropped. */
+async function* jsonlItems(stdin: NodeJS.ReadableStream): AsyncGenerator<PoolItem> {
+  for await (const line of jsonlLines(stdin as AsyncIterable<unknown>)) {
+    if ('tooLong' in line) {
+      yield tooLongOutput(line.number);
+      continue;
+    }
+    const text = line.number === 1 && line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text;
+    if (text.trim() !== '') yield { text };
   }
 }
 
 async function runJsonl(args: RunOptions, checker: Checker, io: Io): Promise<number> {
-  let failed = false;
-  for await (const line of jsonlLines(io.stdin as AsyncIterable<unknown>)) {
-    let result: Record<string, unknown>;
-    if ('tooLong' in line) {
-      const limit = `${MAX_JSONL_LINE_BYTES / MIB} MiB`;
-      result = { id: null, error: `line ${line.number} is longer than ${limit}; skipped` };
-    } else {
-      const text = line.number === 1 && line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text;
-      if (text.trim() === '') continue;
-      result = processJsonlLine(text, checker, args.context);
-    }
-    if ('error' in result) failed = true;
-    await write(io.stdout, outputLine(result));
+  const jobs = io.workers === undefined ? 1 : (args.jobs ?? availableParallelism());
+  const WorkerThread = jobs > 1 ? await io.workers!.load() : undefined;
+  let warned = false;
+  const { failed, stats } = await runPool(jsonlItems(io.stdin), {
+    jobs,
+    createWorker: () =>
+      new WorkerThread!(io.workers!.file, { workerData: { base: args.context } }) as unknown as PoolWorker,
+    checkHere: (text) => checkJsonlLine(text, checker, args.context),
+    write: (text) => write(io.stdout, text),
+    warn: (text) => {
+      if (!warned) io.stderr.write(`${PROGRAM}: ${clean(text, 300)}\n`);
+      warned = true;
+    },
+  });
+  if (io.env[DEBUG_ENV]) {
+    const workers = `${stats.workers} on worker threads (${stats.started} started, ${stats.crashed} stopped)`;
+    await write(
+      io.stderr,
+      `${PROGRAM}: --jsonl: ${stats.here} lines checked in the main thread, ${workers}\n`,
+    );
   }
   return failed ? EXIT_FAILED : EXIT_OK;
 }
