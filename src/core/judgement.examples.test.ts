@@ -134,6 +134,21 @@ const rows: Row[] = [
     noEvidenceOf: 'fundraising',
   },
   {
+    name: 'a cold introduction to a firm, asking for a short call, is a sales pitch',
+    subject: 'Month-end in half the time',
+    body: 'Hello,\n\nWe help accountancy firms like yours close the month in half the time. Our tool connects to your ledger in minutes. Could I send you a short case study, or shall we book a 15-minute call next week?\n\nKind regards,\nNina Shaw, Closewise Ltd',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "an MP's reply to a constituent's own case is not campaigning",
+    subject: 'Re: the bus stop on Mill Lane',
+    body: 'Dear Mrs Hall,\n\nThank you for your email about the bus stop on Mill Lane. I have written to the transport authority and asked them to restore it. I will let you know as soon as I hear back.\n\nYours sincerely,\nTom Reed MP',
+    context: { sender: 'political' },
+    dm: NOT_DM,
+  },
+  {
     name: 'a charity shop sale stays promotional',
     subject: 'Half price weekend in our shops',
     body: 'Dear supporter,\n\nThis weekend everything in our charity shops is half price, with 20% off furniture too. Pop into your local shop and grab a bargain: every sale helps Riverside Hospice.\n\nReply STOP to opt out.',
