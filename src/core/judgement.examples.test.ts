@@ -178,6 +178,18 @@ describe('everyday judgement', () => {
     if (row.noEvidenceOf) expect(v.evidence.filter((e) => e.purpose === row.noEvidenceOf)).toEqual([]);
   });
 
+  test("a party's opinion survey is never 'not marketing' on its words alone: unclear, and the answer settles it", () => {
+    const draft = {
+      subject: 'What matters to you in Elmford?',
+      body: "Dear neighbour,\n\nI'm Sam Okoro, your Green Party councillor. I'd like to know what matters most to you in Elmford: the buses, the parks or the new health centre? It takes two minutes at elmfordgreens.example/survey.\n\nSam",
+    };
+    const open = check(draft, { sender: 'political' });
+    expect(open.directMarketing).toBe('unclear');
+    expect(open.questions.map((q) => q.field)).toContain('promotes');
+    expect(DM).toContain(check(draft, { sender: 'political', promotes: 'yes' }).directMarketing);
+    expect(NOT_DM).toContain(check(draft, { sender: 'political', promotes: 'no' }).directMarketing);
+  });
+
   test('"at no cost to you" in a Gift Aid note is not a sales come-on', () => {
     const v = check({ subject: 'Thank you for your donation', body: RECEIPT }, { sender: 'charity' });
     expect(v.evidence.filter((e) => e.purpose === 'promotional')).toEqual([]);
