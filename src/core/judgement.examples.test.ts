@@ -171,6 +171,14 @@ const rows: Row[] = [
     purpose: 'promotional',
   },
   {
+    name: 'an ask with a colon ("Please donate today: £10 keeps…") is an ask, not a record line',
+    subject: 'Winter appeal',
+    body: 'Dear Sarah,\n\nPlease donate today: £10 keeps a family warm for a week.\n\nThank you,\nCity Cares',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
+  {
     name: 'a charity shop sale stays promotional',
     subject: 'Half price weekend in our shops',
     body: 'Dear supporter,\n\nThis weekend everything in our charity shops is half price, with 20% off furniture too. Pop into your local shop and grab a bargain: every sale helps Riverside Hospice.\n\nReply STOP to opt out.',

@@ -297,7 +297,19 @@ export function sentenceActs(
   const acknowledges = hits.some((h, i) => roleOf(h) === 'acknowledge' && !negated[i]);
   // A payment the reader owes ("pay the £8 contribution by 1 May") is administration like an acknowledgement.
   const owes = hits.some((h, i) => roleOf(h) === 'duty' && !negated[i]);
-  const record = recordLine(text) || hits.some((h) => roleOf(h) === 'record');
+  // A line that opens by asking ("Please donate today: £10 keeps a family warm") is an ask with a colon, not a
+  // record's label and value: the label is a request, and an ask cue sits in it.
+  const labelEnd = text.indexOf(':');
+  const askInLabel =
+    labelEnd > 0 &&
+    imperativeOpening(terms) &&
+    hits.some(
+      (h) =>
+        roleOf(h) === 'ask' &&
+        h.end - offset <= labelEnd &&
+        purposeOfSignal(patterns[h.pattern]!.signal) !== null,
+    );
+  const record = (recordLine(text) && !askInLabel) || hits.some((h) => roleOf(h) === 'record');
   const civic = hits.some((h) => roleOf(h) === 'civic');
   const titles = /[A-Z]/.test(text) ? titleSpans(text) : [];
   const labels = /['‘"“]/.test(text) ? uiLabelSpans(text) : [];
