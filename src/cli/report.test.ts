@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import { ROUTES, type Verdict } from '../core/index.ts';
-import { clean, flagFor, formatReport, headline, useColor } from './report.ts';
+import { questions } from '../core/rules/data.ts';
+import { parseArgs } from './args.ts';
+import { clean, formatReport, headline, useColor } from './report.ts';
 
 /** The extension's English wording of a route (its catalogue key is route_ + the id in snake case). */
 const extensionRoute = (route: string) =>
@@ -125,10 +127,27 @@ describe('helpers', () => {
     expect(clean('a  \n b')).toBe('a b');
     expect(clean('abcdefghij', 5)).toBe('abcd…');
   });
-  it('flagFor maps context fields to flags', () => {
-    expect(flagFor('recipientType')).toBe('recipient-type');
-    expect(flagFor('softOptInConditions')).toBe('soft-opt-in');
-    expect(flagFor('consent')).toBe('consent');
+  it('every answer the report suggests is a flag and value the CLI accepts, setting that field', () => {
+    // Every question the rule data can ask, with every answer it offers (src/data/rules/questions.json).
+    const all = Object.entries(questions).map(([field, q]) => ({
+      field,
+      text: q.text,
+      options: q.options.map(({ value, label }) => ({ value, label })),
+    }));
+    expect(all.length).toBeGreaterThanOrEqual(8);
+    const out = formatReport('x', { ...verdict, questions: all }, { color: false });
+    const suggested = [...out.matchAll(/\((--[a-z-]+) ([a-z-]+)\)/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(suggested).toHaveLength(all.reduce((n, q) => n + q.options.length, 0));
+    // In the order asked: each question's answers, each a flag and value that set that field to that answer.
+    let i = 0;
+    for (const q of all) {
+      for (const o of q.options) {
+        const [flag, value] = suggested[i++]!;
+        expect(parseArgs([flag, value, 'draft.txt']), `${flag} ${value}`).toMatchObject({
+          context: { [q.field]: o.value },
+        });
+      }
+    }
   });
   it('useColor respects TTY, NO_COLOR and FORCE_COLOR', () => {
     expect(useColor(true, {})).toBe(true);

@@ -5,6 +5,7 @@
 import { PURPOSES, type Severity, type Verdict } from '../core/index.ts';
 // The route in the same words as the extension (its English catalogue), so a route reads the same everywhere.
 import { ROUTE_LABEL } from '../ui/labels.ts';
+import { flagForField } from './args.ts';
 
 export interface ReportOptions {
   color: boolean;
@@ -114,8 +115,9 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
   if (questions.length > 0) {
     lines.push('', paint('bold', 'Questions'));
     for (const q of questions) {
+      const flag = flagForField(q.field);
       const options = (q.options ?? []).map(
-        (o) => `${clean(o.label)} (--${flagFor(q.field)} ${clean(o.value)})`,
+        (o) => `${clean(o.label)}${flag ? ` (${flag} ${clean(o.value)})` : ''}`,
       );
       lines.push(`  ? ${clean(q.text)}`);
       if (options.length > 0) lines.push(`    ${options.join(' | ')}`);
@@ -123,13 +125,6 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
   }
 
   return `${lines.join('\n')}\n`;
-}
-
-/** The CLI flag that answers a question about a context field. */
-export function flagFor(field: string): string {
-  if (field === 'softOptInConditions') return 'soft-opt-in';
-  if (field === 'senderName') return 'sender-name';
-  return clean(field).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 /** Colour when stdout is a terminal and NO_COLOR is unset or empty (FORCE_COLOR forces it on). */
