@@ -88,8 +88,6 @@ export interface QuizSettings {
   sectors: readonly Sector[];
 }
 
-export const DEFAULT_QUIZ: QuizSettings = { size: DEFAULT_QUIZ_SIZE, sectors: SECTORS };
-
 /** `?n=10&sectors=charity,business` from a query string; missing or bad values fall back to the defaults. */
 export function parseQuizSettings(search: string): QuizSettings {
   const params = new URLSearchParams(search);

@@ -4,7 +4,7 @@
  * installs the packages; about 30–65 s cold, under 1 s warm).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -139,13 +139,6 @@ export function sinkMessages(sinkDir: string): SinkMessage[] {
       const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1]?.trim() ?? '';
       return { file, subject: header('Subject'), rcptTo: header('X-Sink-Rcpt-To'), raw };
     });
-}
-
-/** Deletes every delivered message (safe while the sink runs). */
-export function clearSink(sinkDir: string): void {
-  for (const f of readdirSync(sinkDir)) {
-    if (f.endsWith('.eml')) rmSync(path.join(sinkDir, f), { force: true });
-  }
 }
 
 /**
