@@ -13,6 +13,9 @@ import { buildWalkthrough, type Walkthrough } from './walkthrough.ts';
 export type { Classification, Signal, SignalHit } from './classify/classification.ts';
 export * from './context.ts';
 export type { Draft } from './draft/draft.ts';
+export * from './findings/finding.ts';
+export { patternMessage } from './classify/lexicon.ts';
+export { citation } from './rules/data.ts';
 export * from './verdict.ts';
 export type { WalkStep, WalkStepId, Walkthrough } from './walkthrough.ts';
 

@@ -70,6 +70,21 @@ export const LEXICONS = {
   request,
 } as Record<Signal, Lexicon> satisfies Record<Signal, Lexicon>;
 
+let reasons: Map<string, string> | undefined;
+
+/** The English reason a lexicon pattern gives, by its global id (`fundraising/donate-ask` → "Asks for a donation."). */
+export function patternMessage(globalId: string): string | undefined {
+  reasons ??= new Map([
+    ...(Object.entries(LEXICONS) as [Signal, Lexicon][]).flatMap(([signal, l]) =>
+      l.patterns.map((p): [string, string] => [`${signal}/${p.id}`, p.message]),
+    ),
+    ...LANGUAGE_LEXICONS.flatMap((l) =>
+      l.patterns.map((p): [string, string] => [`${p.signal}/${p.id}`, p.message]),
+    ),
+  ]);
+  return reasons.get(globalId);
+}
+
 export interface CompiledPattern {
   globalId: string;
   signal: Signal;

@@ -4,7 +4,7 @@ import decisionJson from '../../data/decision.json' with { type: 'json' };
 import catalogueJson from '../../data/rules/catalogue.json' with { type: 'json' };
 import questionsJson from '../../data/rules/questions.json' with { type: 'json' };
 import type { Citation, PrimaryPurpose } from '../verdict.ts';
-import type { Condition, Definitions } from './conditions.ts';
+import { type Condition, type Definitions, RuleDataError } from './conditions.ts';
 import type { Step } from './kinds/index.ts';
 
 export interface RuleEntry {
@@ -40,3 +40,10 @@ export const citations: Record<string, Citation> = citationEntries;
 export const decision = decisionJson as unknown as DecisionData;
 export const catalogue = (catalogueJson as unknown as { rules: RuleEntry[] }).rules;
 export const questions: Record<string, QuestionEntry> = questionEntries;
+
+/** A citation by id (src/data/citations.json); an unknown id is a data bug and throws. */
+export function citation(id: string): Citation {
+  const c = citations[id];
+  if (!c) throw new RuleDataError(`unknown citation "${id}"`);
+  return { title: c.title, url: c.url };
+}

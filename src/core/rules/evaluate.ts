@@ -7,9 +7,9 @@ import { runChecks } from '../checks/index.ts';
 import type { Classification } from '../classify/classification.ts';
 import type { Context } from '../context.ts';
 import type { Draft } from '../draft/draft.ts';
-import type { AppliedRule, Citation, DirectMarketingLevel, Question, Verdict } from '../verdict.ts';
+import type { AppliedRule, DirectMarketingLevel, Question, Verdict } from '../verdict.ts';
 import { type Facts, holds, RuleDataError } from './conditions.ts';
-import { catalogue, citations, decision, questions } from './data.ts';
+import { catalogue, citation, decision, questions } from './data.ts';
 import { buildFacts } from './facts.ts';
 import { runStep, type WalkState } from './kinds/index.ts';
 
@@ -17,12 +17,6 @@ export type RuleOutcome = Pick<
   Verdict,
   'directMarketing' | 'route' | 'summary' | 'rules' | 'checks' | 'questions'
 >;
-
-function citation(id: string): Citation {
-  const c = citations[id];
-  if (!c) throw new RuleDataError(`unknown citation "${id}"`);
-  return { title: c.title, url: c.url };
-}
 
 /** The question for a context field, in the words and with the answers that fit this sender (questions.json). */
 function question(field: string, facts: Facts): Question {
