@@ -11,13 +11,14 @@ import type { Verdict } from './verdict.ts';
 import { buildWalkthrough, type Walkthrough } from './walkthrough.ts';
 
 export type { Classification, Signal, SignalHit } from './classify/classification.ts';
+export { patternMessage } from './classify/lexicon.ts';
 export * from './context.ts';
 export type { Draft } from './draft/draft.ts';
 export * from './findings/finding.ts';
-export { patternMessage } from './classify/lexicon.ts';
 export { citation } from './rules/data.ts';
 export * from './verdict.ts';
 export type { WalkStep, WalkStepId, Walkthrough } from './walkthrough.ts';
+export { WALK_STEP_ORDER } from './walkthrough.ts';
 
 export interface DraftInput {
   subject?: string;
@@ -65,7 +66,7 @@ export function createChecker(options: ClassifierOptions = {}): Checker {
         ? toCoverage(classification.language)
         : { primary: 'unknown', coverage: 'full', basis: 'english', note: '', paragraphs: [] },
     };
-    return { verdict, classification, context, draft };
+    return { verdict, classification, outcome };
   };
   return {
     classifier,

@@ -69,6 +69,11 @@ describe('renderMessage: every kind of parameter', () => {
     expect(renderMessage('lexicon:service/your-record', 'cy').lang).toBe('en');
   });
 
+  test('an English-only message comes out in English and says so', async () => {
+    await setLocale('cy');
+    expect(renderMessage('check_opted_out', 'cy').lang).toBe('cy');
+    expect(renderMessage('walk_answer_asked_no', 'cy')).toEqual({ text: 'No', lang: 'en' });
+  });
 });
 
 describe('render and findingToString', () => {

@@ -16,6 +16,7 @@ import {
   type Param,
   type Params,
   patternMessage,
+  type WalkStep,
 } from '../core/index.ts';
 import {
   type CatalogueEntry,
@@ -114,3 +115,26 @@ export function findingToString(finding: Finding): string {
   return `${at}${finding.severity} ${finding.ruleId}: ${render(finding, 'en').message.text}`;
 }
 
+/** A walkthrough step in words. */
+export interface RenderedStep {
+  question: Localised;
+  answer: Localised;
+  /** The reasons, one sentence after another. */
+  because: Localised;
+  citations: Citation[];
+}
+
+/** A walkthrough step (src/core/walkthrough.ts) in `locale`; sentences with no translation stay English, as a whole. */
+export function renderStep(step: WalkStep, locale: Locale = getLocale()): RenderedStep {
+  const parts = step.because.map((ref) => renderMessage(ref, locale));
+  const lang = parts.every((p) => p.lang === locale) ? locale : 'en';
+  const because = (lang === locale ? parts : step.because.map((ref) => renderMessage(ref, 'en')))
+    .map((p) => p.text)
+    .join(' ');
+  return {
+    question: renderMessage(step.question, locale),
+    answer: renderMessage(step.answer, locale),
+    because: { text: because, lang },
+    citations: step.citations.map(citation),
+  };
+}

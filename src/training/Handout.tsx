@@ -16,6 +16,7 @@ import type { Citation, Context, EnumField, Evidence, Walkthrough } from '../cor
 import { ROUTES } from '../core/verdict.ts';
 import { t } from '../i18n/index.ts';
 import { englishLang, Text } from '../i18n/preact.tsx';
+import { renderStep } from '../i18n/render.ts';
 import { checkText } from '../i18n/verdict.ts';
 import { headline, ROUTE_LABEL, SEVERITY_LABEL } from '../ui/labels.ts';
 import {
@@ -31,7 +32,7 @@ import {
 import { evidenceSteps, OUTCOME_LABEL, outcomeOf, segments } from './logic.ts';
 import { scenarioCitations } from './scenarios.ts';
 import type { Scenario } from './types.ts';
-import { walkQuestion } from './WalkthroughPanel.tsx';
+import { langAttr } from './WalkthroughPanel.tsx';
 
 /** One page of the hand-out: a scenario (or the draft being edited) and the checker's walkthrough of it. */
 export interface HandoutPage {
@@ -141,8 +142,9 @@ function ScenarioPage({ page }: { page: HandoutPage }) {
   const known = fields.filter((f) => context[f] !== 'unknown');
   // Sources of the steps that decide (the decisive one and the route) and of the scenario: a page, not a library.
   const sources = sourceIndex();
-  const stepRefs = (walk?.steps ?? []).map((s) =>
-    s.decisive || s.id === 'route' ? s.citations.map(sources.ref) : [],
+  const steps = (walk?.steps ?? []).map((step) => ({ step, r: renderStep(step) }));
+  const stepRefs = steps.map(({ step, r }) =>
+    step.decisive || step.id === 'route' ? r.citations.map(sources.ref) : [],
   );
   const scenarioRefs = scenario ? scenarioCitations(scenario).map(sources.ref) : [];
   const purposes = new Set(phrases.map((e) => e.purpose));
@@ -222,19 +224,19 @@ function ScenarioPage({ page }: { page: HandoutPage }) {
             )}
           </section>
         )}
-        {walk && walk.steps.length > 0 && (
+        {steps.length > 0 && (
           <section class="handout-walk">
             <h2>{t('walk_heading')}</h2>
             <ol>
-              {walk.steps.map((s, i) => (
+              {steps.map(({ step: s, r }, i) => (
                 <li key={s.id} class={s.decisive ? 'handout-decisive' : undefined}>
                   <strong>
-                    <Text value={walkQuestion(s)} />
+                    <Text value={r.question} />
                   </strong>
                   {s.decisive && <span class="handout-decisive-tag"> ({t('walk_decisive')})</span>}{' '}
-                  <span lang={englishLang()}>
-                    <em>{s.answer}.</em>
-                    {(s.decisive || s.id === 'route') && ` ${s.because}`}
+                  <span lang={langAttr(r.answer.lang)}>
+                    <em>{r.answer.text}.</em>
+                    {(s.decisive || s.id === 'route') && ` ${r.because.text}`}
                   </span>
                   <Refs nums={stepRefs[i] ?? []} />
                 </li>

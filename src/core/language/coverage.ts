@@ -3,6 +3,8 @@
  * classifier reads the English text only (a bilingual draft) or there is too little English and the text
  * level rests on cue words, and the plain note the reader sees. Thresholds and notes: src/data/languages.json.
  */
+
+import type { MessageRef, Param } from '../findings/finding.ts';
 import {
   type DirectMarketingLevel,
   type Field,
@@ -46,6 +48,8 @@ export interface LanguageReport extends LanguageCoverage {
   words: Partial<Record<LanguageCode, number>>;
   /** Judged hits of other-language purpose cues (Welsh fundraising, promotional, campaigning words). */
   cues: number;
+  /** The note as a message (absent when coverage is full). */
+  noteRef?: MessageRef;
 }
 
 const isForeign = (l: LanguageCode) => l !== 'en' && l !== 'unknown';
@@ -102,6 +106,20 @@ export function assessCoverage(stretches: Stretch[], welshCues = 0): LanguageRep
   } else {
     note = data.notes['english-other'].replaceAll('{language}', names(others));
   }
+  const list: Param = { list: others.map((language) => ({ language })) };
+  const noteRef: MessageRef =
+    basis === 'cues'
+      ? foreignCodes[0] === 'cy'
+        ? { messageId: 'coverage_note_cues_cy' }
+        : {
+            messageId: 'coverage_note_cues_other',
+            params: { language: { language: foreignCodes[0] ?? 'other' } },
+          }
+      : welsh && others.length > 0
+        ? { messageId: 'coverage_note_english_mixed', params: { language: list } }
+        : welsh
+          ? { messageId: 'coverage_note_english_cy' }
+          : { messageId: 'coverage_note_english_other', params: { language: list } };
   const paragraphs = stretches
     .filter((s) => isForeign(s.language))
     .slice(0, MAX_PARAGRAPHS)
@@ -112,7 +130,7 @@ export function assessCoverage(stretches: Stretch[], welshCues = 0): LanguageRep
       language: s.language,
       confidence: s.confidence,
     }));
-  return { primary, coverage: 'limited', basis, note, paragraphs, words, cues: welshCues };
+  return { primary, coverage: 'limited', basis, note, noteRef, paragraphs, words, cues: welshCues };
 }
 
 /** The public part of a report (what the verdict carries). */

@@ -5,7 +5,7 @@ import { DRAFT_CHECKS } from '../checks/index.ts';
 import { CONTEXT_VALUES } from '../context.ts';
 import { ROUTES } from '../verdict.ts';
 import { type Condition, mentions } from './conditions.ts';
-import { catalogue, citations, decision, questions } from './data.ts';
+import { catalogue, citations, decision, questions, walkthrough } from './data.ts';
 import { FACT_NAMES } from './facts.ts';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -19,7 +19,22 @@ const allConditions: [string, Condition | undefined][] = [
       : []),
   ]),
   ...catalogue.map((r) => [`rule ${r.id}`, r.appliesWhen] as [string, Condition]),
+  ...decision.steps.flatMap((s): [string, Condition | undefined][] =>
+    s.kind === 'route' && typeof s.walk !== 'string'
+      ? s.walk.map((c, i) => [`step ${s.id} walk ${i}`, c.when])
+      : [],
+  ),
+  ...whens(walkthrough, 'walkthrough'),
 ];
+
+/** Every `when` in a piece of data, with where it is. */
+function whens(value: unknown, where: string): [string, Condition][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => whens(v, `${where}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]): [string, Condition][] =>
+    k === 'when' ? [[where, v as Condition]] : whens(v, `${where}.${k}`),
+  );
+}
 
 describe('ids', () => {
   test.each([

@@ -3,7 +3,9 @@ import citationsJson from '../../data/citations.json' with { type: 'json' };
 import decisionJson from '../../data/decision.json' with { type: 'json' };
 import catalogueJson from '../../data/rules/catalogue.json' with { type: 'json' };
 import questionsJson from '../../data/rules/questions.json' with { type: 'json' };
+import walkthroughJson from '../../data/walkthrough.json' with { type: 'json' };
 import type { Citation, PrimaryPurpose } from '../verdict.ts';
+import type { WalkthroughData } from '../walkthrough.ts';
 import { type Condition, type Definitions, RuleDataError } from './conditions.ts';
 import type { Step } from './kinds/index.ts';
 
@@ -16,9 +18,16 @@ export interface RuleEntry {
   appliesWhen: Condition;
 }
 
+/** Judged hits of `signal`, less the listed pattern ids. */
+export interface HitSet {
+  signal: string;
+  except: string[];
+}
+
 export interface DecisionData {
   purposeLabels: Record<PrimaryPurpose, string>;
   definitions: Definitions;
+  hitSets: Record<string, HitSet>;
   steps: Step[];
 }
 
@@ -40,6 +49,7 @@ export const citations: Record<string, Citation> = citationEntries;
 export const decision = decisionJson as unknown as DecisionData;
 export const catalogue = (catalogueJson as unknown as { rules: RuleEntry[] }).rules;
 export const questions: Record<string, QuestionEntry> = questionEntries;
+export const walkthrough = walkthroughJson as unknown as WalkthroughData;
 
 /** A citation by id (src/data/citations.json); an unknown id is a data bug and throws. */
 export function citation(id: string): Citation {

@@ -11,12 +11,17 @@ import type { AppliedRule, DirectMarketingLevel, Question, Verdict } from '../ve
 import { type Facts, holds, RuleDataError } from './conditions.ts';
 import { catalogue, citation, decision, questions } from './data.ts';
 import { buildFacts } from './facts.ts';
-import { runStep, type WalkState } from './kinds/index.ts';
+import { runStep, type TraceStep, type WalkState } from './kinds/index.ts';
 
 export type RuleOutcome = Pick<
   Verdict,
   'directMarketing' | 'route' | 'summary' | 'rules' | 'checks' | 'questions'
->;
+> & {
+  /** The decision steps that acted, in order: level cases, questions offered, and the route step last. */
+  trace: TraceStep[];
+  /** The facts as the decision left them (route set), which the walkthrough reads. */
+  facts: Facts;
+};
 
 /** The question for a context field, in the words and with the answers that fit this sender (questions.json). */
 function question(field: string, facts: Facts): Question {
@@ -34,13 +39,14 @@ function question(field: string, facts: Facts): Question {
   return out;
 }
 
-/** Runs the decision steps of decision.json in order until one sets the route (the walkthrough replays this). */
-export function runDecision(classification: Classification, context: Context): WalkState {
+/** Runs the decision steps of decision.json in order until one sets the route, recording each step that acts. */
+function runDecision(classification: Classification, context: Context): WalkState {
   const state: WalkState = {
     facts: buildFacts(classification, context),
     defs: decision.definitions,
     purposeLabels: decision.purposeLabels,
     ask: [],
+    trace: [],
   };
   for (const step of decision.steps) {
     runStep(step, state);
@@ -79,5 +85,7 @@ export function evaluate(input: {
     rules,
     checks: runChecks({ classification, context, draft, level, route: state.route }),
     questions: state.ask.map((field) => question(field, facts)),
+    trace: state.trace,
+    facts,
   };
 }

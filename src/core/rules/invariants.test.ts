@@ -44,6 +44,14 @@ test('engine invariants hold for any input', () => {
       const context = fakeContext(ctx);
       const out = evaluate({ classification, context, draft: fakeDraft('x', '', context.channel) });
       expect(ROUTES).toContain(out.route);
+      // the trace ends with the route step that decided, and records every question offered, in order
+      expect(out.trace.at(-1)).toMatchObject({ kind: 'route', route: out.route });
+      expect(out.trace.filter((t) => t.kind === 'route')).toHaveLength(1);
+      expect(out.trace.flatMap((t) => (t.kind === 'ask' ? [t.field] : []))).toEqual(
+        out.questions.map((q) => q.field),
+      );
+      const lastLevel = out.trace.filter((t) => t.kind === 'level').at(-1);
+      expect(out.facts.levelReason).toBe(lastLevel?.kind === 'level' ? lastLevel.reason : '');
       expect(out.summary).not.toMatch(/[{}]/);
       // every applied rule carries an https citation
       for (const r of out.rules) {

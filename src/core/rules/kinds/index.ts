@@ -2,7 +2,7 @@
  * The closed set of decision-step kinds. Each kind reads its step (data) and updates the walk's state;
  * evaluate.ts runs the steps of decision.json in order until a route step decides.
  */
-import type { Route } from '../../verdict.ts';
+import type { DirectMarketingLevel, Route } from '../../verdict.ts';
 import type { Definitions, Facts } from '../conditions.ts';
 import { type AskStep, runAsk } from './ask.ts';
 import { type LevelStep, runLevel } from './level.ts';
@@ -18,7 +18,15 @@ export interface WalkState {
   summary?: string;
   /** Id of the step that decided the route. */
   decidedBy?: string;
+  /** The steps that acted, in order (the walkthrough folds this). */
+  trace: TraceStep[];
 }
+
+/** A step that acted: a level case that matched, a question offered, the route decided. */
+export type TraceStep =
+  | { kind: 'level'; id: string; case: number; reason: string; set?: DirectMarketingLevel }
+  | { kind: 'ask'; id: string; field: string }
+  | { kind: 'route'; id: string; route: Route };
 
 export type Step = LevelStep | AskStep | RouteStep;
 
@@ -39,5 +47,7 @@ export function runStep(step: Step, state: WalkState): void {
     case 'route':
       KINDS.route(step, state);
       break;
+    default:
+      step satisfies never;
   }
 }

@@ -12,6 +12,8 @@ export interface RouteStep {
   when?: Condition;
   route: Route;
   summary: string;
+  /** The walkthrough question this step settles (src/data/walkthrough.json), or cases: the first whose `when` holds. */
+  walk: string | { when?: Condition; at: string }[];
 }
 
 export function runRoute(step: RouteStep, state: WalkState): void {
@@ -22,4 +24,5 @@ export function runRoute(step: RouteStep, state: WalkState): void {
   state.route = step.route;
   state.summary = step.summary.replaceAll('{purpose}', label);
   state.decidedBy = step.id;
+  state.trace.push({ kind: 'route', id: step.id, route: step.route });
 }
