@@ -2,6 +2,7 @@
  * One JSON Lines input → one output object: the verdict plus "id", or {"id", "error"}. Never throws.
  */
 import { CHANNELS, type Checker, type ContextInput } from '../core/index.ts';
+import { verdictJson } from './verdict-json.ts';
 
 export type JsonlResult = { id: unknown; error: string } | ({ id: unknown } & Record<string, unknown>);
 
@@ -47,7 +48,7 @@ export function processJsonlLine(line: string, checker: Checker, base: ContextIn
       },
       merged,
     );
-    return { id, ...verdict };
+    return { id, ...verdictJson(verdict) };
   } catch (error) {
     return { id, error: errorText(error) };
   }

@@ -8,6 +8,7 @@ import { helpText, PROGRAM, parseArgs, type RunOptions, UsageError, usageLine } 
 import { processJsonlLine } from './jsonl.ts';
 import { draftFromBytes, InputError, readCapped, readFileBytes } from './read-input.ts';
 import { clean, formatReport, useColor } from './report.ts';
+import { verdictJson } from './verdict-json.ts';
 
 export const VERSION: string = packageJson.version;
 
@@ -118,8 +119,8 @@ async function runFiles(args: RunOptions, checker: Checker, io: Io): Promise<num
       continue;
     }
     if (args.json) {
-      if (several) collected.push({ file: display, ...result.verdict });
-      else await write(io.stdout, `${JSON.stringify(result.verdict, null, 2)}\n`);
+      if (several) collected.push({ file: display, ...verdictJson(result.verdict) });
+      else await write(io.stdout, `${JSON.stringify(verdictJson(result.verdict), null, 2)}\n`);
     } else {
       const separator = index > 0 ? '\n' : '';
       await write(

@@ -57,14 +57,14 @@ export function createChecker(options: ClassifierOptions = {}): Checker {
       primaryPurpose: classification.primaryPurpose,
       purposes: classification.purposes,
       route: outcome.route,
-      summary: outcome.summary,
+      decision: outcome.decision,
       evidence: classification.evidence,
       rules: outcome.rules,
       checks: outcome.checks,
       questions: outcome.questions,
       language: classification.language
         ? toCoverage(classification.language)
-        : { primary: 'unknown', coverage: 'full', basis: 'english', note: '', paragraphs: [] },
+        : { primary: 'unknown', coverage: 'full', basis: 'english', paragraphs: [] },
     };
     return { verdict, classification, outcome };
   };

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { renderMessage, renderStep } from '../i18n/render.ts';
+import { words as say, summary } from '../i18n/test-words.ts';
 import {
   CONTEXT_VALUES,
   type ContextInput,
@@ -15,7 +16,7 @@ import {
   type Route,
   SENDERS,
 } from './index.ts';
-import { walkthrough } from './rules/data.ts';
+import { citation, walkthrough } from './rules/data.ts';
 import { evaluate } from './rules/evaluate.ts';
 import { fakeClassification, fakeContext, fakeDraft } from './rules/test-support.ts';
 import type { Verdict } from './verdict.ts';
@@ -242,7 +243,7 @@ describe('explain(): walkthroughs for real drafts', () => {
   test.each(rows)('$name', (row) => {
     const channel = row.draft.channel ?? 'email';
     const w = checker.explain({ ...row.draft, channel }, { channel, ...row.context });
-    expect(w.verdict.route, w.verdict.summary).toBe(row.route);
+    expect(w.verdict.route, summary(w.verdict)).toBe(row.route);
     checkShape(w.steps, w.verdict);
     const decisive = words(w.steps).find((s) => s.decisive)!;
     expect(decisive.id).toBe(row.decisive);
@@ -261,10 +262,10 @@ describe('explain(): walkthroughs for real drafts', () => {
     });
     const last = words(w.steps).at(-1)!;
     expect(last.answer).toBe('Charitable purposes soft opt-in');
-    expect(last.because).toContain(w.verdict.summary);
+    expect(last.because).toContain(summary(w.verdict));
     expect(last.because).toMatch(/What to do:/);
-    const rule = w.verdict.rules.find((r) => r.id === 'charity-soft-opt-in')!;
-    expect(last.citations).toEqual(rule.citations);
+    const rule = w.verdict.rules.find((r) => r.ruleId === 'charity-soft-opt-in')!;
+    expect(last.citations).toEqual(rule.citations.map(citation));
   });
 
   test('"does it promote anything?" quotes the draft\'s own words', () => {
@@ -371,6 +372,6 @@ describe('a draft the classifier cannot read', () => {
     expect(w.verdict.directMarketing).toBe('unclear');
     const step = words(w.steps).find((s) => s.id === 'promotes-anything');
     expect(step?.answer).toMatch(/language coverage is limited/);
-    expect(step?.because).toContain(w.verdict.language?.note ?? 'no language note');
+    expect(step?.because).toContain(say(w.verdict.language?.note) || 'no language note');
   });
 });

@@ -10,11 +10,11 @@
 import type { Classification, SignalHit } from './classify/classification.ts';
 import type { CitationId, MessageId, MessageRef, Param } from './findings/finding.ts';
 import { type Condition, type Facts, holds } from './rules/conditions.ts';
-import { catalogue, decision, walkthrough } from './rules/data.ts';
+import { decision, walkthrough } from './rules/data.ts';
 import type { RuleOutcome } from './rules/evaluate.ts';
 import { hitsIn } from './rules/facts.ts';
 import type { RouteStep } from './rules/kinds/route.ts';
-import type { Evidence, PrimaryPurpose, Route, Verdict } from './verdict.ts';
+import type { Evidence, Route, Verdict } from './verdict.ts';
 
 /** The questions of the decision model, in order; `route` is the last (which rule applies, what to do). */
 export const WALK_STEP_IDS = [
@@ -158,8 +158,8 @@ export function buildWalkthrough(input: WalkInput): WalkStep[] {
       return e ? { messageId: `lexicon:${e.patternId}` } : '';
     }
     if ('verdict' in spec) {
-      if (spec.verdict === 'purpose') return purposeRef(verdict.primaryPurpose);
-      return classification.language?.noteRef ?? '';
+      if (spec.verdict === 'purpose') return { messageId: decision.purposeLabels[verdict.primaryPurpose] };
+      return classification.language?.note ?? '';
     }
     return say(spec) ?? '';
   };
@@ -215,29 +215,17 @@ export function buildWalkthrough(input: WalkInput): WalkStep[] {
   const r = walkthrough.route;
   const onRoute = r.routes[verdict.route];
   const rule =
-    onRoute.rules.map((id) => verdict.rules.find((x) => x.id === id)).find(Boolean) ?? verdict.rules[0];
-  const because: MessageRef[] = [summaryRef(routeEntry?.id ?? '', verdict.primaryPurpose)];
-  if (rule)
-    because.push({ messageId: r.whatToDo, params: { requirement: { messageId: ruleNote(rule.id) } } });
+    onRoute.rules.map((id) => verdict.rules.find((x) => x.ruleId === id)).find(Boolean) ?? verdict.rules[0];
+  const because: MessageRef[] = [{ messageId: verdict.decision.messageId, params: verdict.decision.params }];
+  if (rule?.noteId)
+    because.push({ messageId: r.whatToDo, params: { requirement: { messageId: rule.noteId } } });
   steps.push({
     id: 'route',
     question: { messageId: r.question },
     answer: { messageId: onRoute.label },
     because,
     decisive: false,
-    citations: [
-      ...((rule && catalogue.find((x) => x.id === rule.id)?.citations) ?? onRoute.citations),
-    ] as CitationId[],
+    citations: [...(rule ? rule.citations : onRoute.citations)],
   });
   return steps;
 }
-
-const snake = (id: string) => id.replace(/[^A-Za-z0-9]/g, '_');
-const purposeRef = (purpose: PrimaryPurpose): MessageRef => ({
-  messageId: `summary_purpose_${purpose}` as MessageId,
-});
-const summaryRef = (stepId: string, purpose: PrimaryPurpose): MessageRef => ({
-  messageId: `summary_${snake(stepId)}` as MessageId,
-  params: { purpose: purposeRef(purpose) },
-});
-const ruleNote = (ruleId: string) => `rule_${snake(ruleId)}_req` as MessageId;

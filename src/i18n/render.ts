@@ -16,6 +16,7 @@ import {
   type Param,
   type Params,
   patternMessage,
+  type Question,
   type WalkStep,
 } from '../core/index.ts';
 import {
@@ -136,5 +137,18 @@ export function renderStep(step: WalkStep, locale: Locale = getLocale()): Render
     answer: renderMessage(step.answer, locale),
     because: { text: because, lang },
     citations: step.citations.map(citation),
+  };
+}
+
+/** A question (src/core/verdict.ts) and its answers in words. */
+export interface RenderedQuestion {
+  text: Localised;
+  options: { value: string; label: Localised }[];
+}
+
+export function renderQuestion(q: Question, locale: Locale = getLocale()): RenderedQuestion {
+  return {
+    text: renderMessage(q.messageId, locale),
+    options: q.options.map((o) => ({ value: o.value, label: renderMessage(o.messageId, locale) })),
   };
 }

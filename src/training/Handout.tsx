@@ -15,9 +15,8 @@ import { CONTEXT_VALUES } from '../core/context.ts';
 import type { Citation, Context, EnumField, Evidence, Walkthrough } from '../core/index.ts';
 import { ROUTES } from '../core/verdict.ts';
 import { t } from '../i18n/index.ts';
-import { englishLang, Text } from '../i18n/preact.tsx';
-import { renderStep } from '../i18n/render.ts';
-import { checkText } from '../i18n/verdict.ts';
+import { englishLang, langAttr, Text } from '../i18n/preact.tsx';
+import { type Localised, render, renderStep } from '../i18n/render.ts';
 import { headline, ROUTE_LABEL, SEVERITY_LABEL } from '../ui/labels.ts';
 import {
   CHANNEL_LABEL,
@@ -32,7 +31,6 @@ import {
 import { evidenceSteps, OUTCOME_LABEL, outcomeOf, segments } from './logic.ts';
 import { scenarioCitations } from './scenarios.ts';
 import type { Scenario } from './types.ts';
-import { langAttr } from './WalkthroughPanel.tsx';
 
 /** One page of the hand-out: a scenario (or the draft being edited) and the checker's walkthrough of it. */
 export interface HandoutPage {
@@ -64,13 +62,14 @@ function sourceIndex() {
 }
 
 /** The numbered phrases grouped by their reason, so a reason shared by several phrases is printed once. */
-function reasons(phrases: readonly Evidence[]): { message: string; numbers: number[]; texts: string[] }[] {
-  const groups = new Map<string, { message: string; numbers: number[]; texts: string[] }>();
+function reasons(phrases: readonly Evidence[]): { reason: Localised; numbers: number[]; texts: string[] }[] {
+  const groups = new Map<string, { reason: Localised; numbers: number[]; texts: string[] }>();
   phrases.forEach((e, i) => {
-    const g = groups.get(e.message) ?? { message: e.message, numbers: [], texts: [] };
+    const reason = render(e).message;
+    const g = groups.get(reason.text) ?? { reason, numbers: [], texts: [] };
     g.numbers.push(i + 1);
     g.texts.push(e.text);
-    groups.set(e.message, g);
+    groups.set(reason.text, g);
   });
   return [...groups.values()];
 }
@@ -196,9 +195,9 @@ function ScenarioPage({ page }: { page: HandoutPage }) {
             <h3>{t('handout_reasons')}</h3>
             <ul class="handout-reasons">
               {reasons(phrases).map((r) => (
-                <li key={r.message} lang={englishLang()}>
+                <li key={r.reason.text} lang={englishLang()}>
                   <strong>{r.numbers.join(', ')}</strong> {r.texts.map((x) => `“${x}”`).join(', ')} —{' '}
-                  {r.message}
+                  {r.reason.text}
                 </li>
               ))}
             </ul>
@@ -216,7 +215,7 @@ function ScenarioPage({ page }: { page: HandoutPage }) {
                 <ul>
                   {verdict.checks.map((c) => (
                     <li key={c.id}>
-                      <strong>{SEVERITY_LABEL[c.severity]}:</strong> <Text value={checkText(c)} />
+                      <strong>{SEVERITY_LABEL[c.severity]}:</strong> <Text value={render(c).message} />
                     </li>
                   ))}
                 </ul>

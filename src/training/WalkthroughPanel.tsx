@@ -1,12 +1,9 @@
 /** The decision walkthrough: each question of the decision model in order, its answer and why. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { WalkStep } from '../core/index.ts';
-import { getLocale, HTML_LANG, type Locale, t } from '../i18n/index.ts';
-import { englishLang, Text } from '../i18n/preact.tsx';
+import { getLocale, t } from '../i18n/index.ts';
+import { englishLang, langAttr, Text } from '../i18n/preact.tsx';
 import { renderStep } from '../i18n/render.ts';
-
-/** The `lang` attribute for text in `lang`: none when it is the interface language. */
-export const langAttr = (lang: Locale) => (lang === getLocale() ? undefined : HTML_LANG[lang]);
 
 /** Scrolls `el` into view when its top is off screen or in the lower half (not when the reader can see it). */
 function bringIntoView(el: HTMLElement) {

@@ -670,7 +670,7 @@ function swapPurpose(purposes: Record<Purpose, number>, from: Purpose, to: Purpo
   [purposes[from], purposes[to]] = [purposes[to], purposes[from]];
 }
 
-/** A pattern's words at [start, end) of a unit's text, with the pattern's id and reason. */
+/** A pattern's words at [start, end) of a unit's text, with the pattern's id. */
 function locate(
   p: CompiledPattern,
   unit: { field: Located['field']; source: string },
@@ -683,7 +683,6 @@ function locate(
     start,
     end,
     text: unit.source.slice(start, end),
-    message: p.message,
   };
 }
 
@@ -770,13 +769,17 @@ function toEvidence(
     }
     if (!free) continue;
     mask.fill(1, h.start, h.end);
+    const span = { field: h.field, start: h.start, end: h.end, text: h.text };
     out.push({
-      start: h.start,
-      end: h.end,
-      field: h.field,
-      text: h.text,
+      source: 'evidence',
+      ruleId: h.patternId,
+      severity: 'info',
+      span,
+      ...span,
+      messageId: `lexicon:${h.patternId}`,
+      params: { purpose: h.purpose },
+      citations: [],
       purpose: h.purpose,
-      message: h.message,
       patternId: h.patternId,
     });
   }

@@ -88,7 +88,6 @@ export function patternMessage(globalId: string): string | undefined {
 export interface CompiledPattern {
   globalId: string;
   signal: Signal;
-  message: string;
   role: PatternRole;
   /** The language of the cue: 'en' patterns feed the model, the others count only in text of their language. */
   language: 'en' | LanguageLexicon['language'];
@@ -129,7 +128,6 @@ export function compileLexicons(
     patterns.push({
       globalId: `${signal}/${p.id}`,
       signal,
-      message: p.message,
       role: p.role ?? 'mention',
       language,
     });

@@ -1,6 +1,7 @@
 /** Meta-tests: the rule data is consistent (ids, references, citations, questions, facts). */
 import { describe, expect, test } from 'vitest';
 import checksJson from '../../data/rules/checks.json' with { type: 'json' };
+import { words } from '../../i18n/test-words.ts';
 import { DRAFT_CHECKS } from '../checks/index.ts';
 import { CONTEXT_VALUES } from '../context.ts';
 import { ROUTES } from '../verdict.ts';
@@ -63,7 +64,7 @@ describe('citations', () => {
   });
 
   test('every citation is used', () => {
-    const used = new Set(catalogue.flatMap((r) => r.citations));
+    const used = new Set<string>(catalogue.flatMap((r) => r.citations));
     expect(Object.keys(citations).filter((id) => !used.has(id))).toEqual([]);
   });
 });
@@ -97,9 +98,10 @@ describe('decision steps', () => {
   test('summaries are one hedged sentence', () => {
     for (const s of decision.steps) {
       if (s.kind !== 'route') continue;
-      expect(s.summary, s.id).toMatch(/\.$/);
-      expect(s.summary.slice(0, -1), s.id).not.toMatch(/\.\s/);
-      expect(s.summary, s.id).toMatch(/\b(likely|may|must|if|unless|unclear)\b/i);
+      const summary = words({ messageId: s.summary });
+      expect(summary, s.id).toMatch(/\.$/);
+      expect(summary.slice(0, -1), s.id).not.toMatch(/\.\s/);
+      expect(summary, s.id).toMatch(/\b(likely|may|must|if|unless|unclear)\b/i);
     }
   });
 
@@ -116,16 +118,18 @@ describe('questions', () => {
     for (const o of q.options) {
       expect(allowed[field]).toContain(o.value);
       expect(o.value).not.toBe('unknown');
-      expect(o.label.length).toBeGreaterThan(1);
+      expect(words({ messageId: o.label }).length).toBeGreaterThan(1);
     }
   });
 });
 
 describe('rules', () => {
   test.each(catalogue.map((r) => [r.id, r] as const))('%s has a title and a plain requirement', (_id, r) => {
-    expect(r.title.length).toBeGreaterThan(5);
-    expect(r.requirement.length).toBeGreaterThan(40);
-    expect(r.requirement).toMatch(/\.$/);
+    const title = words({ messageId: r.title });
+    const requirement = words({ messageId: r.requirement });
+    expect(title.length).toBeGreaterThan(5);
+    expect(requirement.length).toBeGreaterThan(40);
+    expect(requirement).toMatch(/\.$/);
   });
 });
 

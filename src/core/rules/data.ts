@@ -4,6 +4,7 @@ import decisionJson from '../../data/decision.json' with { type: 'json' };
 import catalogueJson from '../../data/rules/catalogue.json' with { type: 'json' };
 import questionsJson from '../../data/rules/questions.json' with { type: 'json' };
 import walkthroughJson from '../../data/walkthrough.json' with { type: 'json' };
+import type { CitationId, MessageId } from '../findings/finding.ts';
 import type { Citation, PrimaryPurpose } from '../verdict.ts';
 import type { WalkthroughData } from '../walkthrough.ts';
 import { type Condition, type Definitions, RuleDataError } from './conditions.ts';
@@ -11,10 +12,11 @@ import type { Step } from './kinds/index.ts';
 
 export interface RuleEntry {
   id: string;
-  title: string;
-  requirement: string;
+  /** Message ids: the rule's title and what it asks of the sender. */
+  title: MessageId;
+  requirement: MessageId;
   /** Ids into citations.json. */
-  citations: string[];
+  citations: CitationId[];
   appliesWhen: Condition;
 }
 
@@ -25,17 +27,18 @@ export interface HitSet {
 }
 
 export interface DecisionData {
-  purposeLabels: Record<PrimaryPurpose, string>;
+  purposeLabels: Record<PrimaryPurpose, MessageId>;
   definitions: Definitions;
   hitSets: Record<string, HitSet>;
   steps: Step[];
 }
 
 export interface QuestionEntry {
-  text: string;
-  options: { value: string; label: string; when?: Condition }[];
+  /** Message ids: the question, each answer's label, each variant's wording. */
+  text: MessageId;
+  options: { value: string; label: MessageId; when?: Condition }[];
   /** Other wordings, the first whose condition holds replacing `text` (for example a note for charities). */
-  variants?: { id: string; when: Condition; text: string }[];
+  variants?: { id: string; when: Condition; text: MessageId }[];
 }
 
 const { $comment: _c1, ...citationEntries } = citationsJson as unknown as Record<string, Citation> & {

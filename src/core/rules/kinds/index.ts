@@ -2,6 +2,7 @@
  * The closed set of decision-step kinds. Each kind reads its step (data) and updates the walk's state;
  * evaluate.ts runs the steps of decision.json in order until a route step decides.
  */
+import type { Finding, MessageId } from '../../findings/finding.ts';
 import type { DirectMarketingLevel, Route } from '../../verdict.ts';
 import type { Definitions, Facts } from '../conditions.ts';
 import { type AskStep, runAsk } from './ask.ts';
@@ -11,13 +12,13 @@ import { type RouteStep, runRoute } from './route.ts';
 export interface WalkState {
   facts: Facts;
   defs: Definitions;
-  purposeLabels: Record<string, string>;
+  /** Per purpose, the message that names it inside a summary. */
+  purposeLabels: Record<string, MessageId>;
   /** Context fields to ask about, in order. */
   ask: string[];
   route?: Route;
-  summary?: string;
-  /** Id of the step that decided the route. */
-  decidedBy?: string;
+  /** The route step that decided, as a finding (its summary). */
+  decision?: Finding;
   /** The steps that acted, in order (the walkthrough folds this). */
   trace: TraceStep[];
 }
