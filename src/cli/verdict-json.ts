@@ -42,9 +42,9 @@ export function findingJson(f: Finding): FindingJson {
   return out;
 }
 
-/** Every finding of a verdict, in reading order of the report: the decision, evidence, rules, checks. */
+/** Every finding of a verdict, in reading order of the report: the decision, evidence, acts, rules, checks. */
 export function allFindings(v: Verdict): Finding[] {
-  return [v.decision, ...v.evidence, ...v.rules, ...v.checks];
+  return [v.decision, ...v.evidence, ...v.acts, ...v.rules, ...v.checks];
 }
 
 export function verdictJson(v: Verdict): Record<string, unknown> {

@@ -5,6 +5,7 @@
 import { type Classifier, type ClassifierOptions, createClassifier } from './classify/classify.ts';
 import { type ContextInput, parseContext } from './context.ts';
 import type { Draft } from './draft/draft.ts';
+import { actFindings } from './findings/acts.ts';
 import { toCoverage } from './language/coverage.ts';
 import { evaluate } from './rules/evaluate.ts';
 import type { Verdict } from './verdict.ts';
@@ -59,6 +60,7 @@ export function createChecker(options: ClassifierOptions = {}): Checker {
       route: outcome.route,
       decision: outcome.decision,
       evidence: classification.evidence,
+      acts: actFindings(classification.acts),
       rules: outcome.rules,
       checks: outcome.checks,
       questions: outcome.questions,

@@ -130,6 +130,11 @@ export interface Verdict {
   /** The decision step that set the route (source `route`): its message is the one-sentence summary of why. */
   decision: Finding;
   evidence: Evidence[];
+  /**
+   * What each sentence of the judged text asks of its reader or does for them (source `act`): an ask or an offer
+   * (a marketing element) or a service act (it acknowledges, records, instructs, states a duty).
+   */
+  acts: Finding[];
   /** The rules that apply (source `rule`): the message is the rule's title, the note what it asks of the sender. */
   rules: Finding[];
   checks: DraftCheck[];

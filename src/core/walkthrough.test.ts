@@ -354,6 +354,7 @@ describe('buildWalkthrough(): properties over fabricated classifications and eve
           primaryPurpose: classification.primaryPurpose,
           purposes: classification.purposes,
           evidence: classification.evidence,
+          acts: [],
         };
         const steps = buildWalkthrough({ classification, verdict, outcome });
         checkShape(steps, verdict);

@@ -58,7 +58,7 @@ const extra: [string, ContextInput][] = [
 for (const [body, context] of extra) verdicts.push(checker.check({ body, channel: 'email' }, context));
 
 function collect(v: Verdict): { what: string; get(): Localised }[] {
-  const findings = [v.decision, ...v.rules, ...v.checks];
+  const findings = [v.decision, ...v.rules, ...v.checks, ...v.acts];
   return [
     ...findings.map((f) => ({
       what: `${f.source} ${f.ruleId}: ${f.messageId}`,
@@ -82,6 +82,7 @@ describe('Welsh covers everything the core says (except evidence reasons)', () =
   test('the sample reaches every route, many rules and checks', () => {
     expect(new Set(verdicts.map((v) => v.route)).size).toBe(8);
     expect(new Set(verdicts.flatMap((v) => v.rules.map((r) => r.ruleId))).size).toBeGreaterThan(20);
+    expect(new Set(verdicts.flatMap((v) => v.acts.map((a) => a.messageId))).size).toBeGreaterThan(8);
     const checks = new Set(verdicts.flatMap((v) => v.checks.map((c) => c.id)));
     for (const id of [
       'opt-out-missing',

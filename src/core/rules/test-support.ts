@@ -205,6 +205,7 @@ export function fakeVerdict(over: Partial<Verdict> = {}): Verdict {
     route: 'consent-required',
     decision: fakeDecision('consent-required', over.primaryPurpose ?? 'fundraising'),
     evidence: [],
+    acts: [],
     rules: [],
     checks: [],
     questions: [],
