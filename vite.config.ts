@@ -34,8 +34,30 @@ function dynamicContentResources(): Plugin {
   };
 }
 
+/**
+ * Vite wraps each dynamic import in a preload helper that, when the import fails, dispatches a cancelable
+ * `vite:preloadError` event on `window`. In a content script that is the webmail's window: the page would learn
+ * the extension is there, and by cancelling the event could make the failed import resolve to undefined. This
+ * rewrites the helper so a failed import simply rejects (the content script fails open on it). The build stops if
+ * Vite's helper no longer has the expected shape, so the fix can never silently fall away.
+ */
+export function quietPreloadErrors(): Plugin {
+  const DISPATCH =
+    /const (\w+) = new Event\("vite:preloadError", \{ cancelable: true \}\);\s*\1\.payload = (\w+);\s*window\.dispatchEvent\(\1\);\s*if \(!\1\.defaultPrevented\) throw \2;/;
+  return {
+    name: 'mrc-quiet-preload-errors',
+    enforce: 'post',
+    transform(code, id) {
+      if (!id.includes('vite/preload-helper')) return null;
+      if (!DISPATCH.test(code))
+        throw new Error('mrc-quiet-preload-errors: Vite’s preload helper changed; update vite.config.ts.');
+      return { code: code.replace(DISPATCH, (_m, _e, err) => `throw ${err};`), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [crx({ manifest, browser: target }), dynamicContentResources()],
+  plugins: [crx({ manifest, browser: target }), dynamicContentResources(), quietPreloadErrors()],
   // Development-only code (the Send-check's fault hook for tests) is dropped from release builds entirely.
   define: { __MRC_DEV__: JSON.stringify(process.env.MRC_DEV_HOSTS === '1') },
   build: {

@@ -1,27 +1,100 @@
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Three tiers, one run (`npm test`), or one tier at a time (`npm run test:unit`, `test:integration`,
+ * `test:browser`):
+ * - unit: the source's own tests; no build, no browser, no child process beyond a few `node -e`;
+ * - integration: the built command-line tool (spawned), the installed package, the store zips;
+ * - browser: Chromium and firefox-esr with the built extension, the fixtures and a real Roundcube.
+ *
+ * The tiers run side by side in one pool of workers. A browser test spends most of its time waiting on a page, so
+ * more test files run at once than there are cores (MRC_TEST_WORKERS overrides it). The longest files start first
+ * (LongestFirst), so the run does not end waiting on one long file started late. Only managed-policy runs alone,
+ * last: its policy file applies to every Chromium that loads this build.
+ */
+const workers = Number(process.env.MRC_TEST_WORKERS) || Math.max(3, availableParallelism() + 1);
+const DEV = { __MRC_DEV__: 'true' };
+const BROWSER = 'tests/e2e/**/*.e2e.test.ts';
+const ALONE = 'tests/e2e/managed-policy.e2e.test.ts';
+
+/** How much longer than a unit test file of the same size a file of each tier tends to run (measured 2026-12). */
+const WEIGHT: Record<string, number> = { unit: 1, integration: 4, browser: 4, 'browser-alone': 4 };
+
+/**
+ * Longest first, across tiers: by the durations vitest recorded on this machine when it has them for both files,
+ * else (a clean clone, as in CI) by file size times the tier's weight. Groups (sequence.groupOrder) keep their order.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const cache = this.ctx.cache;
+    const key = (f: TestSpecification) => `${f.project.name}:${relative(this.ctx.config.root, f.moduleId)}`;
+    const guess = (f: TestSpecification) => statSync(f.moduleId).size * (WEIGHT[f.project.name] ?? 1);
+    return [...files].sort((a, b) => {
+      const group = a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder;
+      if (group !== 0) return group;
+      const [ra, rb] = [cache.getFileTestResults(key(a)), cache.getFileTestResults(key(b))];
+      if (ra && rb) {
+        if (ra.failed !== rb.failed) return ra.failed ? -1 : 1;
+        return rb.duration - ra.duration;
+      }
+      return guess(b) - guess(a);
+    });
+  }
+}
 
 export default defineConfig({
   test: {
+    maxWorkers: workers,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         // Unit tests exercise development-only code paths too (see vite.config.ts).
-        define: { __MRC_DEV__: 'true' },
+        define: DEV,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'tests/model/**/*.test.ts',
+            'tests/roundcube/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 60_000,
         },
       },
       {
+        define: DEV,
         test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.e2e.test.ts'],
+          name: 'integration',
+          include: ['tests/cli/**/*.test.ts', 'tests/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: [BROWSER],
+          exclude: [ALONE],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'browser-alone',
+          include: [ALONE],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -2,7 +2,8 @@
 /**
  * Runs before `npm start` and `npm test`, so those two commands are all a newcomer needs on a fresh machine:
  * installs npm dependencies when node_modules is missing or older than the lock file, and Debian's chromium (and
- * firefox-esr, for the Firefox smoke test) when missing and we may use apt-get (root). Node's standard library only.
+ * firefox-esr, for the Firefox smoke test, before `npm test` and `npm run test:browser`) when missing and we may
+ * use apt-get (root). Node's standard library only.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -21,7 +22,8 @@ if (!existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSyn
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const canApt = isRoot && existsSync('/usr/bin/apt-get');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const wantFirefox = process.env.npm_lifecycle_event === 'pretest' && !existsSync('/usr/bin/firefox-esr');
+const forTests = ['pretest', 'pretest:browser'].includes(process.env.npm_lifecycle_event ?? '');
+const wantFirefox = forTests && !existsSync('/usr/bin/firefox-esr');
 if (!existsSync(chromium) || (wantFirefox && canApt)) {
   if (canApt) {
     const packages = [existsSync(chromium) ? '' : 'chromium', wantFirefox ? 'firefox-esr' : ''].filter(

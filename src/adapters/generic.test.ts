@@ -118,3 +118,46 @@ describe('genericAdapter', () => {
     expect(ref.readDraft().subject).toBe('');
   });
 });
+
+describe('genericAdapter: editors recognised by behaviour (issue 11)', () => {
+  test('an editor with no ARIA pair in a compose form with a Send button is found before any focus', () => {
+    page(`
+      <form id="f"><input name="to" value="a@example.org"><input name="subject" value="Hi">
+        <div id="ck" contenteditable="true" role="textbox" aria-label="Editor"><p>Please donate.</p></div>
+        <button type="submit">Send</button></form>`);
+    const [ref, ...rest] = genericAdapter.findComposers(document);
+    expect(rest).toEqual([]);
+    expect(ref?.editor.id).toBe('ck');
+    expect(ref?.root.id).toBe('f');
+    expect(ref?.sendControls().map((b) => b.textContent)).toEqual(['Send']);
+  });
+
+  test('an empty editor counts (its empty paragraph is block content); so does a textarea body', () => {
+    page(`
+      <section id="s1"><div id="pm" contenteditable="true" class="ProseMirror"><p><br></p></div>
+        <button>Send</button></section>
+      <section id="s2"><textarea id="ta" name="body"></textarea><textarea name="to"></textarea>
+        <input type="button" value="Send"></section>`);
+    expect(genericAdapter.findComposers(document).map((r) => r.editor.id)).toEqual(['pm', 'ta']);
+  });
+
+  test('no Send control, a single-line editable, or a hidden editor: not a composer until focused', () => {
+    page(`
+      <form><div id="comment" contenteditable="true"><p>Nice post</p></div><button>Post comment</button></form>
+      <form><div id="line" contenteditable="true">x</div><button>Send</button></form>
+      <form><div id="hidden" contenteditable="true" style="display:none"><p>y</p></div><button>Send</button></form>`);
+    expect(genericAdapter.findComposers(document)).toEqual([]);
+    // Focus still claims any of them (the focus path is unchanged).
+    expect(genericAdapter.composerFor(document.getElementById('comment')!)?.editor.id).toBe('comment');
+  });
+
+  test('outside any form or dialog: the compose window is the nearest ancestor with a Send control', () => {
+    page(`
+      <div id="app"><div id="compose"><div id="toolbar"><button>Send</button></div>
+        <div id="wrap"><div id="ed" contenteditable="true"><div>Hello</div></div></div></div>
+        <div id="other"><div contenteditable="true"><p>another editor</p></div></div></div>`);
+    const [ref] = genericAdapter.findComposers(document);
+    expect(ref?.editor.id).toBe('ed');
+    expect(ref?.root.id).toBe('compose');
+  });
+});

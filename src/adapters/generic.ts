@@ -1,17 +1,27 @@
 /**
- * The fallback adapter: any editable the user focuses, on any page the content script runs on, plus an initial
- * scan for editors that announce themselves as multi-line text boxes. Site adapters are tried first.
- * Read-only: see adapter.ts.
+ * The fallback adapter: any editable the user focuses, on any page the content script runs on, plus a scan that
+ * recognises message editors by how they behave rather than by one ARIA pair (issue 11): an editable, multi-line,
+ * visible region inside a compose window with a Send control, or one announced as a multi-line text box. Real
+ * editors (CKEditor 5, Tiptap, Quill, ProseMirror, Lexical, roosterjs) rarely set `aria-multiline`, and a reply
+ * form often focuses its editor before the content script starts, so waiting for a focus event would miss it.
+ * Site adapters are tried first. Read-only: see adapter.ts.
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { type EditorText, readEditorText } from './dom-text.ts';
-import { collectComposers, frameOf, isConnectedWithin, isCtrlEnter } from './shared.ts';
+import { collectComposers, frameOf, isConnectedWithin, isCtrlEnter, isVisible } from './shared.ts';
 
 /** Editables the user can type a message into: rich-text editing hosts and plain-text areas. */
 export const EDITABLE_SELECTOR =
   '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea';
 /** Editors that say they are multi-line text boxes: found by the initial scan, before anything is focused. */
 export const MULTILINE_TEXTBOX_SELECTOR = '[role="textbox"][aria-multiline="true"]';
+/** What the scan looks at: editing hosts and plain-text areas (each then judged by looksLikeMessageBody). */
+export const SCAN_SELECTOR =
+  '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea';
+/** Content that only a multi-line editor holds (an editor's empty paragraph counts). */
+const BLOCK_CONTENT = 'p, div, br, li, blockquote, pre, h1, h2, h3, table';
+/** How far up from an editor outside any form or dialog the scan looks for its compose window's Send control. */
+const MAX_ROOT_DEPTH = 8;
 /** Never a message body: read-only editors, search and combo boxes, single-line boxes, Gmail's hidden `nosend` area. */
 export const NOT_A_BODY_SELECTOR =
   '[aria-readonly="true"], [role="combobox"], [role="searchbox"], [aria-multiline="false"], textarea[form="nosend"]';
@@ -206,13 +216,61 @@ function textareaText(el: HTMLTextAreaElement): EditorText {
 }
 
 /**
- * The compose window around a body. For the body of a same-origin frame (a TinyMCE-style editor) that is the
- * compose root around the frame element in the parent document, where the subject and recipients are.
+ * The compose window around a body: the nearest form, dialog, main region or section; outside all of those, the
+ * nearest ancestor (within MAX_ROOT_DEPTH) that holds a Send control and no other editor; else the parent. For
+ * the body of a same-origin frame (a TinyMCE-style editor) it is found from the frame element in the parent
+ * document, where the subject and recipients are.
  */
 export function composeRootOf(body: HTMLElement): Element {
-  const frame = frameOf(body);
-  if (frame) return frame.parentElement?.closest(COMPOSE_ROOT_SELECTOR) ?? frame.parentElement ?? frame;
-  return body.parentElement?.closest(COMPOSE_ROOT_SELECTOR) ?? body.parentElement ?? body;
+  const anchor = frameOf(body) ?? body;
+  const parent = anchor.parentElement;
+  if (!parent) return anchor;
+  const marked = parent.closest(COMPOSE_ROOT_SELECTOR);
+  if (marked) return marked;
+  let el: Element | null = parent;
+  for (let depth = 0; el && depth < MAX_ROOT_DEPTH; depth++, el = el.parentElement) {
+    if (el === el.ownerDocument.body || el === el.ownerDocument.documentElement) break;
+    const others = Array.from(el.querySelectorAll(SCAN_SELECTOR)).filter(
+      (e) => e !== body && !body.contains(e) && !e.contains(body) && !isInOurUi(e),
+    );
+    if (others.some((e) => bodyFor(e) !== null && !isFieldInput(e))) break;
+    if (genericSendControls(el, body).length) return el;
+  }
+  return parent;
+}
+
+/** An editable that names itself a recipient list or the subject (Outlook's To/Cc wells are editing hosts). */
+function isFieldInput(el: Element): boolean {
+  return fieldText(el).some((n) => RECIPIENT_KEY.test(n) || /^subject\b/i.test(n));
+}
+
+/** Room for more than one line: a textarea, a multi-line text box, block content, or the height of two lines. */
+function multiLine(body: HTMLElement): boolean {
+  if (isTextarea(body)) return body.rows !== 1 || body.clientHeight > 40;
+  if (body.getAttribute('aria-multiline') === 'true') return true;
+  // Editable block content: a recipient chip (a block marked contenteditable=false) does not count.
+  for (const block of Array.from(body.querySelectorAll(BLOCK_CONTENT)))
+    if (!block.closest('[contenteditable="false"]')) return true;
+  try {
+    const cs = body.ownerDocument.defaultView?.getComputedStyle(body);
+    const line =
+      Number.parseFloat(cs?.lineHeight ?? '') || 1.2 * (Number.parseFloat(cs?.fontSize ?? '') || 16);
+    return body.getBoundingClientRect().height >= 1.8 * line;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when `body` behaves like a message body: visible, and either announced as a multi-line text box, or
+ * multi-line and inside a compose window with a Send control (so comment boxes and search fields stay out).
+ */
+export function looksLikeMessageBody(body: HTMLElement): boolean {
+  if (!isVisible(body)) return false;
+  if (body.matches(MULTILINE_TEXTBOX_SELECTOR)) return true;
+  if (!multiLine(body) || isFieldInput(body)) return false;
+  const root = composeRootOf(body);
+  return genericSendControls(root, body).length > 0;
 }
 
 export function genericComposer(body: HTMLElement): ComposerRef {
@@ -254,8 +312,11 @@ export const genericAdapter: ComposerAdapter = {
   findComposers: (root) =>
     collectComposers(
       root,
-      MULTILINE_TEXTBOX_SELECTOR,
-      (el) => (isEditingHost(el) || isTextarea(el) ? bodyFor(el) : null),
+      SCAN_SELECTOR,
+      (el) => {
+        const body = bodyFor(el);
+        return body && looksLikeMessageBody(body) ? body : null;
+      },
       genericComposer,
     ),
   composerFor(target) {

@@ -4,15 +4,17 @@
  * records the install so the popup can greet first-time users.
  */
 import { browser } from '../platform/browser.ts';
-import { loadSettings, onSettingsChanged, setSiteEnabled } from '../settings/store.ts';
+import { appendOverride, createRateLimit } from '../settings/override-log.ts';
+import { normaliseOrigin } from '../settings/schema.ts';
+import { loadSettings, onSettingsChanged, SITE_NOT_STORABLE, setSiteEnabled } from '../settings/store.ts';
 import { pageOrigin, sitePattern } from '../sites/hosts.ts';
 import {
-  ENABLE_SITE,
   type EnableSiteRequest,
   type EnableSiteResponse,
   FOCUS_BADGE,
   FOCUS_BADGE_COMMAND,
 } from '../sites/messages.ts';
+import { handleMessage, type Sender } from './messages.ts';
 import { injectInto, type ScriptSpec, type SitesApi, syncSiteScript } from './sites.ts';
 
 const api: SitesApi = {
@@ -52,6 +54,12 @@ async function enableSite(request: EnableSiteRequest): Promise<EnableSiteRespons
   if (!origin || !pattern) return { ok: false, error: 'This page is not a web site the check can run on.' };
   const granted = await browser.permissions.contains({ origins: [pattern] });
   if (!granted) return { ok: false, error: 'The browser did not grant access to this site.' };
+  if (!normaliseOrigin(origin)) {
+    // The settings cannot hold it (plain http beyond this computer): give the access back rather than keep a
+    // permission no setting explains.
+    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    return { ok: false, error: SITE_NOT_STORABLE };
+  }
   const saved = await setSiteEnabled(origin, true);
   if (!saved.ok)
     return {
@@ -75,14 +83,18 @@ browser.permissions.onAdded.addListener(() => void sync(true));
 browser.permissions.onRemoved.addListener(() => void sync(false));
 onSettingsChanged(() => void sync(false));
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  const m = message as Partial<EnableSiteRequest> | null;
-  if (m?.type === ENABLE_SITE && typeof m.origin === 'string')
-    return enableSite(m as EnableSiteRequest).catch(
-      (e): EnableSiteResponse => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
-    );
-  return undefined;
-});
+/** "Send anyway" entries: a person confirms a few a minute at most (see createRateLimit). */
+const overrideLimit = createRateLimit({ perKey: 6, total: 20, windowMs: 60_000 });
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Sender) =>
+  handleMessage(message, sender, {
+    extensionId: browser.runtime.id,
+    extensionBase: browser.runtime.getURL(''),
+    enableSite,
+    appendOverride,
+    rateLimit: overrideLimit,
+  }),
+);
 
 // The keyboard shortcut (manifest `commands`; users can change it in the browser's shortcut settings).
 browser.commands?.onCommand.addListener(async (command: string) => {

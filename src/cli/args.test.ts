@@ -32,6 +32,8 @@ describe('parseArgs: good input', () => {
     [['--consent', 'no', '--consent', 'yes', 'x'], { context: { consent: 'yes' } }],
     [['--', '--json', '-'], { files: ['--json', '-'], json: false }],
     [['x', '--json', 'y'], { files: ['x', 'y'], json: true }],
+    [['--jsonl', '--jobs', '3'], { jsonl: true, jobs: 3 }],
+    [['--jobs=1', '--jsonl'], { jsonl: true, jobs: 1 }],
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(' '), () => {
@@ -79,6 +81,12 @@ describe('parseArgs: usage errors', () => {
     [['--json=yes', 'f'], /--json takes no value/],
     [['--jsonl', 'f.jsonl'], /takes no FILE/],
     [['--sender-name', 'x'.repeat(201), 'f'], /longer than 200/],
+    [['--jsonl', '--jobs', 'all'], /--jobs: "all" is not a number from 1 to 256/],
+    [['--jsonl', '--jobs', '0'], /--jobs: "0" is not a number from 1 to 256/],
+    [['--jsonl', '--jobs=-1'], /--jobs: "-1" is not a number/],
+    [['--jsonl', '--jobs', '1000'], /--jobs: "1000" is not a number from 1 to 256/],
+    [['--jsonl', '--jobs'], /--jobs needs a value/],
+    [['--jobs', '2', 'f.txt'], /--jobs works with --jsonl only/],
   ];
   for (const [argv, pattern] of cases) {
     it(argv.join(' ').slice(0, 60) || '(nothing)', () => {
@@ -106,6 +114,7 @@ describe('helpText', () => {
     for (const flag of [
       ...Object.keys(ENUM_FLAGS),
       '--sender-name',
+      '--jobs',
       '--json',
       '--jsonl',
       '--help',

@@ -2,7 +2,9 @@
  * Command-line argument parsing for `marketing-check`. Pure: takes argv, returns options or throws UsageError.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options; a lone `-` is the stdin file.
  */
-import { CONTEXT_VALUES, type ContextInput, type EnumField } from '../core/index.ts';
+// context.ts only (no other core module): the launcher parses arguments and answers --help and --version
+// without loading the classifier.
+import { CONTEXT_VALUES, type ContextInput, type EnumField } from '../core/context.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -20,6 +22,8 @@ export interface RunOptions {
   jsonl: boolean;
   files: string[];
   context: ContextInput;
+  /** --jobs: lines --jsonl checks at once (the main thread and jobs - 1 worker threads); undefined: one per core. */
+  jobs?: number;
 }
 
 export type ParsedArgs = { mode: 'help' } | { mode: 'version' } | RunOptions;
@@ -40,6 +44,9 @@ export const ENUM_FLAGS: Readonly<Record<string, EnumField>> = {
 const STRING_FLAGS: Readonly<Record<string, 'senderName'>> = {
   '--sender-name': 'senderName',
 };
+
+/** --jobs N: at most this many lines at once. */
+export const MAX_JOBS = 256;
 
 const BOOLEAN_FLAGS = ['--json', '--jsonl', '--help', '-h', '--version'] as const;
 
@@ -93,7 +100,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
 
-    const field = ENUM_FLAGS[name] ?? STRING_FLAGS[name];
+    const field = ENUM_FLAGS[name] ?? STRING_FLAGS[name] ?? (name === '--jobs' ? 'jobs' : undefined);
     if (field === undefined) {
       throw new UsageError(`unknown option ${show(name)} (run ${PROGRAM} --help for the options)`);
     }
@@ -109,7 +116,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
 
     const enumField = ENUM_FLAGS[name];
-    if (enumField !== undefined) {
+    if (name === '--jobs') {
+      if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_JOBS) {
+        throw new UsageError(`--jobs: ${show(value)} is not a number from 1 to ${MAX_JOBS}`);
+      }
+      out.jobs = Number(value);
+    } else if (enumField !== undefined) {
       const allowed: readonly string[] = CONTEXT_VALUES[enumField];
       if (!allowed.includes(value)) {
         throw new UsageError(`${name}: ${show(value)} is not one of ${allowed.join(' | ')}`);
@@ -122,6 +134,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   if (version) return { mode: 'version' };
+  if (out.jobs !== undefined && !out.jsonl) throw new UsageError('--jobs works with --jsonl only');
   if (out.jsonl && out.files.length > 0) {
     throw new UsageError('--jsonl reads JSON Lines from stdin and takes no FILE arguments');
   }
@@ -157,6 +170,10 @@ Input
                         Writes one line per input: the verdict JSON plus "id". A bad line gives
                         {"id": …, "error": "…"} and the rest go on. Blank lines are skipped.
                         A line's "context" overrides the flags below field by field.
+                        Output keeps the input's order. As many lines are checked at once as there
+                        are cores: in the main thread and on worker threads, which start when the
+                        input is more than the main thread soon gets through.
+  --jobs N              With --jsonl: check at most N lines at once (1: in the main thread only).
 
 Output
   (default)             A readable report per file.

@@ -1,13 +1,17 @@
 /**
- * The CLI program: argv + streams in, exit status out. main.ts wires it to the process.
+ * The CLI program: argv + streams in, exit status out. engine.ts wires it to the process (main.ts starts it from the
+ * startup snapshot or loads it in-process).
  */
-import { createInterface } from 'node:readline';
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type Checker, type ContextInput, createChecker, type Verdict } from '../core/index.ts';
 import { helpText, PROGRAM, parseArgs, type RunOptions, UsageError, usageLine } from './args.ts';
-import { processJsonlLine } from './jsonl.ts';
+import { checkJsonlLine, jsonlLines, tooLongOutput } from './jsonl.ts';
+import { type PoolItem, type PoolWorker, runPool } from './jsonl-pool.ts';
 import { draftFromBytes, InputError, readCapped, readFileBytes } from './read-input.ts';
 import { clean, formatReport, useColor } from './report.ts';
+import { DEBUG_ENV } from './snapshot-choice.ts';
 import { verdictJson } from './verdict-json.ts';
 
 export const VERSION: string = packageJson.version;
@@ -18,6 +22,18 @@ export interface Io {
   stderr: NodeJS.WritableStream;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY?: boolean;
+  /** --jsonl worker threads; without them, --jsonl checks in this thread only. */
+  workers?: Workers;
+}
+
+/**
+ * The built worker script (bin/lib/jsonl-worker.mjs) and how to load node:worker_threads. Loading is the caller's:
+ * the startup snapshot must not hold worker_threads (its state does not survive the snapshot), and the snapshot's
+ * process cannot import() while the launcher's modules can.
+ */
+export interface Workers {
+  file: string;
+  load: () => Promise<typeof Worker>;
 }
 
 export const EXIT_OK = 0;
@@ -64,17 +80,39 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   return args.jsonl ? runJsonl(args, checker, io) : runFiles(args, checker, io);
 }
 
+/** The lines of stdin as pool items: blank lines skipped, a BOM on the first line dropped. */
+async function* jsonlItems(stdin: NodeJS.ReadableStream): AsyncGenerator<PoolItem> {
+  for await (const line of jsonlLines(stdin as AsyncIterable<unknown>)) {
+    if ('tooLong' in line) {
+      yield tooLongOutput(line.number);
+      continue;
+    }
+    const text = line.number === 1 && line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text;
+    if (text.trim() !== '') yield { text };
+  }
+}
+
 async function runJsonl(args: RunOptions, checker: Checker, io: Io): Promise<number> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
-  let failed = false;
-  let first = true;
-  for await (const raw of lines) {
-    const line = first && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    first = false;
-    if (line.trim() === '') continue;
-    const result = processJsonlLine(line, checker, args.context);
-    if ('error' in result) failed = true;
-    await write(io.stdout, `${JSON.stringify(result)}\n`);
+  const jobs = io.workers === undefined ? 1 : (args.jobs ?? availableParallelism());
+  const WorkerThread = jobs > 1 ? await io.workers!.load() : undefined;
+  let warned = false;
+  const { failed, stats } = await runPool(jsonlItems(io.stdin), {
+    jobs,
+    createWorker: () =>
+      new WorkerThread!(io.workers!.file, { workerData: { base: args.context } }) as unknown as PoolWorker,
+    checkHere: (text) => checkJsonlLine(text, checker, args.context),
+    write: (text) => write(io.stdout, text),
+    warn: (text) => {
+      if (!warned) io.stderr.write(`${PROGRAM}: ${clean(text, 300)}\n`);
+      warned = true;
+    },
+  });
+  if (io.env[DEBUG_ENV]) {
+    const workers = `${stats.workers} on worker threads (${stats.started} started, ${stats.crashed} stopped)`;
+    await write(
+      io.stderr,
+      `${PROGRAM}: --jsonl: ${stats.here} lines checked in the main thread, ${workers}\n`,
+    );
   }
   return failed ? EXIT_FAILED : EXIT_OK;
 }

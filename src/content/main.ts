@@ -1,7 +1,9 @@
 /**
- * Content script entry. Finds composers (initial scan, focus, a narrow MutationObserver that only queues nodes,
- * and a 1.5 s safety sweep for removals), runs one ComposerSession per composer, and tears each down when its
- * composer goes. The core (compromise, ~350 KB) is imported only once a composer exists.
+ * Content script entry. Finds composers (initial scan, the element already focused when it starts, focus events,
+ * a narrow MutationObserver that only queues nodes, and a 1.5 s safety sweep for removals and frames), runs one
+ * ComposerSession per composer, and tears each down when its composer goes. The core (compromise, ~350 KB) is
+ * imported only once a composer exists. Settings never hold back the first scan: it starts with safe defaults and
+ * takes the user's settings and the organisation's policy as they arrive (store.ts watchSettings).
  * Drafts never leave the browser: nothing here makes a network request.
  */
 import type { ComposerAdapter, ComposerRef } from '../adapters/adapter.ts';
@@ -10,7 +12,7 @@ import { reachableFrameDocuments } from '../adapters/shared.ts';
 import type { ContextInput } from '../core/index.ts';
 import { browser } from '../platform/browser.ts';
 import type { Settings } from '../settings/schema.ts';
-import { loadSettings, onSettingsChanged } from '../settings/store.ts';
+import { watchSettings } from '../settings/store.ts';
 import {
   type ComposerSummary,
   FOCUS_BADGE,
@@ -94,7 +96,6 @@ export class ComposerWatcher {
   start(): void {
     const win = this.doc.defaultView;
     if (!win) return;
-    const { signal } = this.abort;
     try {
       this.guard = createSendGuard(this.doc, {
         sessions: () => this.sessions.values(),
@@ -105,19 +106,11 @@ export class ComposerWatcher {
       // Fail open: no Check at Send, the badge still works.
     }
     for (const adapter of this.adapters) this.addAll(this.safeFind(adapter, this.doc));
+    this.listenForFocus(win);
     this.scanFrames();
-    win.addEventListener(
-      'focusin',
-      (e) => {
-        try {
-          const target = e.composedPath()[0];
-          if (target && (target as Node).nodeType === 1) this.claim(target as Element);
-        } catch {
-          // Fail open.
-        }
-      },
-      { capture: true, signal },
-    );
+    // An editor the page focused before this script ran (reply forms do; content scripts run at document_idle)
+    // gets no focus event: claim it now.
+    this.claimFocused(this.doc);
     this.observer = new MutationObserver((records) => {
       // Only queue here: the expensive part runs at most once per frame.
       for (const r of records) {
@@ -130,6 +123,48 @@ export class ComposerWatcher {
     this.sweepTimer = setInterval(() => {
       if (this.doc.visibilityState === 'visible') this.sweep();
     }, SWEEP_MS);
+  }
+
+  /** Windows whose focus events we hear: this one and same-origin frames' (their own scripts stay passive). */
+  private readonly focusWindows = new WeakSet<Window>();
+
+  private listenForFocus(win: Window) {
+    if (this.focusWindows.has(win)) return;
+    this.focusWindows.add(win);
+    win.addEventListener(
+      'focusin',
+      (e) => {
+        try {
+          const target = e.composedPath()[0];
+          if (target && (target as Node).nodeType === 1) this.claim(target as Element);
+        } catch {
+          // Fail open.
+        }
+      },
+      { capture: true, signal: this.abort.signal },
+    );
+  }
+
+  /** The focused element of `doc`, through shadow roots and into same-origin frames, claimed if it is an editor. */
+  private claimFocused(doc: Document) {
+    try {
+      let el: Element | null = doc.activeElement;
+      for (let depth = 0; el && depth < 4; depth++) {
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        if (el?.tagName !== 'IFRAME') break;
+        let inner: Document | null = null;
+        try {
+          inner = (el as HTMLIFrameElement).contentDocument;
+        } catch {
+          inner = null;
+        }
+        if (!inner) return;
+        el = inner.activeElement;
+      }
+      if (el && el !== el.ownerDocument.documentElement) this.claim(el);
+    } catch {
+      // Fail open: focus events and the scans still find it.
+    }
   }
 
   private safeFind(adapter: ComposerAdapter, root: Document | Element): ComposerRef[] {
@@ -145,6 +180,12 @@ export class ComposerWatcher {
     if (target.tagName === 'IFRAME') {
       // Focus moved into a child frame: the frame element is all the top document sees.
       this.scanFrames();
+      try {
+        const inner = (target as HTMLIFrameElement).contentDocument;
+        if (inner) this.claimFocused(inner);
+      } catch {
+        // Cross-origin: its own content script acts for it.
+      }
       return;
     }
     for (const adapter of this.adapters) {
@@ -161,9 +202,19 @@ export class ComposerWatcher {
     }
   }
 
+  /** True when a site adapter's composer already holds `ref`'s editor (its fields are not bodies of their own). */
+  private insideSiteComposer(ref: ComposerRef): boolean {
+    if (ref.adapterId !== 'generic') return false;
+    const anchor =
+      ref.editor.ownerDocument === this.doc ? ref.editor : ref.editor.ownerDocument.defaultView?.frameElement;
+    for (const session of this.sessions.values())
+      if (session.ref.adapterId !== 'generic' && anchor && session.ref.root.contains(anchor)) return true;
+    return false;
+  }
+
   private addAll(refs: ComposerRef[]) {
     for (const ref of refs) {
-      if (this.sessions.has(ref.editor)) continue;
+      if (this.sessions.has(ref.editor) || this.insideSiteComposer(ref)) continue;
       try {
         this.sessions.set(ref.editor, new ComposerSession(ref, { loadCore, baseContext: this.baseContext }));
         // Key events typed in an iframe editor never reach this window: the guard listens in the frame too.
@@ -218,10 +269,20 @@ export class ComposerWatcher {
     for (const frame of Array.from(this.doc.querySelectorAll('iframe'))) {
       for (const adapter of this.adapters) this.addAll(this.safeFind(adapter, frame));
     }
-    for (const doc of reachableFrameDocuments(this.doc)) {
+    this.scanFrameDocuments(this.doc, 0);
+  }
+
+  /** Same-origin frames (and theirs, a few levels down): editors found as in the top document; focus heard there. */
+  private scanFrameDocuments(parent: Document, depth: number) {
+    if (depth >= 3) return;
+    for (const doc of reachableFrameDocuments(parent)) {
+      const win = doc.defaultView;
+      if (win) this.listenForFocus(win);
       const body = doc.body;
-      if (!body || this.sessions.has(body)) continue;
-      if (body.isContentEditable || doc.designMode === 'on') this.claim(body);
+      if (body && !this.sessions.has(body) && (body.isContentEditable || doc.designMode === 'on'))
+        this.claim(body);
+      else if (body) for (const adapter of this.adapters) this.addAll(this.safeFind(adapter, doc));
+      this.scanFrameDocuments(doc, depth + 1);
     }
   }
 
@@ -339,8 +400,8 @@ async function main() {
       watcher = undefined;
     }
   };
-  apply(await loadSettings());
-  onSettingsChanged((read) => apply(read.settings));
+  // Safe defaults at once, then the user's settings and the organisation's policy as they arrive.
+  watchSettings((read) => apply(read.settings));
 }
 
 try {

@@ -6,8 +6,9 @@
 import { LOOPBACK_HOSTS } from '../adapters/shared.ts';
 import { createSendUi } from '../panel/SendDialog.tsx';
 import { browser } from '../platform/browser.ts';
-import { appendOverride } from '../settings/override-log.ts';
+import { appendOverride, type OverrideEntry } from '../settings/override-log.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
+import { LOG_OVERRIDE } from '../sites/messages.ts';
 import { type GuardDeps, type GuardSession, SendGuard } from './send-guard.ts';
 
 /**
@@ -48,7 +49,7 @@ export function createSendGuard(doc: Document, options: SendCheckOptions): SendG
     mode: options.mode,
     ui: createSendUi(doc),
     logOverride: ({ verdict, webmail, reason }) => {
-      void appendOverride({
+      const entry: OverrideEntry = {
         at: new Date().toISOString(),
         site: options.site(),
         webmail,
@@ -57,7 +58,13 @@ export function createSendGuard(doc: Document, options: SendCheckOptions): SendG
         route: verdict.route,
         checks: verdict.checks.filter((c) => c.severity !== 'info').map((c) => c.id),
         reason,
-      });
+      };
+      // The background writes the log for every tab (one writer, rate-limited); if it cannot be reached, this
+      // page writes the entry itself rather than lose it.
+      void Promise.resolve()
+        .then(() => browser.runtime.sendMessage({ type: LOG_OVERRIDE, entry }))
+        .catch(() => appendOverride(entry))
+        .catch(() => undefined);
     },
   };
   if (__MRC_DEV__ && win && isDevBuildOnLoopback(win.location)) {

@@ -10,18 +10,20 @@ import { fakeCheck, fakeVerdict } from '../core/rules/test-support.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
 import {
-  BYPASS_MS,
+  CARRY_CONFIRMATION_MS,
   changedChars,
   type DecisionInput,
+  DIALOG_CHECK_MS,
   type DialogOptions,
   decide,
   estimateCheckMs,
   fingerprintOf,
   type GuardSession,
   type GuardUi,
+  MAX_PRESS_MS,
   materiallyChanged,
   type NoticeSpec,
-  REPLAY_SETTLE_MS,
+  SEND_SIGNAL_WAIT_MS,
   SendGuard,
   type SendVerdict,
   SYNC_CHECK_BUDGET_MS,
@@ -57,7 +59,6 @@ describe('decide', () => {
   const base: DecisionInput = {
     mode: 'confirm',
     busy: false,
-    bypass: false,
     verdict: ready(DM),
     confirmed: false,
   };
@@ -96,10 +97,9 @@ describe('decide', () => {
     expect(kind({ mode: 'advise', verdict: unavailable })).toBe('skip');
   });
 
-  test('a busy composer swallows repeats; an armed bypass passes anything', () => {
+  test('a busy composer swallows repeats (there is no unchecked pass of any kind)', () => {
     expect(kind({ busy: true })).toBe('swallow');
-    expect(kind({ bypass: true })).toBe('pass');
-    expect(kind({ bypass: true, verdict: pending })).toBe('pass');
+    expect(kind({ busy: true, verdict: pending })).toBe('swallow');
   });
 
   test('warrantsCheck: yes/likely or any error-level check', () => {
@@ -251,6 +251,11 @@ class FakeUi implements GuardUi {
   dialogs = 0;
   notices: NoticeSpec[] = [];
   failOpen = false;
+  /** The page hid, removed or covered the dialog. */
+  hidden = false;
+  dialogShown() {
+    return !!this.dialog && !this.hidden;
+  }
   openDialog(o: DialogOptions) {
     if (this.failOpen) throw new Error('render failed');
     this.dialog = o;
@@ -266,46 +271,62 @@ class FakeUi implements GuardUi {
 }
 
 function setup(opts: { mode?: SendCheckMode; verdict?: () => SendVerdict } = {}) {
-  const page = buildPage();
+  let page = buildPage();
   const ui = new FakeUi();
   let mode: SendCheckMode = opts.mode ?? 'confirm';
   let current: () => SendVerdict = opts.verdict ?? (() => ready(DM, page.editor.textContent ?? ''));
   const skipped: boolean[] = [];
-  const ref = {
-    adapterId: 'generic',
-    editor: page.editor,
-    root: page.root,
-    kind: 'contenteditable',
-    readDraft: () => snapshot(page.editor.textContent ?? ''),
-    observeTargets: () => ({ body: page.editor, fields: [] }),
-    isConnected: () => page.root.isConnected,
-    sendControls: () => [page.send, page.native, ...page.extra],
-    isSendShortcut: isCtrlEnter,
-  } as ComposerRef;
-  const session: GuardSession = {
-    ref,
+  const sessionFor = (pg: Page): GuardSession => ({
+    ref: {
+      adapterId: 'generic',
+      editor: pg.editor,
+      root: pg.root,
+      kind: 'contenteditable',
+      readDraft: () => snapshot(pg.editor.textContent ?? ''),
+      observeTargets: () => ({ body: pg.editor, fields: [] }),
+      isConnected: () => pg.root.isConnected,
+      sendControls: () => [pg.send, pg.native, ...pg.extra],
+      isSendShortcut: isCtrlEnter,
+    } as ComposerRef,
     sendVerdict: () => current(),
     setSendCheckSkipped: (s) => skipped.push(s),
-  };
+  });
+  let session = sessionFor(page);
   const logged: { reason: string; webmail: string }[] = [];
   const faults = new Set<string>();
+  const trust = { all: true, userActive: false };
   const guard = new SendGuard({
     sessions: () => [session],
     mode: () => mode,
     ui,
     logOverride: (r) => logged.push({ reason: r.reason, webmail: r.webmail }),
+    // The events here are synthetic: a test says which count as the user's.
+    trusted: (e) => trust.all || e.isTrusted,
+    userActive: () => trust.userActive,
     fault: (p) => {
       if (faults.has(p)) throw new Error(`fault ${p}`);
     },
   });
+  /** The webmail redraws its composer: a new one, with the same draft text, replaces the old. */
+  const redraw = () => {
+    const text = page.editor.textContent;
+    page = buildPage();
+    page.editor.textContent = text;
+    session = sessionFor(page);
+    return page;
+  };
   guard.watch(window);
   return {
-    page,
+    get page() {
+      return page;
+    },
+    redraw,
     ui,
     guard,
     skipped,
     logged,
     faults,
+    trust,
     setMode: (m: SendCheckMode) => {
       mode = m;
     },
@@ -315,8 +336,32 @@ function setup(opts: { mode?: SendCheckMode; verdict?: () => SendVerdict } = {})
   };
 }
 
+/** A click as a keyboard or script makes it (detail 0: no pointer press before it). */
 const click = (el: Element) =>
   el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 }));
+/** Only the start of a press (its release never comes). */
+const pointerDown = (el: Element) =>
+  el.dispatchEvent(
+    new PointerEvent('pointerdown', {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      button: 0,
+      isPrimary: true,
+    }),
+  );
+/** A pointer press: pointerdown, mousedown, pointerup, mouseup, click (detail 1); what each returned. */
+const press = (el: Element) => {
+  const init = { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 };
+  const p = { ...init, pointerId: 1, pointerType: 'mouse', isPrimary: true };
+  return [
+    el.dispatchEvent(new PointerEvent('pointerdown', p)),
+    el.dispatchEvent(new MouseEvent('mousedown', init)),
+    el.dispatchEvent(new PointerEvent('pointerup', p)),
+    el.dispatchEvent(new MouseEvent('mouseup', init)),
+    el.dispatchEvent(new MouseEvent('click', init)),
+  ];
+};
 const key = (el: Element, init: KeyboardEventInit) =>
   el.dispatchEvent(
     new KeyboardEvent('keydown', { bubbles: true, cancelable: true, composed: true, ...init }),
@@ -384,7 +429,9 @@ describe('SendGuard', () => {
     click(t.page.send);
     t.ui.dialog!.onSend('');
     expect(t.page.sends).toEqual(['click']);
-    // The composer stayed (no close on send here): a typo fix keeps the confirmation…
+    // The composer stayed (no close on send here). Once the replay can no longer be in flight…
+    vi.advanceTimersByTime(SEND_SIGNAL_WAIT_MS);
+    // …a typo fix keeps the confirmation…
     t.page.editor.textContent = 'Please donate today!';
     expect(click(t.page.send)).toBe(true);
     expect(t.page.sends).toEqual(['click', 'click']);
@@ -559,43 +606,99 @@ describe('SendGuard', () => {
     expect(t.page.sends).toEqual(['click']);
   });
 
-  test('a replay the webmail ignores: "press Send again", and the next send passes for 5 s only', async () => {
-    const t = setup({
-      verdict: () => ({ state: 'pending', draft: snapshot('x'), check: () => new Promise(() => {}) }),
-    });
+  test('a replay the webmail ignores: no "press Send again"; after the wait, "check your Sent folder"', async () => {
+    const t = setup();
     active = t.guard;
     t.page.deaf = true;
     click(t.page.send);
-    await vi.advanceTimersByTimeAsync(VERDICT_WAIT_MS);
+    t.ui.dialog!.onSend('');
     expect(t.page.sends).toEqual([]);
-    await vi.advanceTimersByTimeAsync(REPLAY_SETTLE_MS);
-    expect(t.ui.notices.map((n) => n.kind)).toContain('press-again');
+    // Slow servers: nothing is said for SEND_SIGNAL_WAIT_MS (at least 10 s).
+    expect(SEND_SIGNAL_WAIT_MS).toBeGreaterThanOrEqual(10_000);
+    await vi.advanceTimersByTimeAsync(SEND_SIGNAL_WAIT_MS - 1);
+    expect(t.ui.notices).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['check-sent']);
+    // The user looked: the next Send of this confirmed draft is checked (remembered), and goes once.
     t.page.deaf = false;
-    t.setVerdict(() => ready(DM));
     expect(click(t.page.send)).toBe(true);
     expect(t.page.sends).toEqual(['click']);
-    // One-shot: the next one is checked again.
-    expect(click(t.page.send)).toBe(false);
-    t.ui.dialog!.onBack();
-    // And it expires.
-    t.setVerdict(() => ({ state: 'pending', draft: snapshot('x'), check: () => new Promise(() => {}) }));
-    t.page.deaf = true;
-    click(t.page.send);
-    await vi.advanceTimersByTimeAsync(VERDICT_WAIT_MS + REPLAY_SETTLE_MS + BYPASS_MS + 1);
-    t.page.deaf = false;
-    t.setVerdict(() => ready(DM));
-    expect(click(t.page.send)).toBe(false);
   });
 
-  test('never sends twice: no replay when the composer is already gone', () => {
+  test('a slow webmail that stays open after the replay: a second Send meanwhile is asked again, never let through', async () => {
+    const t = setup();
+    active = t.guard;
+    click(t.page.send);
+    t.ui.dialog!.onSend('');
+    expect(t.page.sends).toEqual(['click']);
+    // Still open 3 s later (the server is answering): Send again is held with the dialog, never let through.
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(click(t.page.send)).toBe(false);
+    expect(t.ui.dialogs).toBe(2);
+    t.ui.dialog!.onBack();
+    // The composer closes at 5 s: that is the webmail's sign; nothing is said.
+    await vi.advanceTimersByTimeAsync(2000);
+    t.page.root.remove();
+    await vi.advanceTimersByTimeAsync(SEND_SIGNAL_WAIT_MS);
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.notices).toEqual([]);
+  });
+
+  test('a sign of sending (a "Sending…" status, a disabled Send) ends the watch: no note', async () => {
+    for (const sign of ['status', 'disabled'] as const) {
+      const t = setup();
+      active = t.guard;
+      click(t.page.send);
+      t.ui.dialog!.onSend('');
+      if (sign === 'status') {
+        const toast = document.createElement('div');
+        toast.setAttribute('role', 'status');
+        toast.textContent = 'Sending…';
+        document.body.append(toast);
+      } else {
+        t.page.send.setAttribute('aria-disabled', 'true');
+        t.page.native.disabled = true;
+      }
+      await vi.advanceTimersByTimeAsync(SEND_SIGNAL_WAIT_MS + 1);
+      expect(t.ui.notices, sign).toEqual([]);
+      t.guard.destroy();
+    }
+  });
+
+  test('never sends twice: no replay when the composer is gone; it says so, logs nothing yet, and the confirmation carries over', () => {
+    const t = setup();
+    active = t.guard;
+    click(t.page.send);
+    // The webmail redraws the composer while the dialog is open.
+    t.page.root.remove();
+    t.ui.dialog!.onSend('Board approved');
+    vi.advanceTimersByTime(0);
+    expect(t.page.sends).toEqual([]);
+    expect(t.logged).toEqual([]);
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['not-sent']);
+    // The redrawn composer with the same draft: Send goes without asking again, and the override is logged now.
+    const redrawn = t.redraw();
+    expect(click(redrawn.send)).toBe(true);
+    expect(redrawn.sends).toEqual(['click']);
+    expect(t.ui.dialogs).toBe(1);
+    expect(t.logged).toEqual([{ reason: 'Board approved', webmail: 'generic' }]);
+  });
+
+  test('a carried confirmation is for the same draft only, and lapses', () => {
     const t = setup();
     active = t.guard;
     click(t.page.send);
     t.page.root.remove();
     t.ui.dialog!.onSend('');
-    vi.runAllTimers();
-    expect(t.page.sends).toEqual([]);
-    expect(t.ui.notices).toEqual([]);
+    const other = t.redraw();
+    other.editor.textContent =
+      'Join our campaign to save the library. Sign the petition and write to your councillor.';
+    expect(click(other.send)).toBe(false);
+    t.ui.dialog!.onBack();
+    other.editor.textContent = 'Please donate today.';
+    vi.advanceTimersByTime(CARRY_CONFIRMATION_MS + 1);
+    expect(click(other.send)).toBe(false);
+    expect(t.ui.dialogs).toBe(3);
   });
 
   test('clicks inside our own UI are never taken for a send', () => {
@@ -616,6 +719,258 @@ describe('SendGuard', () => {
     const t = setup();
     t.guard.destroy();
     expect(click(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click']);
+  });
+});
+
+describe('SendGuard: the whole gesture (issue 11, fault 5)', () => {
+  /** Makes the fake webmail's Send control act on `type` instead of click. */
+  function actOn(t: ReturnType<typeof setup>, type: string) {
+    t.page.send.addEventListener(type, () => {
+      if (!t.page.deaf) t.page.sends.push(type);
+    });
+  }
+
+  test.each(['pointerdown', 'mousedown', 'pointerup', 'mouseup'])(
+    'a Send control acting on %s: the whole press is held, the dialog comes after it, "Send anyway" sends once',
+    (type) => {
+      const t = setup();
+      active = t.guard;
+      actOn(t, type);
+      const results = press(t.page.send);
+      expect(results).toEqual([false, false, false, false, false]);
+      expect(t.page.sends).toEqual([]);
+      expect(t.ui.dialogs).toBe(1);
+      t.ui.dialog!.onSend('');
+      // The replay is a whole press: the control's own event fires once, and the click (the fake's other handler).
+      expect(t.page.sends.filter((s) => s === type)).toEqual([type]);
+      expect(t.page.sends.filter((s) => s === 'click')).toEqual(['click']);
+    },
+  );
+
+  test('"Go back" after a held press: nothing at all reached the webmail', () => {
+    const t = setup();
+    active = t.guard;
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) actOn(t, type);
+    press(t.page.send);
+    t.ui.dialog!.onBack();
+    vi.runAllTimers();
+    expect(t.page.sends).toEqual([]);
+  });
+
+  test('a press released off the control (no click, no mouse events after a held pointerdown) still ends with the dialog', () => {
+    const t = setup();
+    active = t.guard;
+    const init = { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 };
+    t.page.send.dispatchEvent(new PointerEvent('pointerdown', { ...init, isPrimary: true }));
+    // Chromium fires no compatibility mouse events once pointerdown is cancelled: pointerup is the last event.
+    document.body.dispatchEvent(new PointerEvent('pointerup', { ...init, isPrimary: true }));
+    expect(t.ui.dialogs).toBe(0);
+    vi.advanceTimersByTime(100);
+    expect(t.ui.dialogs).toBe(1);
+    t.ui.dialog!.onBack();
+    // Not stuck: the next press is asked about again.
+    press(t.page.send);
+    expect(t.ui.dialogs).toBe(2);
+  });
+
+  test('a held press whose release never comes ends on its own: never stuck', () => {
+    const t = setup();
+    active = t.guard;
+    pointerDown(t.page.send);
+    vi.advanceTimersByTime(MAX_PRESS_MS);
+    expect(t.ui.dialogs).toBe(1);
+  });
+
+  test('a press that went through, left unfinished, does not let a later keyboard click through unchecked', () => {
+    const t = setup({ verdict: () => ready(SERVICE) });
+    active = t.guard;
+    // A service message: the press passes; it is released elsewhere, so no click ends it.
+    pointerDown(t.page.native);
+    // The draft becomes an appeal; Enter on the native Send button makes a keyboard click (detail 0).
+    t.setVerdict(() => ready(DM));
+    expect(click(t.page.native)).toBe(false);
+    expect(t.ui.dialogs).toBe(1);
+  });
+
+  test('the webmail acted before the guard could hold (it shows "Sending…" during the press): no dialog, no replay', async () => {
+    const t = setup();
+    active = t.guard;
+    const init = { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 };
+    t.page.send.dispatchEvent(new PointerEvent('pointerdown', { ...init, isPrimary: true }));
+    // A listener of the webmail's that ran before ours sent on the press, and says so.
+    t.page.sends.push('early');
+    const toast = document.createElement('div');
+    toast.setAttribute('role', 'status');
+    toast.textContent = 'Sending…';
+    document.body.append(toast);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.page.send.dispatchEvent(new MouseEvent('click', init))).toBe(false);
+    await vi.runAllTimersAsync();
+    expect(t.ui.dialogs).toBe(0);
+    expect(t.page.sends).toEqual(['early']);
+    expect(t.skipped).toEqual([true]);
+  });
+
+  test('a pointer click whose press the guard never saw is not held (it may have been acted on): skipped', () => {
+    const t = setup();
+    active = t.guard;
+    const result = t.page.send.dispatchEvent(
+      new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 }),
+    );
+    expect(result).toBe(true);
+    expect(t.ui.dialogs).toBe(0);
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.skipped).toEqual([true]);
+  });
+
+  test('presses while a dialog is open are swallowed whole', () => {
+    const t = setup();
+    active = t.guard;
+    press(t.page.send);
+    expect(press(t.page.send)).toEqual([false, false, false, false, false]);
+    expect(t.ui.dialogs).toBe(1);
+    expect(t.page.sends).toEqual([]);
+  });
+
+  test('a service message: every event of the press goes through untouched', () => {
+    const t = setup({ verdict: () => ready(SERVICE) });
+    active = t.guard;
+    actOn(t, 'pointerdown');
+    expect(press(t.page.send)).toEqual([true, true, true, true, true]);
+    expect(t.page.sends).toEqual(['pointerdown', 'click']);
+  });
+});
+
+describe('SendGuard: nothing appears under a press (a note drawn mid-press would take its click)', () => {
+  const init = { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 };
+  const down = (el: Element) =>
+    el.dispatchEvent(new PointerEvent('pointerdown', { ...init, pointerId: 1, isPrimary: true }));
+  const upAndClick = (el: Element) => {
+    el.dispatchEvent(new PointerEvent('pointerup', { ...init, pointerId: 1, isPrimary: true }));
+    el.dispatchEvent(new MouseEvent('mouseup', init));
+    return el.dispatchEvent(new MouseEvent('click', init));
+  };
+
+  test('advise: the note waits until the press has ended in its click, then follows the send', () => {
+    const t = setup({ mode: 'advise' });
+    active = t.guard;
+    down(t.page.send);
+    // The writer is still holding the button: nothing may be drawn where the release would land.
+    vi.advanceTimersByTime(500);
+    expect(t.ui.notices).toEqual([]);
+    expect(upAndClick(t.page.send)).toBe(true);
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.notices).toEqual([]);
+    vi.runAllTimers();
+    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+  });
+
+  test('advise with a pending verdict that finishes mid-press: the note still waits for the click', async () => {
+    const t = setup({ mode: 'advise', verdict: () => pending });
+    active = t.guard;
+    down(t.page.send);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(t.ui.notices).toEqual([]);
+    upAndClick(t.page.send);
+    await vi.runAllTimersAsync();
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+  });
+
+  test('a press released off Send (no click): the note comes once the press has ended', () => {
+    const t = setup({ mode: 'advise' });
+    active = t.guard;
+    down(t.page.send);
+    document.body.dispatchEvent(new PointerEvent('pointerup', { ...init, pointerId: 1, isPrimary: true }));
+    document.body.dispatchEvent(new MouseEvent('mouseup', init));
+    vi.runAllTimers();
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['advise']);
+  });
+
+  test('fail open at the press: the "skipped" note waits for the click; the send goes untouched', () => {
+    const t = setup();
+    active = t.guard;
+    t.faults.add('decide');
+    down(t.page.send);
+    vi.advanceTimersByTime(300);
+    expect(t.ui.notices).toEqual([]);
+    expect(upAndClick(t.page.send)).toBe(true);
+    vi.runAllTimers();
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['skipped']);
+  });
+
+  test('a note due while the writer presses Send elsewhere waits for that press to end', () => {
+    const t = setup({ mode: 'advise' });
+    active = t.guard;
+    ctrlEnter(t.page.editor); // advise: a note is due at once
+    t.setVerdict(() => ready(SERVICE)); // the press itself has nothing to note
+    down(t.page.send);
+    vi.advanceTimersByTime(300);
+    expect(t.ui.notices).toEqual([]);
+    upAndClick(t.page.send);
+    vi.runAllTimers();
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['advise']);
+  });
+
+  test('a press that never ends releases its notes after MAX_PRESS_MS', () => {
+    const t = setup({ mode: 'advise' });
+    active = t.guard;
+    down(t.page.send);
+    vi.advanceTimersByTime(MAX_PRESS_MS + 10);
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['advise']);
+  });
+});
+
+describe('SendGuard: only the user counts (issue 11, fault 7)', () => {
+  test('a page script’s synthetic click or key on its own Send button is not held (and opens no dialog)', () => {
+    const t = setup();
+    active = t.guard;
+    t.trust.all = false;
+    expect(click(t.page.send)).toBe(true);
+    expect(ctrlEnter(t.page.editor)).toBe(true);
+    expect(press(t.page.send)).toEqual([true, true, true, true, true]);
+    expect(t.ui.dialogs).toBe(0);
+  });
+
+  test('…unless the user is acting right then (a webmail turning a shortcut into a click): checked', () => {
+    const t = setup();
+    active = t.guard;
+    t.trust.all = false;
+    t.trust.userActive = true;
+    expect(click(t.page.send)).toBe(false);
+    expect(t.ui.dialogs).toBe(1);
+  });
+});
+
+describe('SendGuard: the dialog must be on screen (issue 11, fault 4)', () => {
+  test('a dialog the page hides at once: reset, the send goes once, marked skipped; Send is never stuck', () => {
+    const t = setup();
+    active = t.guard;
+    t.ui.hidden = true;
+    t.page.closesOnSend = false;
+    expect(click(t.page.send)).toBe(false);
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.skipped).toEqual([true]);
+    // The next Send is looked at afresh (no dialog left "open").
+    t.ui.hidden = false;
+    vi.advanceTimersByTime(SEND_SIGNAL_WAIT_MS);
+    expect(click(t.page.send)).toBe(false);
+    expect(t.ui.dialogs).toBe(2);
+  });
+
+  test('a dialog the page hides or removes later: within DIALOG_CHECK_MS the send goes once; later Sends work', () => {
+    const t = setup();
+    active = t.guard;
+    click(t.page.send);
+    expect(t.page.sends).toEqual([]);
+    t.ui.hidden = true;
+    vi.advanceTimersByTime(DIALOG_CHECK_MS);
+    expect(t.page.sends).toEqual(['click']);
+    expect(t.ui.dialog).toBeNull();
+    // Never twice: the hidden dialog's buttons no longer do anything.
+    vi.advanceTimersByTime(DIALOG_CHECK_MS * 4);
     expect(t.page.sends).toEqual(['click']);
   });
 });

@@ -1,35 +1,56 @@
 /**
- * Check at Send (issue #4): catches Send in every composer before the webmail acts on it, and in "confirm" mode
- * holds a send whose draft reads as direct marketing (or has an error-level check) until the user confirms.
+ * Check at Send (issues #4, #11): catches Send in every composer before the webmail acts on it, and in "confirm"
+ * mode holds a send whose draft reads as direct marketing (or has an error-level check) until the user confirms.
  *
  * How (docs/webmail-composers.md §3.5):
- * - Capture-phase `click` and `keydown` listeners on the top window and on every reachable iframe-editor window
- *   (key events inside an iframe never reach the parent). A click counts when its composed path holds one of the
- *   composer's `sendControls()`; a keydown when the adapter's `isSendShortcut(e)` says so, or Enter/Space lands
- *   on a send control that is not a native button (a native button turns them into a click, caught above).
- * - The decision is synchronous: nothing is awaited inside the event. A send the guard does not hold reaches
- *   the webmail untouched. A held send is stopped with preventDefault + stopImmediatePropagation.
- * - "Send anyway" replays the send on the same control (mousedown, mouseup, click) or with the same key combo on
- *   the same target; the guard lets its own replay through. If the webmail ignored the replay (the composer is
- *   still there), the user is asked to press Send again and the next send of that composer passes (≤ 5 s).
+ * - Capture-phase listeners on the top window and on every reachable iframe-editor window (key events inside an
+ *   iframe never reach the parent), for the whole gesture: pointerdown, mousedown, pointerup, mouseup and click,
+ *   and keydown/keyup. A Send control may act on any of them, so the guard decides at the first (pointerdown) and
+ *   holds every event of that gesture; a pointer click whose press it never saw may already have been acted on, so
+ *   it is never held or replayed (marked "check skipped"). A keydown counts when the adapter's `isSendShortcut(e)`
+ *   says so, or Enter/Space lands on a send control that is not a native button.
+ * - Only the user's own (trusted) events are considered; a page script's synthetic click on its own Send button is
+ *   its own business, and is looked at only while the user is interacting (a webmail turning a shortcut into a
+ *   click). The guard's own replay passes untouched.
+ * - The decision is synchronous: nothing is awaited inside the event. A send the guard does not hold reaches the
+ *   webmail untouched. A held send is stopped with preventDefault + stopImmediatePropagation.
+ * - The dialog must really be on screen: right after opening, and while open, the UI is asked whether it is shown
+ *   (connected, visible, on top). If not, the guard resets and lets the send through: there is no state in which
+ *   Send does nothing.
+ * - "Send anyway" replays the send on the same control (pointer and mouse down/up, click) or with the same key
+ *   combo on the same target. Then it watches for the webmail's own signs of sending (send-signals.ts) for
+ *   SEND_SIGNAL_WAIT_MS; if none comes it says "check your Sent folder", never "press Send again". Another Send of
+ *   that draft while the replay may still be in flight is asked about again.
+ * - A composer the webmail redrew while the dialog was open gets no replay; the user is told it was not sent, and the
+ *   confirmation carries over to the redrawn composer holding the same draft (logged when that send goes).
  * - Fail open: any exception lets the event through untouched and marks the badge "check skipped"; so does a
  *   draft too large to check in time. A stale verdict is refreshed synchronously when the per-sentence cache
  *   makes that cheap, else the send is held for at most VERDICT_WAIT_MS and then shown or replayed.
  *
  * Never sends twice: a composer with an open dialog or a pending check swallows further sends; a replay is
- * skipped when the composer is already gone (the webmail sent it). Never loses the draft: the guard only reads it.
+ * skipped when the composer is already gone. Never loses the draft: the guard only reads it.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
 import { isInOurUi } from '../adapters/generic.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
+import { type SendSignal, watchForSend } from './send-signals.ts';
 
 /** How long a held send waits for a verdict that was not ready at Send before it is let through. */
 export const VERDICT_WAIT_MS = 300;
-/** After a replay the webmail ignored, the next send of that composer passes unchecked within this window. */
-export const BYPASS_MS = 5000;
-/** How long after a replay the guard waits before concluding the webmail ignored it. */
-export const REPLAY_SETTLE_MS = 2000;
+/**
+ * After a replay, how long the guard watches for the webmail's own sign that it sent (slow servers keep a composer
+ * open for seconds) before it says anything, and then only "check your Sent folder".
+ */
+export const SEND_SIGNAL_WAIT_MS = 12_000;
+/** How often an open dialog is checked to be really on screen (a page may hide or remove it at any time). */
+export const DIALOG_CHECK_MS = 250;
+/** A confirmation carried over to a redrawn composer holding the same draft lasts this long. */
+export const CARRY_CONFIRMATION_MS = 10 * 60_000;
+/** When a held pointer press ends without a click (released off the control), the gesture ends after this. */
+const RELEASE_GRACE_MS = 60;
+/** A held press that never ends (pointer capture lost, the window left) ends on its own after this. */
+export const MAX_PRESS_MS = 10_000;
 /** A re-check estimated to cost at most this runs synchronously inside the Send event. */
 export const SYNC_CHECK_BUDGET_MS = 30;
 /** A re-check estimated above this is not attempted at Send: the send goes through and the badge says so. */
@@ -114,8 +135,6 @@ export interface DecisionInput {
   mode: SendCheckMode;
   /** A dialog is open or a check is pending for this composer. */
   busy: boolean;
-  /** The composer's one-shot bypass is armed (after an ignored replay). */
-  bypass: boolean;
   verdict: SendVerdict;
   /** The user already confirmed this draft and it has not changed materially since. */
   confirmed: boolean;
@@ -125,7 +144,6 @@ export interface DecisionInput {
 export function decide(input: DecisionInput): Decision {
   if (input.mode === 'off') return { kind: 'pass' };
   if (input.busy) return { kind: 'swallow' };
-  if (input.bypass) return { kind: 'pass' };
   const v = input.verdict;
   switch (v.state) {
     case 'unavailable':
@@ -213,7 +231,10 @@ export interface GuardSession {
 export type NoticeSpec =
   | { kind: 'advise'; verdict: Verdict }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'press-again'; seconds: number };
+  /** No sign of sending came within SEND_SIGNAL_WAIT_MS of a replay: the user should look before sending again. */
+  | { kind: 'check-sent' }
+  /** The composer was redrawn or closed while the dialog was open: nothing was sent. */
+  | { kind: 'not-sent' };
 
 export interface DialogOptions {
   verdict: Verdict;
@@ -225,6 +246,8 @@ export interface DialogOptions {
 export interface GuardUi {
   /** Shows the dialog; throws when it cannot (the guard then releases the send). */
   openDialog(options: DialogOptions): void;
+  /** True while the open dialog is really on screen: connected, rendered, visible and not covered. */
+  dialogShown(): boolean;
   closeDialog(): void;
   notice(spec: NoticeSpec): void;
   destroy(): void;
@@ -243,6 +266,12 @@ export interface GuardDeps {
   /** Records a "Send anyway" in the local override log (fire and forget; must not throw). */
   logOverride(record: OverrideRecord): void;
   now?(): number;
+  /** Whether an event came from the user (default: `isTrusted`; unit tests, whose events are synthetic, pass all). */
+  trusted?(e: Event): boolean;
+  /** Whether the user is interacting with the page now (default: `navigator.userActivation.isActive`). */
+  userActive?(): boolean;
+  /** Watches a composer for its webmail's signs of sending (default: send-signals.ts). */
+  watchForSend?(ref: ComposerRef, onSignal: (signal: SendSignal) => void): () => void;
   /**
    * Development builds only (MRC_DEV_HOSTS=1 on loopback): throws when the page asks for an injected fault at
    * `point`, so the fail-open paths can be tested end to end. Absent in release builds.
@@ -251,19 +280,47 @@ export interface GuardDeps {
 }
 
 type Attempt =
-  | { kind: 'click'; control: Element; focus: Element | null }
+  | { kind: 'click'; control: Element; focus: Element | null; caret?: Range | null }
   | { kind: 'key'; target: Element; init: KeyboardEventInit; focus: Element | null }
   | { kind: 'control-key'; control: Element; focus: Element | null };
 
 interface ComposerState {
   busy: boolean;
-  bypassUntil: number;
   confirmed?: DraftFingerprint;
   /** A held keydown's key: its keyup is swallowed too, so a webmail acting on keyup cannot send meanwhile. */
   heldKey?: string;
+  /** Until when a replayed send may still be in flight (no sign of sending yet). */
+  inFlightUntil: number;
+}
+
+/** A pointer press on a Send control, from pointerdown to its click (or release). */
+interface Gesture {
+  session: GuardSession;
+  control: Element;
+  focus: Element | null;
+  /** The writer's caret in the draft when the press began (the press itself moves the selection to the button). */
+  caret: Range | null;
+  /** Held: every event of the gesture is stopped; the dialog (or the wait) comes when it ends. */
+  held: boolean;
+  /** Held only to swallow it (a dialog was already open): nothing comes after. */
+  swallow: boolean;
+  decision?: Decision;
+  verdictNow?: SendVerdict;
+  /** Set when the webmail showed a sign of sending during the gesture: it acted before the guard could hold. */
+  acted?: SendSignal;
+  stopWatch?: () => void;
+  releaseTimer?: ReturnType<typeof setTimeout>;
+}
+
+/** A confirmation whose composer was redrawn before its replay: it carries over to the redrawn one. */
+interface CarriedConfirmation {
+  fingerprint: DraftFingerprint;
+  until: number;
+  record: OverrideRecord;
 }
 
 const NATIVE_ACTIVATION = new Set(['BUTTON', 'INPUT', 'A', 'SUMMARY']);
+const POINTER_FOLLOW = new Set(['mousedown', 'pointerup', 'mouseup']);
 
 function isEditable(el: Element): boolean {
   return (
@@ -275,6 +332,31 @@ function deepActive(doc: Document): Element | null {
   let el: Element | null = doc.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el;
+}
+
+/** The selection's first range when it lies in `editor` (a contenteditable host or its document), else null. */
+function caretIn(editor: HTMLElement): Range | null {
+  try {
+    if (editor.tagName === 'TEXTAREA') return null;
+    const sel = editor.ownerDocument.getSelection();
+    if (!sel || sel.rangeCount === 0) return null;
+    const range = sel.getRangeAt(0);
+    return editor.contains(range.startContainer) ? range.cloneRange() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Puts the caret back where it was before a Send press moved the selection onto the button: only when the
+ * selection is now outside the editor and the saved spot is still in it. The draft itself is never touched.
+ */
+function restoreCaret(editor: HTMLElement, caret: Range): void {
+  const sel = editor.ownerDocument.getSelection();
+  if (!sel || !caret.startContainer.isConnected || !editor.contains(caret.startContainer)) return;
+  if (sel.rangeCount > 0 && editor.contains(sel.getRangeAt(0).startContainer)) return;
+  sel.removeAllRanges();
+  sel.addRange(caret);
 }
 
 function keyInit(e: KeyboardEvent): KeyboardEventInit {
@@ -295,6 +377,16 @@ function keyInit(e: KeyboardEvent): KeyboardEventInit {
   };
 }
 
+function defaultUserActive(): boolean {
+  try {
+    return (
+      (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation?.isActive ?? false
+    );
+  } catch {
+    return false;
+  }
+}
+
 export class SendGuard {
   private readonly deps: GuardDeps;
   private readonly abort = new AbortController();
@@ -305,6 +397,10 @@ export class SendGuard {
   private replaying = false;
   private dialogOpen = false;
   private destroyed = false;
+  private gesture: Gesture | null = null;
+  private carried: CarriedConfirmation[] = [];
+  /** Notes due while a pointer press is under way: shown once it ends (see notify). */
+  private deferred: NoticeSpec[] = [];
 
   constructor(deps: GuardDeps) {
     this.deps = deps;
@@ -314,11 +410,31 @@ export class SendGuard {
     return this.deps.now?.() ?? Date.now();
   }
 
+  private trusted(e: Event): boolean {
+    try {
+      return this.deps.trusted ? this.deps.trusted(e) : e.isTrusted;
+    } catch {
+      return false;
+    }
+  }
+
+  private userActive(): boolean {
+    try {
+      return (this.deps.userActive ?? defaultUserActive)();
+    } catch {
+      return false;
+    }
+  }
+
   /** Listens on `win` (the top window, or an iframe editor's window) in the capture phase. Idempotent. */
   watch(win: Window | null | undefined): void {
     if (!win || this.destroyed || this.windows.has(win)) return;
     this.windows.add(win);
     const opts = { capture: true, signal: this.abort.signal };
+    for (const type of ['pointerdown', 'mousedown'])
+      win.addEventListener(type, (e) => this.onPress(e as MouseEvent), opts);
+    for (const type of ['pointerup', 'mouseup', 'pointercancel'])
+      win.addEventListener(type, (e) => this.onRelease(e as MouseEvent), opts);
     win.addEventListener('click', (e) => this.onClick(e as MouseEvent), opts);
     win.addEventListener('keydown', (e) => this.onKeydown(e as KeyboardEvent), opts);
     win.addEventListener('keyup', (e) => this.onKeyup(e as KeyboardEvent), opts);
@@ -329,6 +445,9 @@ export class SendGuard {
     this.abort.abort();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.gesture?.stopWatch?.();
+    this.gesture = null;
+    this.deferred = [];
     try {
       this.deps.ui.destroy();
     } catch {
@@ -342,12 +461,36 @@ export class SendGuard {
       if (!this.destroyed) fn();
     }, ms);
     this.timers.add(t);
+    return t;
+  }
+
+  /**
+   * Shows a note after the current event, but never while a pointer press is under way: a note drawn under the
+   * pointer between press and release takes the release, and the browser then sends the click to the common
+   * ancestor (the page's root), so the webmail never sees its Send clicked: a send lost in advise mode, where the
+   * note comes at the press. Deferred notes are shown when the press ends (its click, a release off the control,
+   * or MAX_PRESS_MS).
+   */
+  private notify(spec: NoticeSpec) {
+    this.later(() => this.noticeNow(spec), 0);
+  }
+
+  /** notify() from a timer or a promise, outside any event: at once unless a press is under way. */
+  private noticeNow(spec: NoticeSpec) {
+    if (this.gesture) this.deferred.push(spec);
+    else this.deps.ui.notice(spec);
+  }
+
+  private flushNotices() {
+    const due = this.deferred;
+    this.deferred = [];
+    for (const spec of due) this.notify(spec);
   }
 
   private state(session: GuardSession): ComposerState {
     let s = this.states.get(session.ref.editor);
     if (!s) {
-      s = { busy: false, bypassUntil: 0 };
+      s = { busy: false, inFlightUntil: 0 };
       this.states.set(session.ref.editor, s);
     }
     return s;
@@ -382,26 +525,195 @@ export class SendGuard {
     }
   }
 
-  private onClick(e: MouseEvent) {
-    if (this.replaying || e.button !== 0 || this.off()) return;
+  /** The send control an event is on (never our own UI), or null. */
+  private sendTarget(e: Event): { session: GuardSession; control: Element } | null {
+    const path = e.composedPath();
+    const first = path[0] as Element | undefined;
+    if (first?.nodeType !== 1 || isInOurUi(first)) return null;
+    return this.controlOnPath(path);
+  }
+
+  private stop(e: Event) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+
+  // --- pointer gestures ---------------------------------------------------------------------------------------
+
+  /** pointerdown / mousedown: the start of a press. The decision for the whole gesture is made at its first event. */
+  private onPress(e: MouseEvent) {
+    if (this.replaying) return;
     try {
-      const path = e.composedPath();
-      const first = path[0] as Element | undefined;
-      if (first?.nodeType !== 1 || isInOurUi(first)) return;
-      const hit = this.controlOnPath(path);
+      const g = this.gesture;
+      // mousedown follows pointerdown in one gesture: same fate.
+      if (e.type === 'mousedown' && g) {
+        if (g.held) this.stop(e);
+        return;
+      }
+      if (e.type === 'pointerdown') this.endGesture();
+      if (e.button !== 0 || !this.trusted(e) || (e as PointerEvent).isPrimary === false || this.off()) return;
+      const hit = this.sendTarget(e);
       if (!hit) return;
-      const focus = deepActive(hit.control.ownerDocument);
-      this.handle(e, hit.session, { kind: 'click', control: hit.control, focus });
+      const s = this.state(hit.session);
+      const gesture: Gesture = {
+        session: hit.session,
+        control: hit.control,
+        focus: deepActive(hit.control.ownerDocument),
+        caret: caretIn(hit.session.ref.editor),
+        held: false,
+        swallow: false,
+      };
+      this.gesture = gesture;
+      // Never a press for good: one whose release never comes (pointer capture lost, the window left) ends on its
+      // own, with the dialog if it was held, and with any note that waited for it.
+      gesture.releaseTimer = this.later(() => {
+        if (this.gesture === gesture) this.endGesture();
+      }, MAX_PRESS_MS);
+      if (s.busy || this.dialogOpen) {
+        gesture.held = gesture.swallow = true;
+        this.stop(e);
+        return;
+      }
+      const attempt: Attempt = {
+        kind: 'click',
+        control: hit.control,
+        focus: gesture.focus,
+        caret: gesture.caret,
+      };
+      const decided = this.decideFor(hit.session);
+      if (!decided) return;
+      gesture.decision = decided.decision;
+      gesture.verdictNow = decided.verdictNow;
+      if (decided.decision.kind === 'hold' || decided.decision.kind === 'wait') {
+        gesture.held = true;
+        s.busy = true;
+        this.stop(e);
+        // A webmail that acts on the press in a listener of its own that ran first shows it here.
+        gesture.stopWatch = this.watchSend(hit.session.ref, (signal) => {
+          gesture.acted = signal;
+        });
+      } else {
+        this.apply(e, hit.session, attempt, decided.decision, decided.verdictNow);
+      }
+    } catch {
+      // Fail open: the event goes on untouched.
+    }
+  }
+
+  /** pointerup / mouseup / pointercancel: a held gesture's events stay held; a release with no click ends it. */
+  private onRelease(e: MouseEvent) {
+    if (this.replaying) return;
+    const g = this.gesture;
+    if (!g) return;
+    try {
+      if (!g.held) {
+        // A press let through and released off its control gets no click: it ends here (a click, which follows
+        // the release in the same task, ends it first).
+        clearTimeout(g.releaseTimer);
+        g.releaseTimer = this.later(() => {
+          if (this.gesture === g) this.endGesture();
+        }, RELEASE_GRACE_MS);
+        return;
+      }
+      if (POINTER_FOLLOW.has(e.type) || e.type === 'pointercancel') this.stop(e);
+      // A held pointerdown suppresses the compatibility mouse events, so pointerup may be the last event of the
+      // press; a click, if one comes, follows at once and ends the gesture first.
+      clearTimeout(g.releaseTimer);
+      g.releaseTimer = this.later(() => {
+        if (this.gesture === g) this.finishGesture(g);
+      }, RELEASE_GRACE_MS);
+    } catch {
+      // Fail open.
+    }
+  }
+
+  private onClick(e: MouseEvent) {
+    if (this.replaying || e.button !== 0) return;
+    try {
+      const g = this.gesture;
+      if (g) {
+        this.gesture = null;
+        clearTimeout(g.releaseTimer);
+        if (g.held) {
+          this.stop(e);
+          this.finishGesture(g);
+          return;
+        }
+        g.stopWatch?.();
+        this.flushNotices();
+        // The click of a press that was let through: already decided. Any other click (a keyboard click has no
+        // press: detail 0) is looked at afresh.
+        if (e.detail > 0 && e.composedPath().includes(g.control)) return;
+      }
+      if (this.off()) return;
+      const trusted = this.trusted(e);
+      // A page script's own click on its Send button is its business, unless the user is acting right now (a
+      // webmail turning a shortcut into a click).
+      if (!trusted && !this.userActive()) return;
+      const hit = this.sendTarget(e);
+      if (!hit) return;
+      if (trusted && e.detail > 0) {
+        // A pointer click whose press the guard never saw: the webmail may already have acted on the press, so
+        // holding and replaying could send twice. Let it go, and say the check was skipped.
+        this.markSkipped(hit.session, 'early');
+        return;
+      }
+      const attempt: Attempt = {
+        kind: 'click',
+        control: hit.control,
+        focus: deepActive(hit.control.ownerDocument),
+      };
+      this.handle(e, hit.session, attempt);
     } catch {
       // Fail open: the click goes on to the webmail untouched.
     }
   }
 
+  private endGesture() {
+    const g = this.gesture;
+    if (!g) return;
+    this.gesture = null;
+    clearTimeout(g.releaseTimer);
+    if (g.held && !g.swallow) this.finishGesture(g);
+    else {
+      g.stopWatch?.();
+      this.flushNotices();
+    }
+  }
+
+  /** A held gesture has ended: ask (or wait, then ask), unless the webmail already acted on it. */
+  private finishGesture(g: Gesture) {
+    if (this.gesture === g) this.gesture = null;
+    clearTimeout(g.releaseTimer);
+    g.stopWatch?.();
+    this.flushNotices();
+    if (g.swallow) return;
+    const s = this.state(g.session);
+    s.busy = false;
+    const attempt: Attempt = { kind: 'click', control: g.control, focus: g.focus, caret: g.caret };
+    try {
+      if (g.acted || !g.session.ref.isConnected()) {
+        // The webmail acted before the guard could hold: no dialog, no replay.
+        this.markSkipped(g.session, 'early');
+        return;
+      }
+      const d = g.decision;
+      if (d?.kind === 'hold')
+        this.ask(g.session, attempt, d.verdict, g.verdictNow as Extract<SendVerdict, { state: 'ready' }>);
+      else if (d?.kind === 'wait')
+        this.waitThenAsk(g.session, attempt, g.verdictNow as Extract<SendVerdict, { state: 'pending' }>);
+    } catch {
+      this.release(g.session, attempt);
+    }
+  }
+
+  // --- keys ---------------------------------------------------------------------------------------------------
+
   private onKeydown(e: KeyboardEvent) {
     if (this.replaying || e.isComposing || e.keyCode === 229) return;
     // Cheap exit for ordinary typing: every known send shortcut uses Enter, Space or a modifier.
     if (e.key !== 'Enter' && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) return;
-    if (this.off()) return;
+    if (!this.trusted(e) || this.off()) return;
     try {
       const path = e.composedPath();
       const target = path[0] as Element | undefined;
@@ -430,8 +742,7 @@ export class SendGuard {
         const s = this.states.get(session.ref.editor);
         if (s?.heldKey && s.heldKey === e.key) {
           s.heldKey = undefined;
-          e.preventDefault();
-          e.stopImmediatePropagation();
+          this.stop(e);
           return;
         }
       }
@@ -440,11 +751,7 @@ export class SendGuard {
     }
   }
 
-  private block(e: Event, s: ComposerState) {
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    if (e.type === 'keydown') s.heldKey = (e as KeyboardEvent).key;
-  }
+  // --- deciding -----------------------------------------------------------------------------------------------
 
   private markSkipped(session: GuardSession, reason: string) {
     try {
@@ -452,41 +759,75 @@ export class SendGuard {
     } catch {
       // The badge is best effort.
     }
-    this.later(() => this.deps.ui.notice({ kind: 'skipped', reason }), 0);
+    this.notify({ kind: 'skipped', reason });
   }
 
-  /** Decides synchronously for one send attempt; see the file comment. */
-  private handle(e: Event, session: GuardSession, attempt: Attempt) {
-    let decision: Decision;
-    let verdictNow: SendVerdict | undefined;
+  /** A remembered confirmation for this draft: this composer's own, or one carried over from a redrawn composer. */
+  private confirmedFor(s: ComposerState, now: DraftFingerprint): { carried?: CarriedConfirmation } | null {
+    if (s.confirmed && !materiallyChanged(s.confirmed, now)) return {};
+    const t = this.now();
+    this.carried = this.carried.filter((c) => c.until > t);
+    const carried = this.carried.find((c) => !materiallyChanged(c.fingerprint, now));
+    return carried ? { carried } : null;
+  }
+
+  /**
+   * The decision for one send attempt, or null when the event must go on untouched (off, or a failure: then the
+   * check is marked skipped). Synchronous.
+   */
+  private decideFor(session: GuardSession): { decision: Decision; verdictNow: SendVerdict } | null {
     const s = this.state(session);
     try {
       const mode = this.deps.mode();
-      if (mode === 'off') return;
-      if (s.busy || this.dialogOpen) {
-        this.block(e, s);
-        return;
-      }
+      if (mode === 'off') return null;
+      if (s.busy || this.dialogOpen) return { decision: { kind: 'swallow' }, verdictNow: { state: 'empty' } };
       this.deps.fault?.('decide');
-      const bypass = s.bypassUntil > this.now();
-      if (bypass) s.bypassUntil = 0;
-      verdictNow = bypass ? { state: 'empty' } : session.sendVerdict();
-      const confirmed =
-        verdictNow.state === 'ready' &&
-        !!s.confirmed &&
-        !materiallyChanged(
-          s.confirmed,
-          fingerprintOf(
-            { subject: verdictNow.draft.subject, body: verdictNow.draft.body.text },
-            verdictNow.verdict,
-          ),
+      const verdictNow = session.sendVerdict();
+      let confirmed = false;
+      if (verdictNow.state === 'ready') {
+        const fp = fingerprintOf(
+          { subject: verdictNow.draft.subject, body: verdictNow.draft.body.text },
+          verdictNow.verdict,
         );
-      decision = decide({ mode, busy: false, bypass, verdict: verdictNow, confirmed });
+        const known = this.confirmedFor(s, fp);
+        // A replay that may still be in flight: another Send of the same draft is asked about again.
+        const inFlight = s.inFlightUntil > this.now();
+        if (known && !inFlight) {
+          confirmed = true;
+          if (known.carried) {
+            // Confirmed in a composer the webmail redrew: logged now that the send goes.
+            this.carried = this.carried.filter((c) => c !== known.carried);
+            s.confirmed = fp;
+            this.log(known.carried.record);
+          }
+        }
+      }
+      return { decision: decide({ mode, busy: false, verdict: verdictNow, confirmed }), verdictNow };
     } catch {
-      // Fail open: the event was not touched; say so on the badge.
       this.markSkipped(session, 'error');
-      return;
+      return null;
     }
+  }
+
+  /** Decides synchronously for one click or key attempt and acts on it; see the file comment. */
+  private handle(e: Event, session: GuardSession, attempt: Attempt) {
+    const decided = this.decideFor(session);
+    if (!decided) return;
+    this.apply(e, session, attempt, decided.decision, decided.verdictNow);
+  }
+
+  private apply(
+    e: Event,
+    session: GuardSession,
+    attempt: Attempt,
+    decision: Decision,
+    verdictNow: SendVerdict,
+  ) {
+    const s = this.state(session);
+    const block = () => {
+      this.stop(e);
+      if (e.type === 'keydown') s.heldKey = (e as KeyboardEvent).key;
+    };
     switch (decision.kind) {
       case 'pass':
         try {
@@ -499,11 +840,11 @@ export class SendGuard {
         this.markSkipped(session, decision.reason);
         return;
       case 'swallow':
-        this.block(e, s);
+        block();
         return;
       case 'advise': {
         const verdict = decision.verdict;
-        this.later(() => this.deps.ui.notice({ kind: 'advise', verdict }), 0);
+        this.notify({ kind: 'advise', verdict });
         return;
       }
       case 'advise-later': {
@@ -512,7 +853,7 @@ export class SendGuard {
         this.later(() => {
           pending.check().then(
             (verdict) => {
-              if (verdict && warrantsCheck(verdict)) this.deps.ui.notice({ kind: 'advise', verdict });
+              if (verdict && warrantsCheck(verdict)) this.noticeNow({ kind: 'advise', verdict });
             },
             () => {},
           );
@@ -520,11 +861,11 @@ export class SendGuard {
         return;
       }
       case 'hold':
-        this.block(e, s);
+        block();
         this.ask(session, attempt, decision.verdict, verdictNow as Extract<SendVerdict, { state: 'ready' }>);
         return;
       case 'wait':
-        this.block(e, s);
+        block();
         this.waitThenAsk(session, attempt, verdictNow as Extract<SendVerdict, { state: 'pending' }>);
         return;
     }
@@ -568,7 +909,15 @@ export class SendGuard {
     check.then(finish, () => finish(null));
   }
 
-  /** Opens the dialog for a held send. If it cannot be shown, the send is released (fail open). */
+  private log(record: OverrideRecord) {
+    try {
+      this.deps.logOverride(record);
+    } catch {
+      // The log is best effort; the send is not.
+    }
+  }
+
+  /** Opens the dialog for a held send. If it cannot be shown, or stops being shown, the send is released. */
   private ask(
     session: GuardSession,
     attempt: Attempt,
@@ -579,7 +928,9 @@ export class SendGuard {
     s.busy = true;
     this.dialogOpen = true;
     let done = false;
+    let monitor: ReturnType<typeof setInterval> | undefined;
     const close = () => {
+      clearInterval(monitor);
       s.busy = false;
       this.dialogOpen = false;
       try {
@@ -587,6 +938,14 @@ export class SendGuard {
       } catch {
         // The dialog is gone either way.
       }
+    };
+    /** Fail open: the dialog cannot be seen (hidden, removed, covered), so the send goes, once, marked skipped. */
+    const unseen = () => {
+      if (done) return;
+      done = true;
+      close();
+      this.markSkipped(session, 'hidden');
+      this.release(session, attempt);
     };
     try {
       this.deps.fault?.('dialog');
@@ -596,9 +955,10 @@ export class SendGuard {
           if (done) return;
           done = true;
           close();
-          // Back to the draft: focus only, never the selection.
+          // Back to the draft: focus, and the caret where the writer left it if the press moved it away.
           try {
             (session.ref.editor as HTMLElement).focus();
+            if (attempt.kind === 'click' && attempt.caret) restoreCaret(session.ref.editor, attempt.caret);
           } catch {
             // Focus is a courtesy.
           }
@@ -607,27 +967,60 @@ export class SendGuard {
           if (done) return;
           done = true;
           close();
-          s.confirmed = fingerprintOf({ subject: ready.draft.subject, body: ready.draft.body.text }, verdict);
-          try {
-            this.deps.logOverride({ verdict, webmail: session.ref.adapterId, reason });
-          } catch {
-            // The log is best effort; the send is not.
+          const fingerprint = fingerprintOf(
+            { subject: ready.draft.subject, body: ready.draft.body.text },
+            verdict,
+          );
+          const record = { verdict, webmail: session.ref.adapterId, reason };
+          if (!session.ref.isConnected()) {
+            // Redrawn or closed while we asked: nothing to replay on, and nothing was sent. The confirmation
+            // carries over to a composer holding the same draft; it is logged when that send goes.
+            this.carried = [
+              ...this.carried.slice(-4),
+              { fingerprint, until: this.now() + CARRY_CONFIRMATION_MS, record },
+            ];
+            this.notify({ kind: 'not-sent' });
+            return;
           }
+          s.confirmed = fingerprint;
+          this.log(record);
           this.release(session, attempt);
         },
       });
+      if (!this.deps.ui.dialogShown()) throw new Error('The dialog is not on screen.');
     } catch {
+      done = true;
       close();
       this.markSkipped(session, 'error');
       this.release(session, attempt);
+      return;
+    }
+    // While it is open, the page may still hide, remove or cover it.
+    monitor = setInterval(() => {
+      if (this.destroyed) return clearInterval(monitor);
+      let shown = false;
+      try {
+        shown = this.deps.ui.dialogShown();
+      } catch {
+        shown = false;
+      }
+      if (!shown) unseen();
+    }, DIALOG_CHECK_MS);
+    this.timers.add(monitor as unknown as ReturnType<typeof setTimeout>);
+  }
+
+  private watchSend(ref: ComposerRef, onSignal: (signal: SendSignal) => void): () => void {
+    try {
+      return (this.deps.watchForSend ?? watchForSend)(ref, onSignal);
+    } catch {
+      return () => {};
     }
   }
 
   /**
-   * Replays a held send exactly once: the same control gets mousedown, mouseup and click; a shortcut is re-sent
-   * as the same key combo to the same target. Skipped when the composer is gone (the webmail already sent it).
-   * If the composer is still there after REPLAY_SETTLE_MS, the webmail ignored the replay: the user is asked to
-   * press Send again, and that one passes.
+   * Replays a held send exactly once: the same control gets pointer and mouse down/up and a click; a shortcut is
+   * re-sent as the same key combo to the same target. Skipped when the composer is gone. Then the webmail's own
+   * signs of sending are watched for SEND_SIGNAL_WAIT_MS; if none comes, "check your Sent folder".
    */
   private release(session: GuardSession, attempt: Attempt) {
     const s = this.state(session);
@@ -640,6 +1033,12 @@ export class SendGuard {
     } catch {
       // Focus is a courtesy.
     }
+    let sent = false;
+    s.inFlightUntil = this.now() + SEND_SIGNAL_WAIT_MS;
+    const stopWatch = this.watchSend(session.ref, () => {
+      sent = true;
+      s.inFlightUntil = 0;
+    });
     this.replaying = true;
     try {
       if (attempt.kind === 'key') {
@@ -650,15 +1049,15 @@ export class SendGuard {
         if (control) dispatchClick(control);
       }
     } catch {
-      // Handled below: the composer is still there, so the user is asked to press Send again.
+      // Handled below like a replay the webmail ignored.
     } finally {
       this.replaying = false;
     }
     this.later(() => {
-      if (!session.ref.isConnected()) return;
-      s.bypassUntil = this.now() + BYPASS_MS;
-      this.deps.ui.notice({ kind: 'press-again', seconds: Math.round(BYPASS_MS / 1000) });
-    }, REPLAY_SETTLE_MS);
+      stopWatch();
+      s.inFlightUntil = 0;
+      if (!sent && session.ref.isConnected()) this.noticeNow({ kind: 'check-sent' });
+    }, SEND_SIGNAL_WAIT_MS);
   }
 }
 
@@ -666,7 +1065,7 @@ function viewOf(el: Element): Window | null {
   return el.ownerDocument.defaultView;
 }
 
-/** A full mouse click on `el` (pointer at its centre), as InboxSDK-style integrations simulate one. */
+/** A full pointer click on `el` (at its centre): pointer and mouse down and up, then click, as a user's press. */
 export function dispatchClick(el: Element): void {
   const view = viewOf(el);
   const r = el.getBoundingClientRect();
@@ -680,8 +1079,13 @@ export function dispatchClick(el: Element): void {
     clientX: r.left + r.width / 2,
     clientY: r.top + r.height / 2,
   };
-  const Mouse = (view as (Window & typeof globalThis) | null)?.MouseEvent ?? MouseEvent;
+  const w = view as (Window & typeof globalThis) | null;
+  const Mouse = w?.MouseEvent ?? MouseEvent;
+  const Pointer = w?.PointerEvent ?? (typeof PointerEvent === 'function' ? PointerEvent : undefined);
+  const pointer = { ...init, pointerId: 1, pointerType: 'mouse', isPrimary: true };
+  if (Pointer) el.dispatchEvent(new Pointer('pointerdown', { ...pointer, buttons: 1 }));
   el.dispatchEvent(new Mouse('mousedown', { ...init, buttons: 1 }));
+  if (Pointer) el.dispatchEvent(new Pointer('pointerup', pointer));
   el.dispatchEvent(new Mouse('mouseup', init));
   el.dispatchEvent(new Mouse('click', init));
 }

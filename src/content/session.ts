@@ -4,7 +4,16 @@
  * re-checks cheap), then paint highlights and the badge. Read-only towards the editor; fails open throughout.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
-import type { Checker, ContextInput, Evidence, Purpose, Verdict } from '../core/index.ts';
+import type {
+  Checker,
+  ContextInput,
+  DraftCheck,
+  Evidence,
+  Param,
+  Params,
+  Purpose,
+  Verdict,
+} from '../core/index.ts';
 import type { Answer } from '../panel/ComposerPanel.tsx';
 import { type ComposerHost, createComposerHost } from '../panel/host.ts';
 import { clearHighlights, flashRange, type RangesByPurpose, setHighlights } from './highlights.ts';
@@ -81,6 +90,36 @@ export function scrollRangeIntoView(range: Range, editor: Element): void {
   const after = container ? range.getBoundingClientRect() : r;
   if (after.top < 0 || after.bottom > win.innerHeight)
     win.scrollBy({ top: after.top - win.innerHeight / 2 + after.height / 2, behavior });
+}
+
+/**
+ * The verdict as the page may see it: the organisation's name (a setting) never appears in our in-page UI, whose
+ * shadow roots a page can read. The sender-identity check says "your organisation's name" instead; the popup and
+ * options page, which the page cannot reach, may show the name.
+ */
+export function withoutOrganisationName(verdict: Verdict, name: string | undefined): Verdict {
+  const trimmed = name?.trim();
+  if (!trimmed) return verdict;
+  const n = trimmed.toLowerCase();
+  const mentions = (c: DraftCheck) => JSON.stringify(c.params).toLowerCase().includes(n);
+  if (!verdict.checks.some(mentions)) return verdict;
+  const scrub = (p: Param): Param => {
+    if (typeof p === 'string') return p.split(trimmed).join('your organisation');
+    if (typeof p === 'number' || 'language' in p) return p;
+    if ('list' in p) return { list: p.list.map(scrub) };
+    return p.params ? { ...p, params: scrubAll(p.params) } : p;
+  };
+  const scrubAll = (params: Params): Params =>
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, scrub(v)]));
+  return {
+    ...verdict,
+    checks: verdict.checks.map((c) => {
+      if (!mentions(c)) return c;
+      if (c.id === 'sender-unidentified')
+        return { ...c, messageId: 'check_sender_unidentified_org', params: {} };
+      return { ...c, params: scrubAll(c.params) };
+    }),
+  };
 }
 
 let sessionCounter = 0;
@@ -318,6 +357,7 @@ export class ComposerSession {
       // A stale or invalid answer must not stop the check.
       verdict = checker.check(input, context);
     }
+    verdict = withoutOrganisationName(verdict, context.senderName);
     if (this.destroyed) return verdict;
     this.last = draft;
     this.lastText = draft.body.text;

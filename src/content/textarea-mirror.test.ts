@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   buildMirrorPieces,
+  JUSTIFY_TAIL,
   MIRROR_HOST_ATTRIBUTE,
   type MirrorMark,
   marksBeforeEdit,
@@ -44,6 +45,19 @@ describe('renderEnd', () => {
     expect(renderEnd(text, [mark(7, 10)])).toBe(13); // "don" runs on to the end of "donate"
     expect(renderEnd(text, [mark(27, 33)])).toBe(34); // "appeal" then "." up to the end
     expect(renderEnd(text, [mark(7, 13)], true)).toBe(text.length);
+  });
+
+  test('justified text: up to the end of the last mark’s paragraph, never the whole of a huge value', () => {
+    // A justified line's spacing depends on the rest of its paragraph: whether a line follows it.
+    const para = 'Please donate today.\nThe rest of the letter.';
+    expect(renderEnd(para, [mark(7, 13)], true)).toBe(para.indexOf('\n'));
+    // One 5 MB paragraph: rendering stops JUSTIFY_TAIL characters on (at a word end), which leaves whole lines
+    // after the mark's own, so its line is laid out as in the textarea.
+    const huge = `Please donate today. ${'word '.repeat(1_000_000)}`;
+    const end = renderEnd(huge, [mark(7, 13)], true);
+    expect(end).toBeGreaterThanOrEqual(13 + JUSTIFY_TAIL);
+    expect(end).toBeLessThanOrEqual(13 + JUSTIFY_TAIL + 5);
+    expect(huge[end]).toBe(' ');
   });
 });
 

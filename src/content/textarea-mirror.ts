@@ -62,13 +62,30 @@ export function normaliseMarks(marks: readonly MirrorMark[], length: number): Mi
 }
 
 /**
- * Where the rendered text may stop: the end of the last mark plus the rest of its word (up to the next whitespace),
- * or the whole text when `full` (justified text spreads each line by what follows it). 0 when there are no marks.
+ * Justified text: how far past the last mark the mirror renders when its paragraph goes on. A justified line is
+ * spread unless it is its paragraph's last, so the mark's line needs at least one whole line after it; no line
+ * of a textarea holds this many characters.
  */
-export function renderEnd(text: string, marks: readonly MirrorMark[], full = false): number {
+export const JUSTIFY_TAIL = 2000;
+
+/**
+ * Where the rendered text may stop: the end of the last mark plus the rest of its word (up to the next whitespace).
+ * Justified text (`justified`): up to the end of the last mark's paragraph, or, in a longer paragraph, to the end
+ * of the word JUSTIFY_TAIL characters on (never the whole of a huge value). 0 when there are no marks.
+ */
+export function renderEnd(text: string, marks: readonly MirrorMark[], justified = false): number {
   const last = marks[marks.length - 1];
   if (!last) return 0;
-  if (full) return text.length;
+  if (justified) {
+    const para = text.indexOf('\n', last.end);
+    const far = last.end + JUSTIFY_TAIL;
+    if (para !== -1 && para <= far) return para;
+    if (far >= text.length) return para === -1 ? text.length : para;
+    const stop = Math.min(text.length, far + TAIL_LIMIT);
+    let i = far;
+    while (i < stop && !/\s/.test(text[i]!)) i++;
+    return i;
+  }
   const limit = Math.min(text.length, last.end + TAIL_LIMIT);
   let i = last.end;
   while (i < limit && !/\s/.test(text[i]!)) i++;

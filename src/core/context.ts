@@ -116,7 +116,7 @@ export function parseContext(input: unknown): Context {
   const out: Context = { ...DEFAULT_CONTEXT };
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
     if (value === undefined) continue;
-    if (key in CONTEXT_VALUES) {
+    if (Object.hasOwn(CONTEXT_VALUES, key)) {
       const field = key as EnumField;
       const allowed: readonly string[] = field === 'sender' ? [...SENDERS, 'unknown'] : CONTEXT_VALUES[field];
       if (typeof value !== 'string' || !allowed.includes(value)) {

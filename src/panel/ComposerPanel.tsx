@@ -1,6 +1,7 @@
 /**
  * The badge next to a composer and the panel it opens. Rendered into our own shadow root; it never reads or
- * writes the editor: evidence clicks and answers go back to the session through callbacks.
+ * writes the editor: evidence clicks and answers go back to the session through callbacks. Its controls act only
+ * on the user's own events (src/ui/trusted.ts): a page script cannot open it, answer its questions or move focus.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Evidence, MessageId, Verdict } from '../core/index.ts';
@@ -8,6 +9,7 @@ import { getLocale, type MessageKey, t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
 import { render, renderMessage, renderQuestion } from '../i18n/render.ts';
 import { headline, PURPOSE_LABEL } from '../ui/labels.ts';
+import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
 
 /** An answer the writer gave: the value, and the words of the answer and its question (message ids). */
@@ -77,7 +79,7 @@ function EvidenceItem({ e, props }: { e: Evidence; props: ComposerPanelProps }) 
           type="button"
           class="evidence-button"
           title={t('panel_show_phrase')}
-          onClick={() => props.onEvidence(e)}
+          onClick={userOnly(() => props.onEvidence(e))}
         >
           {label}
         </button>
@@ -109,7 +111,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+      if (e.key !== 'Escape' || !isUserEvent(e)) return;
       e.stopPropagation();
       setOpen(false);
       badge.current?.focus();
@@ -129,7 +131,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
         data-language={verdict.language?.coverage === 'limited' ? verdict.language.primary : undefined}
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen(!open)}
+        onClick={userOnly(() => setOpen(!open))}
       >
         <span class="dot" aria-hidden="true" />
         <span class="sr">{t('panel_sr_prefix')} </span>
@@ -149,10 +151,10 @@ export function ComposerPanel(props: ComposerPanelProps) {
               type="button"
               class="close"
               aria-label={t('panel_close')}
-              onClick={() => {
+              onClick={userOnly(() => {
                 setOpen(false);
                 badge.current?.focus();
-              }}
+              })}
             >
               ×
             </button>
@@ -187,9 +189,9 @@ export function ComposerPanel(props: ComposerPanelProps) {
                           type="button"
                           class="option"
                           aria-pressed={answers[q.field]?.value === o.value}
-                          onClick={() =>
-                            answer(q.field, { value: o.value, label: o.messageId, question: q.messageId })
-                          }
+                          onClick={userOnly(() =>
+                            answer(q.field, { value: o.value, label: o.messageId, question: q.messageId }),
+                          )}
                         >
                           {words.options[i] && <Text value={words.options[i].label} />}
                         </button>
@@ -209,7 +211,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
                     <strong>
                       <Text value={renderMessage(a.label)} />
                     </strong>{' '}
-                    <button type="button" class="link" onClick={() => answer(field, null)}>
+                    <button type="button" class="link" onClick={userOnly(() => answer(field, null))}>
                       {t('panel_change')}
                     </button>
                   </li>

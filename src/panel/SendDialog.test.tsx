@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The Check at Send dialog and notices: semantics, focus, keys, texts, and the page-level host's life cycle. */
 import { render } from 'preact';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { patternMessage } from '../core/index.ts';
 import { fakeCheck, fakeEvidence, fakeRule, fakeVerdict } from '../core/rules/test-support.ts';
 import type { Verdict } from '../core/verdict.ts';
@@ -9,6 +9,12 @@ import type { Verdict } from '../core/verdict.ts';
 // The reason's length limit comes from the override log module, which imports the extension API.
 vi.mock('../platform/browser.ts', () => ({ browser: {} }));
 const { createSendUi, holdReason, NOTICE_MS, noticeText, SendDialog } = await import('./SendDialog.tsx');
+const { trustForTests } = await import('../ui/trusted.ts');
+
+// happy-dom's events are all synthetic; most tests here are about what the dialog does with the user's events.
+beforeEach(() => {
+  trustForTests.untrusted = true;
+});
 
 function verdict(over: Partial<Verdict> = {}): Verdict {
   return fakeVerdict({
@@ -128,7 +134,9 @@ describe('texts', () => {
       'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22. 1 problem flagged.',
     );
     expect(noticeText({ kind: 'skipped', reason: 'error' })).toMatch(/skipped.*went ahead unchecked/);
-    expect(noticeText({ kind: 'press-again', seconds: 5 })).toMatch(/press Send again.*next 5 seconds/);
+    // Never "press Send again" after a resend: only "check your Sent folder".
+    expect(noticeText({ kind: 'check-sent' })).toMatch(/Check your Sent folder before you press Send again/);
+    expect(noticeText({ kind: 'not-sent' })).toMatch(/was not sent/);
   });
 });
 
@@ -150,13 +158,68 @@ describe('createSendUi', () => {
     const ui = createSendUi(document);
     ui.notice({ kind: 'skipped', reason: 'error' });
     ui.notice({ kind: 'skipped', reason: 'slow' });
-    ui.notice({ kind: 'press-again', seconds: 5 });
+    ui.notice({ kind: 'check-sent' });
     const notices = () => Array.from(host()?.shadowRoot?.querySelectorAll('[data-mrc-notice]') ?? []);
     expect(notices().map((n) => n.getAttribute('role'))).toEqual(['status', 'alert']);
-    vi.advanceTimersByTime(5000);
-    expect(notices().map((n) => n.getAttribute('data-mrc-notice'))).toEqual(['skipped']);
     vi.advanceTimersByTime(NOTICE_MS.skipped);
+    expect(notices().map((n) => n.getAttribute('data-mrc-notice'))).toEqual(['check-sent']);
+    vi.advanceTimersByTime(NOTICE_MS['check-sent']);
     expect(host()).toBeNull();
+    ui.destroy();
+  });
+});
+
+describe('only the user counts (issue 11, fault 7)', () => {
+  test('synthetic clicks and keys from a page script do nothing: no send, no back, no reason', () => {
+    const { dialog, button, onBack, onSend, key } = show();
+    trustForTests.untrusted = false;
+    const input = mount!.querySelector('input')!;
+    input.value = 'forged by the page';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    button('send').click();
+    button('send').dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+    key(dialog, { key: 'Escape' });
+    button('back').click();
+    expect(onSend).not.toHaveBeenCalled();
+    expect(onBack).not.toHaveBeenCalled();
+  });
+
+  test('the reason is what the user typed, not a value a script put in the field afterwards', () => {
+    const { button, onSend } = show();
+    const input = mount!.querySelector('input')!;
+    input.value = 'Approved by the board';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    trustForTests.untrusted = false;
+    input.value = 'forged';
+    trustForTests.untrusted = true;
+    button('send').click();
+    expect(onSend).toHaveBeenCalledWith('Approved by the board');
+  });
+
+  test('"Send anyway" needs a press that began in the dialog: a pointer click carried over from before does not count', () => {
+    const { button, onSend } = show();
+    button('send').dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+    expect(onSend).not.toHaveBeenCalled();
+    button('send').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    button('send').dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+    expect(onSend).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the dialog is on screen, in the top layer (issue 11, fault 4)', () => {
+  const host = () => document.querySelector<HTMLElement>('[data-mrc-host="send-check"]');
+
+  test('opened modal; the host’s own styles are !important; dialogShown until it is removed or closed', () => {
+    const ui = createSendUi(document);
+    ui.openDialog({ verdict: verdict(), onBack: () => {}, onSend: () => {} });
+    const dialog = host()!.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).toBe(true);
+    expect(host()!.style.getPropertyPriority('display')).toBe('important');
+    expect(host()!.style.getPropertyValue('visibility')).toBe('visible');
+    // (Being on screen needs layout, which happy-dom has not: the browser tests check it.)
+    host()!.remove();
+    expect(ui.dialogShown()).toBe(false);
+    ui.closeDialog();
     ui.destroy();
   });
 });

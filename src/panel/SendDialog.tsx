@@ -1,14 +1,22 @@
 /**
- * The Check at Send UI (issue #4): the confirm dialog shown when a send is held, and the non-modal notices
- * (advise mode, "check skipped", "press Send again"). Both live in one page-level host with a shadow root,
- * appended to `document.documentElement` only while something is shown; built with Preact, never HTML strings.
+ * The Check at Send UI (issues #4, #11): the confirm dialog shown when a send is held, and the non-modal notices
+ * (advise mode, "check skipped", "check your Sent folder", "not sent"). Both live in one page-level host with a
+ * shadow root, appended to `document.documentElement` only while something is shown; built with Preact, never HTML
+ * strings.
  *
- * The dialog is an `alertdialog` (aria-modal, labelled and described), traps focus, starts on "Go back and edit",
- * and treats Escape as going back. Keys typed in it stop at the dialog so the webmail's own shortcuts never see
- * them. It never touches the draft: going back only asks the guard to focus the editor.
+ * The dialog is a native `<dialog>` opened with showModal(), so it sits in the browser's top layer above anything
+ * the page stacks, a fullscreen composer included, and the page behind it is inert. The host's own styles are
+ * inline with `!important`, which no page style sheet can override. `dialogShown()` tells the guard whether it is
+ * really on screen (connected, rendered, visible, on top); when it is not, the guard lets the send go.
+ *
+ * It is an `alertdialog` (aria-modal, labelled and described), traps focus, starts on "Go back and edit", and
+ * treats Escape as going back. Keys typed in it stop at the dialog so the webmail's own shortcuts never see them.
+ * Only the user's own events count (src/ui/trusted.ts); "Send anyway" also needs a press that began in the dialog
+ * (or the keyboard), so a click that started before the dialog appeared cannot land on it. It never touches the
+ * draft: going back only asks the guard to focus the editor. It never shows the organisation's name or settings.
  */
 import { h, render } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { OUR_HOST_ATTRIBUTE } from '../adapters/generic.ts';
 import type { DialogOptions, GuardUi, NoticeSpec } from '../content/send-guard.ts';
 import type { Verdict } from '../core/verdict.ts';
@@ -18,10 +26,17 @@ import { Text } from '../i18n/preact.tsx';
 import { render as words } from '../i18n/render.ts';
 import { MAX_REASON_LENGTH } from '../settings/override-log.ts';
 import { headline, PURPOSE_LABEL, ROUTE_LABEL, SEVERITY_LABEL } from '../ui/labels.ts';
+import { isUserEvent, userOnly } from '../ui/trusted.ts';
+import { pinHostStyle } from './host-style.ts';
 import { SEND_DIALOG_CSS } from './send-dialog-styles.ts';
 
-/** How long notices stay (ms); "press Send again" stays for its bypass window instead. */
-export const NOTICE_MS = { advise: 15_000, skipped: 8_000 } as const;
+/** How long notices stay (ms). */
+export const NOTICE_MS = {
+  advise: 15_000,
+  skipped: 8_000,
+  'check-sent': 30_000,
+  'not-sent': 20_000,
+} as const;
 const MAX_EVIDENCE = 5;
 const MAX_RULES = 3;
 
@@ -51,10 +66,11 @@ export interface SendDialogProps {
 }
 
 export function SendDialog({ verdict, onBack, onSend }: SendDialogProps) {
-  /** Read at the moment of "Send anyway" (uncontrolled: no re-render per keystroke). */
-  const reason = useRef<HTMLInputElement>(null);
-  const layer = useRef<HTMLDivElement>(null);
-  const dialog = useRef<HTMLDivElement>(null);
+  /** The reason as the user typed it (input events they caused), never a value a page script put there. */
+  const typed = useRef('');
+  /** A pointer press began inside the dialog: only then may a pointer click on "Send anyway" count. */
+  const pressed = useRef(false);
+  const dialog = useRef<HTMLDialogElement>(null);
   const back = useRef<HTMLButtonElement>(null);
   const failed = verdict.checks.filter((c) => c.severity === 'error' || c.severity === 'warning');
   const evidence = verdict.evidence.filter((e) => e.purpose !== 'none').slice(0, MAX_EVIDENCE);
@@ -66,6 +82,12 @@ export function SendDialog({ verdict, onBack, onSend }: SendDialogProps) {
   }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // The webmail's own keyboard shortcuts must not see keys typed in our dialog, trusted or not.
+    e.stopPropagation();
+    if (!isUserEvent(e)) {
+      e.preventDefault();
+      return;
+    }
     if (e.key === 'Escape') {
       e.preventDefault();
       onBack();
@@ -82,119 +104,132 @@ export function SendDialog({ verdict, onBack, onSend }: SendDialogProps) {
       e.preventDefault();
       items[next]?.focus();
     }
-    // The webmail's own keyboard shortcuts must not see keys typed in our dialog.
-    e.stopPropagation();
   };
   const stop = (e: Event) => e.stopPropagation();
 
-  // The layer blocks the page behind (modal): pointer events on it stop here, and a press beside the dialog keeps
-  // focus in the dialog instead of moving it to nothing. Not interactive itself, so no JSX handlers.
-  useEffect(() => {
-    const el = layer.current;
+  // Pointer events on the dialog (and its backdrop) stop here; a press beside the box keeps focus in it. Escape's
+  // native "cancel" is handled as going back (by the key handler), never as a silent close.
+  useLayoutEffect(() => {
+    const el = dialog.current;
     if (!el) return;
     const press = (e: Event) => {
       if (e.target === el) e.preventDefault();
+      else if (isUserEvent(e)) pressed.current = true;
       e.stopPropagation();
     };
+    const cancel = (e: Event) => e.preventDefault();
     for (const type of ['pointerdown', 'mousedown']) el.addEventListener(type, press);
     for (const type of ['click', 'pointerup', 'mouseup', 'dblclick']) el.addEventListener(type, stop);
+    el.addEventListener('cancel', cancel);
     return () => {
       for (const type of ['pointerdown', 'mousedown']) el.removeEventListener(type, press);
       for (const type of ['click', 'pointerup', 'mouseup', 'dblclick']) el.removeEventListener(type, stop);
+      el.removeEventListener('cancel', cancel);
     };
   }, []);
 
+  const sendAnyway = userOnly((e: MouseEvent) => {
+    // A pointer click needs a press that began in the dialog; a keyboard click (detail 0) is the user's too.
+    if (e.detail > 0 && !pressed.current) return;
+    onSend(typed.current);
+  });
+
   return (
-    <div ref={layer} class="layer">
-      <div
-        ref={dialog}
-        class="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="mrc-send-title"
-        aria-describedby="mrc-send-lead"
-        tabIndex={-1}
-        data-mrc-send-dialog=""
-        onKeyDown={onKeyDown}
-        onKeyUp={stop}
-        onKeyPress={stop}
-      >
-        <div class="head">
-          <p class="brand">{t('panel_heading')}</p>
-          <h2 id="mrc-send-title">{t('send_title')}</h2>
-          <p class="lead" id="mrc-send-lead">
-            {holdReason(verdict)}
-          </p>
-        </div>
-        <div class="content">
-          <h3>{t('send_found')}</h3>
-          <p class="found">{headline(verdict.directMarketing, verdict.primaryPurpose)}</p>
-          <p>
-            <Text value={words(verdict.decision).message} />
-          </p>
-          {evidence.length > 0 && (
-            <ul class="evidence">
-              {evidence.map((e) => (
-                <li key={`${e.field}-${e.start}-${e.end}`}>
-                  <q>{e.text}</q>
-                  {e.field === 'subject' ? ` ${t('panel_subject_tag')}` : ''} —{' '}
-                  <Text value={words(e).message} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <h3>{t('send_route')}</h3>
-          <p class="route">{ROUTE_LABEL[verdict.route]}</p>
-          {rules.length > 0 && (
-            <ul class="rules">
-              {rules.map((r) => (
-                <li key={r.ruleId}>
-                  <strong>
-                    <Text value={words(r).message} />:
-                  </strong>{' '}
-                  <Text value={words(r).note ?? words(r).message} />
-                </li>
-              ))}
-            </ul>
-          )}
-          {failed.length > 0 && (
-            <>
-              <h3>{t('send_failed')}</h3>
-              <ul class="checks">
-                {failed.map((c) => (
-                  <li key={c.id} class={`check-${c.severity}`}>
-                    <span class="sev">{SEVERITY_LABEL[c.severity]}:</span> <Text value={words(c).message} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          <div class="reason">
-            <label for="mrc-send-reason">{t('send_reason_label')}</label>
-            <input
-              id="mrc-send-reason"
-              type="text"
-              autocomplete="off"
-              maxLength={MAX_REASON_LENGTH}
-              ref={reason}
-              aria-describedby="mrc-send-reason-hint"
-            />
-            <p class="hint" id="mrc-send-reason-hint">
-              {t('send_reason_hint')}
-            </p>
-          </div>
-          <p class="disclaimer">{t('common_guidance')}</p>
-        </div>
-        <div class="actions">
-          <button ref={back} type="button" class="primary" data-action="back" onClick={() => onBack()}>
-            {t('send_back')}
-          </button>
-          <button type="button" data-action="send" onClick={() => onSend(reason.current?.value ?? '')}>
-            {t('send_anyway')}
-          </button>
-        </div>
+    <dialog
+      ref={dialog}
+      class="dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="mrc-send-title"
+      aria-describedby="mrc-send-lead"
+      data-mrc-send-dialog=""
+      onKeyDown={onKeyDown}
+      onKeyUp={stop}
+      onKeyPress={stop}
+    >
+      <div class="head">
+        <p class="brand">{t('panel_heading')}</p>
+        <h2 id="mrc-send-title">{t('send_title')}</h2>
+        <p class="lead" id="mrc-send-lead">
+          {holdReason(verdict)}
+        </p>
       </div>
-    </div>
+      <div class="content">
+        <h3>{t('send_found')}</h3>
+        <p class="found">{headline(verdict.directMarketing, verdict.primaryPurpose)}</p>
+        <p>
+          <Text value={words(verdict.decision).message} />
+        </p>
+        {evidence.length > 0 && (
+          <ul class="evidence">
+            {evidence.map((e) => (
+              <li key={`${e.field}-${e.start}-${e.end}`}>
+                <q>{e.text}</q>
+                {e.field === 'subject' ? ` ${t('panel_subject_tag')}` : ''} —{' '}
+                <Text value={words(e).message} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('send_route')}</h3>
+        <p class="route">{ROUTE_LABEL[verdict.route]}</p>
+        {rules.length > 0 && (
+          <ul class="rules">
+            {rules.map((r) => (
+              <li key={r.ruleId}>
+                <strong>
+                  <Text value={words(r).message} />:
+                </strong>{' '}
+                <Text value={words(r).note ?? words(r).message} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {failed.length > 0 && (
+          <>
+            <h3>{t('send_failed')}</h3>
+            <ul class="checks">
+              {failed.map((c) => (
+                <li key={c.id} class={`check-${c.severity}`}>
+                  <span class="sev">{SEVERITY_LABEL[c.severity]}:</span> <Text value={words(c).message} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <div class="reason">
+          <label for="mrc-send-reason">{t('send_reason_label')}</label>
+          <input
+            id="mrc-send-reason"
+            type="text"
+            autocomplete="off"
+            maxLength={MAX_REASON_LENGTH}
+            aria-describedby="mrc-send-reason-hint"
+            onInput={userOnly((e: Event) => {
+              typed.current = (e.currentTarget as HTMLInputElement).value;
+            })}
+          />
+          <p class="hint" id="mrc-send-reason-hint">
+            {t('send_reason_hint')}
+          </p>
+        </div>
+        <p class="disclaimer">{t('common_guidance')}</p>
+      </div>
+      <div class="actions">
+        <button
+          ref={back}
+          type="button"
+          class="primary"
+          data-action="back"
+          onClick={userOnly(() => onBack())}
+        >
+          {t('send_back')}
+        </button>
+        <button type="button" data-action="send" onClick={sendAnyway}>
+          {t('send_anyway')}
+        </button>
+      </div>
+    </dialog>
   );
 }
 
@@ -216,8 +251,10 @@ export function noticeText(spec: NoticeSpec): string {
     }
     case 'skipped':
       return t('send_notice_skipped');
-    case 'press-again':
-      return t('send_notice_press_again', spec.seconds);
+    case 'check-sent':
+      return t('send_notice_check_sent');
+    case 'not-sent':
+      return t('send_notice_not_sent');
   }
 }
 
@@ -228,11 +265,11 @@ function Notices({ items, onClose }: { items: NoticeItem[]; onClose(id: number):
         <div
           key={id}
           class={`notice notice-${spec.kind}`}
-          role={spec.kind === 'press-again' ? 'alert' : 'status'}
+          role={spec.kind === 'check-sent' || spec.kind === 'not-sent' ? 'alert' : 'status'}
           data-mrc-notice={spec.kind}
         >
           <p>{noticeText(spec)}</p>
-          <button type="button" aria-label={t('send_dismiss')} onClick={() => onClose(id)}>
+          <button type="button" aria-label={t('send_dismiss')} onClick={userOnly(() => onClose(id))}>
             ×
           </button>
         </div>
@@ -259,16 +296,7 @@ export function createSendUi(doc: Document): GuardUi {
     if (host?.isConnected && dialogMount && noticeMount) return;
     host = doc.createElement('div');
     host.setAttribute(OUR_HOST_ATTRIBUTE, 'send-check');
-    for (const [k, v] of [
-      ['all', 'initial'],
-      ['position', 'fixed'],
-      ['inset', '0 auto auto 0'],
-      ['width', '0'],
-      ['height', '0'],
-      ['z-index', '2147483647'],
-      ['pointer-events', 'none'],
-    ] as const)
-      host.style.setProperty(k, v);
+    pinHostStyle(host);
     const shadow = host.attachShadow({ mode: 'open' });
     try {
       const sheet = new win.CSSStyleSheet();
@@ -314,6 +342,31 @@ export function createSendUi(doc: Document): GuardUi {
     drawNotices();
   };
 
+  const dialogEl = () =>
+    dialogMount?.querySelector<HTMLDialogElement>('dialog[data-mrc-send-dialog]') ?? null;
+
+  /** Open as a modal, rendered, visible, with a real size, and what the user sees at its centre. */
+  const onScreen = (el: HTMLDialogElement): boolean => {
+    if (!el.open) return false;
+    try {
+      if (!el.matches(':modal')) return false;
+    } catch {
+      // A browser without :modal: the other checks decide.
+    }
+    const visible = (
+      el as HTMLDialogElement & { checkVisibility?: (o: Record<string, boolean>) => boolean }
+    ).checkVisibility?.({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true });
+    if (visible === false) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    const x = r.left + r.width / 2;
+    const y = r.top + Math.min(r.height / 2, 40);
+    if (x < 0 || y < 0 || x > win.innerWidth || y > win.innerHeight) return false;
+    const top = doc.elementFromPoint?.(x, y);
+    // The page sees our shadow content as the host; anything else there covers the dialog.
+    return !top || top === host;
+  };
+
   const stopFocusGuard = () => {
     if (focusGuard) doc.removeEventListener('focusin', focusGuard, true);
     focusGuard = null;
@@ -337,8 +390,11 @@ export function createSendUi(doc: Document): GuardUi {
       dialog = options;
       setLang();
       render(h(SendDialog, options), dialogMount as HTMLElement);
-      if (!dialogMount?.querySelector('[data-mrc-send-dialog]'))
-        throw new Error('The dialog did not render.');
+      const el = dialogEl();
+      if (!el) throw new Error('The dialog did not render.');
+      // The top layer: above the page's own stacking, fullscreen elements included; the page behind is inert.
+      el.showModal();
+      el.querySelector<HTMLElement>('[data-action="back"]')?.focus();
       // Focus that escapes to the page (a webmail focusing its own field) comes back to the dialog.
       stopFocusGuard();
       focusGuard = (e: FocusEvent) => {
@@ -347,9 +403,26 @@ export function createSendUi(doc: Document): GuardUi {
       };
       doc.addEventListener('focusin', focusGuard, true);
     },
+    dialogShown() {
+      const el = dialogEl();
+      if (!dialog || !el || !host?.isConnected || !el.isConnected) return false;
+      if (!onScreen(el) && el.open) {
+        // Covered by something the page put in the top layer since (a fullscreen element): back on top, once.
+        el.close();
+        el.showModal();
+        el.querySelector<HTMLElement>('[data-action="back"]')?.focus();
+      }
+      return onScreen(el);
+    },
     closeDialog() {
       stopFocusGuard();
       dialog = null;
+      try {
+        const el = dialogEl();
+        if (el?.open) el.close();
+      } catch {
+        // Unmounting removes it anyway.
+      }
       if (dialogMount) render(null, dialogMount);
       removeHostIfIdle();
     },
@@ -364,7 +437,7 @@ export function createSendUi(doc: Document): GuardUi {
       const id = ++nextId;
       notices.push({ id, spec });
       drawNotices();
-      const ms = spec.kind === 'press-again' ? spec.seconds * 1000 : NOTICE_MS[spec.kind];
+      const ms = NOTICE_MS[spec.kind];
       timers.set(
         id,
         setTimeout(() => closeNotice(id), ms),

@@ -2,12 +2,19 @@
  * One UI host per composer: a `<div data-mrc-host>` appended to `document.documentElement` (never inside the
  * compose DOM) with an open shadow root. The host covers nothing (zero size, pointer-events: none); only the
  * badge and the open panel take pointer events. Built with Preact and DOM APIs, never HTML strings.
+ *
+ * The host's attributes are a documented contract for administrators' automation and tests (README "In the
+ * composer"): `data-mrc-verdict` (yes, likely, unclear, unlikely, no), `data-mrc-route`, `data-mrc-problems` (how
+ * many error and warning checks), `data-mrc-checks` (a count of verdicts shown) and `data-mrc-send-check`
+ * ("skipped"). They say nothing the page could not work out from its own draft; the organisation's name and the
+ * settings never appear in the page.
  */
 import { h, render } from 'preact';
 import { OUR_HOST_ATTRIBUTE } from '../adapters/generic.ts';
 import { startExtensionLocale } from '../i18n/extension.ts';
 import { getLocale, HTML_LANG, onLocaleChange } from '../i18n/index.ts';
 import { ComposerPanel, type ComposerPanelProps, SkippedBadge } from './ComposerPanel.tsx';
+import { pinHostStyle } from './host-style.ts';
 import { PANEL_CSS } from './styles.ts';
 
 type StyledWindow = Window & typeof globalThis;
@@ -57,13 +64,7 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   host.setAttribute(OUR_HOST_ATTRIBUTE, String(id));
   const forId = anchorEl.id || editor.id;
   if (forId) host.setAttribute('data-mrc-for', forId);
-  host.style.setProperty('all', 'initial');
-  host.style.setProperty('position', 'fixed');
-  host.style.setProperty('inset', '0 auto auto 0');
-  host.style.setProperty('width', '0');
-  host.style.setProperty('height', '0');
-  host.style.setProperty('z-index', '2147483647');
-  host.style.setProperty('pointer-events', 'none');
+  pinHostStyle(host);
   const shadow = host.attachShadow({ mode: 'open' });
   try {
     const sheet = new win.CSSStyleSheet();
@@ -168,6 +169,7 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
       if (!props) {
         host.removeAttribute('data-mrc-verdict');
         host.removeAttribute('data-mrc-route');
+        host.removeAttribute('data-mrc-problems');
         if (!skipped) {
           visible = false;
           anchor.hidden = true;
@@ -178,6 +180,12 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
       } else {
         host.setAttribute('data-mrc-verdict', props.verdict.directMarketing);
         host.setAttribute('data-mrc-route', props.verdict.route);
+        host.setAttribute(
+          'data-mrc-problems',
+          String(
+            props.verdict.checks.filter((c) => c.severity === 'error' || c.severity === 'warning').length,
+          ),
+        );
         render(h(ComposerPanel, { ...props, panelId, sendCheckSkipped: skipped }), anchor);
       }
       visible = true;

@@ -6,16 +6,15 @@
 export const SEND_DIALOG_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
-.layer {
-  position: fixed; inset: 0; display: flex; align-items: center; justify-content: center;
-  padding: 12px; pointer-events: auto; background: rgb(0 0 0 / 0.45);
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; color-scheme: light dark;
-}
-.dialog {
-  display: flex; flex-direction: column; width: min(600px, 100%); max-height: 100%;
+dialog.dialog {
+  flex-direction: column; margin: auto; padding: 0; inset: 0;
+  width: min(600px, calc(100vw - 24px)); max-width: none; max-height: calc(100vh - 24px);
   background: #fff; color: #1b1b1b; border: 1px solid #6b6b6b; border-radius: 10px;
-  box-shadow: 0 10px 40px rgb(0 0 0 / 0.35); overflow: hidden;
+  box-shadow: 0 10px 40px rgb(0 0 0 / 0.35); overflow: hidden; pointer-events: auto;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color-scheme: light dark;
 }
+dialog.dialog[open] { display: flex; }
+dialog.dialog::backdrop { background: rgb(0 0 0 / 0.45); }
 .dialog:focus { outline: none; }
 .head { flex: none; padding: 14px 18px 8px; border-bottom: 1px solid #d0d0d0; }
 .brand { margin: 0; font-size: 12px; font-weight: 600; opacity: 0.8; }
@@ -65,19 +64,20 @@ button.primary:focus-visible { outline-color: #1b1b1b; }
 }
 .notice-advise { border-left-color: #b35c00; }
 .notice-skipped { border-left-color: #6b6b6b; border-left-style: dashed; }
-.notice-press-again { border-left-color: #0b57d0; }
+.notice-check-sent, .notice-not-sent { border-left-color: #0b57d0; }
 .notice p { margin: 0; flex: 1; overflow-wrap: anywhere; }
 .notice button { flex: none; min-height: 32px; padding: 2px 10px; font-size: 14px; }
 
 @media (prefers-reduced-motion: no-preference) {
   .dialog { animation: mrc-pop 140ms ease-out; }
   .notice { animation: mrc-rise 160ms ease-out; }
-  @keyframes mrc-pop { from { opacity: 0; transform: scale(0.98); } to { opacity: 1; transform: none; } }
+  /* Scale only: the guard checks the dialog is visible (opacity included) the moment it opens. */
+  @keyframes mrc-pop { from { transform: scale(0.98); } to { transform: none; } }
   @keyframes mrc-rise { from { opacity: 0; transform: translateY(6px); } to { opacity: 1; transform: none; } }
 }
 @media (prefers-color-scheme: dark) {
-  .layer { color: #eee; background: rgb(0 0 0 / 0.6); }
-  .dialog, .notice, button, .reason input { background: #202124; color: #eee; border-color: #8a8a8a; }
+  dialog.dialog::backdrop { background: rgb(0 0 0 / 0.6); }
+  dialog.dialog, .notice, button, .reason input { background: #202124; color: #eee; border-color: #8a8a8a; }
   .head, .actions { border-color: #444; }
   button.primary { background: #8ab4f8; border-color: #8ab4f8; color: #202124; }
   button:focus-visible, input:focus-visible { outline-color: #8ab4f8; }
@@ -85,11 +85,11 @@ button.primary:focus-visible { outline-color: #1b1b1b; }
   .check-error { color: #ff8a80; }
   .check-warning { color: #ffcc80; }
   .notice-advise { border-left-color: #ffb366; }
-  .notice-press-again { border-left-color: #8ab4f8; }
+  .notice-check-sent, .notice-not-sent { border-left-color: #8ab4f8; }
 }
 @media (forced-colors: active) {
-  .layer { background: Canvas; }
-  .dialog, .notice { border: 2px solid CanvasText; }
+  dialog.dialog::backdrop { background: Canvas; }
+  dialog.dialog, .notice { border: 2px solid CanvasText; }
   button.primary { border: 3px solid ButtonText; }
   button:focus-visible, input:focus-visible { outline-color: Highlight; }
 }

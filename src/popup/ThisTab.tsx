@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
 import { tx } from '../i18n/preact.tsx';
 import { browser } from '../platform/browser.ts';
-import { siteLabel } from '../settings/schema.ts';
+import { normaliseOrigin, siteLabel } from '../settings/schema.ts';
 import { loadSettings, onSettingsChanged, saveSettings, setSiteEnabled } from '../settings/store.ts';
 import { isBuiltinOrigin, pageOrigin, sitePattern } from '../sites/hosts.ts';
 import {
@@ -129,6 +129,10 @@ export function ThisTab() {
     try {
       if (isBuiltinOrigin(origin)) {
         await setSiteEnabled(origin, true);
+      } else if (!normaliseOrigin(origin)) {
+        // Plain http beyond this computer: the settings cannot hold it, so never ask the browser for it.
+        setMessage(t('tab_http_only_here', siteLabel(origin)));
+        return;
       } else {
         const pattern = sitePattern(origin);
         // Must run straight from the click: the browser only shows its permission prompt for a user gesture.

@@ -13,7 +13,9 @@ const fake = vi.hoisted(() => {
     sync: {} as Record<string, unknown>,
     policy: {} as Record<string, unknown>,
     /** 'ok' | 'throw' (Firefox with no policy) | 'hang' | 'missing' (no managed area) */
-    managedMode: 'ok' as 'ok' | 'throw' | 'hang' | 'missing',
+    managedMode: 'ok' as 'ok' | 'throw' | 'hang' | 'missing' | 'late',
+    /** In 'late' mode: the pending reads, answered by answerLate(). */
+    late: [] as (() => void)[],
     listeners: new Set<(changes: Record<string, unknown>, areaName: string) => void>(),
   };
   const pick = (data: Record<string, unknown>, keys: string[]) =>
@@ -22,6 +24,8 @@ const fake = vi.hoisted(() => {
     async get(keys: string[]) {
       if (state.managedMode === 'throw') throw new Error('Managed storage manifest not found');
       if (state.managedMode === 'hang') return new Promise(() => {});
+      if (state.managedMode === 'late')
+        return new Promise((resolve) => state.late.push(() => resolve(pick(state.policy, keys))));
       return pick(state.policy, keys);
     },
   };
@@ -49,7 +53,15 @@ const fake = vi.hoisted(() => {
 
 vi.mock('../platform/browser.ts', () => ({ browser: { storage: fake.storage } }));
 
-const { parseManagedPolicy, readManagedPolicy, applyPolicy, POLICY_KEYS } = await import('./managed.ts');
+const {
+  parseManagedPolicy,
+  readManagedPolicy,
+  applyPolicy,
+  POLICY_KEYS,
+  MAX_POLICY_NOTES_PER_KEY,
+  forgetLatestPolicy,
+  onLatePolicy,
+} = await import('./managed.ts');
 const {
   readSettings,
   loadSettings,
@@ -57,6 +69,7 @@ const {
   setSiteEnabled,
   removeSite,
   onSettingsChanged,
+  watchSettings,
   LOCKED_MESSAGE,
 } = await import('./store.ts');
 const { defaultSettings, ORGANISATION_TYPES, SEND_CHECK_MODES, SETTINGS_FIELDS, MAX_SITES } = await import(
@@ -68,8 +81,15 @@ beforeEach(() => {
   fake.state.sync = {};
   fake.state.policy = {};
   fake.state.managedMode = 'ok';
+  fake.state.late = [];
   fake.state.listeners.clear();
+  forgetLatestPolicy();
 });
+
+/** Answers every managed read waiting in 'late' mode. */
+function answerLate() {
+  for (const answer of fake.state.late.splice(0)) answer();
+}
 
 describe('parseManagedPolicy', () => {
   test('no policy: nothing set, nothing locked, no notes', () => {
@@ -205,6 +225,24 @@ describe('parseManagedPolicy', () => {
     expect(parseManagedPolicy(hostile).problems).toEqual([
       'The organisation policy could not be read; it is ignored.',
     ]);
+  });
+});
+
+describe('a policy with very many bad site entries', () => {
+  test('125,000 bad sites: the rest of the policy, locks included, still applies; the notes stay short', () => {
+    const policy = parseManagedPolicy({
+      sendCheckMode: 'confirm',
+      organisationType: 'charity',
+      sites: Array.from({ length: 125_000 }, (_, i) => `ftp://bad-${i}.example`),
+      disabledSites: ['https://mail.yahoo.com'],
+      locked: ['sendCheckMode', 'sites'],
+    });
+    expect(policy.values.sendCheckMode).toBe('confirm');
+    expect(policy.values.organisationType).toBe('charity');
+    expect(policy.values.sites).toEqual({ 'https://mail.yahoo.com': { enabled: false } });
+    expect(policy.locked).toEqual(['sendCheckMode', 'sites']);
+    expect(policy.problems.length).toBeLessThanOrEqual(MAX_POLICY_NOTES_PER_KEY + 1);
+    expect(policy.problems.at(-1)).toMatch(/“sites”: and 124,9\d\d more entries like these; ignored\./);
   });
 });
 
@@ -428,10 +466,70 @@ describe('failing open to the user’s settings', () => {
     try {
       const pending = readManagedPolicy(1000);
       await vi.advanceTimersByTimeAsync(1000);
-      expect(await pending).toEqual({ values: {}, locked: [], problems: [] });
+      expect(await pending).toEqual({ values: {}, locked: [], problems: [], pending: true });
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('a policy that answers late (the first page after a browser start)', () => {
+  const LOCKED = { sendCheckMode: 'confirm', pausedEverywhere: true };
+
+  test('readManagedPolicy gives up at once with 0 ms, hands the late answer to listeners, then reuses it', async () => {
+    fake.state.managedMode = 'late';
+    fake.state.policy = LOCKED;
+    const seen: unknown[] = [];
+    const off = onLatePolicy((p) => seen.push(p.values));
+    expect(await readManagedPolicy(0)).toMatchObject({ values: {}, pending: true });
+    answerLate();
+    await vi.waitFor(() => expect(seen).toEqual([LOCKED]));
+    // A later read that times out again falls back to the policy already in hand, not to none.
+    const again = await readManagedPolicy(0);
+    expect(again.values).toEqual(LOCKED);
+    expect(again.pending).toBeUndefined();
+    off();
+  });
+
+  test('watchSettings: defaults at once, the user’s settings without waiting, the locked policy when it comes', async () => {
+    fake.state.managedMode = 'late';
+    fake.state.sync = { sendCheckMode: 'off', organisationType: 'charity' };
+    fake.state.policy = LOCKED;
+    const reads: { mode: string; paused: boolean; type: string; pending: boolean }[] = [];
+    const off = watchSettings((r) =>
+      reads.push({
+        mode: r.settings.sendCheckMode,
+        paused: r.settings.pausedEverywhere,
+        type: r.settings.organisationType,
+        pending: !!r.policyPending,
+      }),
+    );
+    // Synchronously: the safe defaults (advise never holds a send), so composers are found at once.
+    expect(reads).toEqual([{ mode: 'advise', paused: false, type: 'unknown', pending: true }]);
+    await vi.waitFor(() => expect(reads).toHaveLength(2));
+    expect(reads[1]).toEqual({ mode: 'off', paused: false, type: 'charity', pending: true });
+    answerLate();
+    await vi.waitFor(() => expect(reads).toHaveLength(3));
+    expect(reads[2]).toEqual({ mode: 'confirm', paused: true, type: 'charity', pending: false });
+    off();
+  });
+
+  test('watchSettings: a read without the policy never replaces one with it', async () => {
+    fake.state.managedMode = 'late';
+    fake.state.policy = LOCKED;
+    const modes: string[] = [];
+    const off = watchSettings((r) => modes.push(r.settings.sendCheckMode));
+    // The policy answers before the user's own read has been delivered.
+    answerLate();
+    await vi.waitFor(() => expect(modes.at(-1)).toBe('confirm'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(modes.at(-1)).toBe('confirm');
+    // A settings change later is read with the policy in hand.
+    const before = modes.length;
+    await fake.storage.sync.set({ organisationType: 'business' });
+    await vi.waitFor(() => expect(modes.length).toBeGreaterThan(before));
+    expect(modes.at(-1)).toBe('confirm');
+    off();
   });
 });
 

@@ -61,6 +61,8 @@ export interface ManagedPolicy {
   locked: SettingsField[];
   /** One plain-English note per policy value that was ignored or cut. */
   problems: string[];
+  /** Set when the managed area had not answered yet and no policy had been read here before: none is known. */
+  pending?: true;
 }
 
 export const NO_POLICY: Readonly<ManagedPolicy> = Object.freeze({ values: {}, locked: [], problems: [] });
@@ -80,6 +82,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const note = (key: string, message: string) => `Organisation policy “${key}”: ${message}`;
 
+/** Notes about one policy key beyond this many are summed up in one line (a list can hold any number of entries). */
+export const MAX_POLICY_NOTES_PER_KEY = 20;
+
+/**
+ * Appends `notes` to `problems`, at most MAX_POLICY_NOTES_PER_KEY of them, then one line that counts the rest
+ * (`total` notes in all; `notes` may hold only the first ones).
+ */
+function addNotes(problems: string[], key: string, notes: readonly string[], total = notes.length): void {
+  // A loop, not push(...notes): spreading 100,000 arguments overflows the stack.
+  for (const n of notes.slice(0, MAX_POLICY_NOTES_PER_KEY)) problems.push(n);
+  const more = total - Math.min(notes.length, MAX_POLICY_NOTES_PER_KEY);
+  if (more > 0)
+    problems.push(note(key, `and ${more.toLocaleString('en-GB')} more entries like these; ignored.`));
+}
+
 /** The origins of a `sites` / `disabledSites` list; bad entries are noted and skipped. */
 function originList(key: 'sites' | 'disabledSites', value: unknown, problems: string[]): string[] {
   if (!Array.isArray(value)) {
@@ -87,17 +104,23 @@ function originList(key: 'sites' | 'disabledSites', value: unknown, problems: st
     return [];
   }
   const origins: string[] = [];
+  const bad: string[] = [];
+  let badCount = 0;
   for (const entry of value) {
     const origin = normaliseOrigin(entry);
-    if (origin) origins.push(origin);
-    else
-      problems.push(
+    if (origin) {
+      origins.push(origin);
+      continue;
+    }
+    if (++badCount <= MAX_POLICY_NOTES_PER_KEY)
+      bad.push(
         note(
           key,
           `${describeValue(entry)} is not a site address this extension can use (https://host, or http on this computer); ignored.`,
         ),
       );
   }
+  addNotes(problems, key, bad, badCount);
   return origins;
 }
 
@@ -151,8 +174,11 @@ function parsePolicy(raw: unknown): ManagedPolicy {
     const off = has('disabledSites') ? originList('disabledSites', raw.disabledSites, siteProblems) : [];
     const offSet = new Set(off);
     const both = new Set(on.filter((o) => offSet.has(o)));
-    for (const origin of both)
-      siteProblems.push(note('sites', `${origin} is in both “sites” and “disabledSites”; ignored.`));
+    addNotes(
+      siteProblems,
+      'sites',
+      [...both].map((origin) => note('sites', `${origin} is in both “sites” and “disabledSites”; ignored.`)),
+    );
     const entries: Record<string, SiteSetting> = {};
     for (const origin of on) if (!both.has(origin)) entries[origin] = { enabled: true };
     for (const origin of off) if (!both.has(origin)) entries[origin] = { enabled: false };
@@ -164,7 +190,7 @@ function parsePolicy(raw: unknown): ManagedPolicy {
     const sites = parseSettings({ sites: entries }).settings.sites;
     // Lists that held only bad entries set nothing; lists given empty on purpose set an empty list.
     if (Object.keys(sites).length > 0 || siteProblems.length === 0) values.sites = sites;
-    problems.push(...siteProblems);
+    for (const p of siteProblems) problems.push(p);
   }
 
   let locked: SettingsField[];
@@ -223,24 +249,67 @@ export function applyPolicy(
   return out;
 }
 
+class PolicyTimeout extends Error {}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('The organisation policy took too long to read.')), ms);
+    timer = setTimeout(() => reject(new PolicyTimeout('The organisation policy took too long to read.')), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The policy as last read in this context (a read that timed out falls back to it). */
+let latest: ManagedPolicy | undefined;
+const lateListeners = new Set<(policy: ManagedPolicy) => void>();
+
+/** Forgets the policy last read (tests start each case afresh). */
+export function forgetLatestPolicy(): void {
+  latest = undefined;
+}
+
+/**
+ * Calls `listener` when a policy read that was given up on (timed out) answers after all: the first page after a
+ * browser start can wait seconds for the managed area, and a locked policy must still win when it comes.
+ */
+export function onLatePolicy(listener: (policy: ManagedPolicy) => void): () => void {
+  lateListeners.add(listener);
+  return () => lateListeners.delete(listener);
+}
+
 /**
  * Reads and validates the policy. Never throws: with no managed area (outside an extension), or when the browser
- * refuses (Firefox rejects `get` when no policy or manifest exists), there is simply no policy.
+ * refuses (Firefox rejects `get` when no policy or manifest exists), there is simply no policy. When the area does
+ * not answer within `timeoutMs`, the policy last read in this context (else none) is returned at once, and the
+ * late answer, if it comes, goes to the onLatePolicy listeners.
  */
 export async function readManagedPolicy(timeoutMs = MANAGED_READ_TIMEOUT_MS): Promise<ManagedPolicy> {
   try {
     const area = browser?.storage?.managed;
     if (!area) return NO_POLICY;
-    const raw = await withTimeout(Promise.resolve(area.get([...POLICY_KEYS])), timeoutMs);
-    return parseManagedPolicy(raw);
+    let gaveUp = false;
+    const read = Promise.resolve(area.get([...POLICY_KEYS])).then((raw) => {
+      const policy = parseManagedPolicy(raw);
+      latest = policy;
+      if (gaveUp)
+        for (const listener of lateListeners) {
+          try {
+            listener(policy);
+          } catch {
+            // One listener's failure is not the others'.
+          }
+        }
+      return policy;
+    });
+    try {
+      return await withTimeout(read, timeoutMs);
+    } catch (error) {
+      // A refusal (Firefox without a policy) is final; a timeout waits on in the background.
+      gaveUp = true;
+      read.catch(() => undefined);
+      if (error instanceof PolicyTimeout) return latest ?? { ...NO_POLICY, pending: true };
+      return NO_POLICY;
+    }
   } catch {
     return NO_POLICY;
   }

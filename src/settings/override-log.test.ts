@@ -197,6 +197,25 @@ describe('storage', () => {
     expect(await log.clearOverrideLog()).toEqual({ ok: false, storageError: 'storage broke' });
   });
 
+  test('concurrent appends are serialised: none is lost (each read-modify-write waits for the one before)', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => log.appendOverride(entry({ reason: `r${i}` }))),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const stored = (fake.data[log.OVERRIDE_LOG_KEY] as Entry[]).map((e) => e.reason);
+    expect(stored).toEqual(Array.from({ length: 25 }, (_, i) => `r${i}`));
+  });
+
+  test('a clear queued behind appends runs after them; an append after it starts a new log', async () => {
+    const done = Promise.all([
+      log.appendOverride(entry({ reason: 'a' })),
+      log.clearOverrideLog(),
+      log.appendOverride(entry({ reason: 'b' })),
+    ]);
+    await done;
+    expect((fake.data[log.OVERRIDE_LOG_KEY] as Entry[]).map((e) => e.reason)).toEqual(['b']);
+  });
+
   test('change listener fires for the log key only, and unsubscribes', async () => {
     const seen: number[] = [];
     const off = log.onOverrideLogChanged(() => seen.push(1));
@@ -205,5 +224,20 @@ describe('storage', () => {
     off();
     await log.appendOverride(entry());
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('rate limit', () => {
+  test('allows a burst per key, refuses beyond it, and allows again once the window has passed', () => {
+    let now = 0;
+    const limit = log.createRateLimit({ perKey: 3, total: 5, windowMs: 60_000, now: () => now });
+    expect([1, 2, 3, 4].map(() => limit.allow('tab-1'))).toEqual([true, true, true, false]);
+    expect(limit.allow('tab-2')).toBe(true);
+    expect(limit.allow('tab-3')).toBe(true);
+    // Five in the window across all keys: the total is reached too.
+    expect(limit.allow('tab-4')).toBe(false);
+    now = 60_001;
+    expect(limit.allow('tab-1')).toBe(true);
+    expect(limit.allow('tab-4')).toBe(true);
   });
 });

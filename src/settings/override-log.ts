@@ -192,30 +192,83 @@ export async function readOverrideLog(): Promise<LogRead> {
   }
 }
 
-/** Adds one entry (cleaned and validated first), dropping the oldest beyond MAX_LOG_ENTRIES. Never throws. */
-export async function appendOverride(entry: OverrideEntry): Promise<LogWrite> {
-  const clean = parseEntry({ ...entry, reason: cleanReason(entry.reason) });
-  if (!clean) return { ok: false, storageError: 'The log entry was not valid.' };
-  try {
-    const area = localArea();
-    const stored = await area.get(OVERRIDE_LOG_KEY);
-    const { entries } = parseLog(stored?.[OVERRIDE_LOG_KEY]);
-    entries.push(clean);
-    await area.set({ [OVERRIDE_LOG_KEY]: entries.slice(-MAX_LOG_ENTRIES) });
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, storageError: errorText(error) };
-  }
+/**
+ * Writes to the log run one after another in this context: an append is a read-modify-write, and two of them
+ * interleaved would each write back the list without the other's entry. The content scripts of every tab hand
+ * their entries to the background (LOG_OVERRIDE), so in practice one context writes the log.
+ */
+let writes: Promise<unknown> = Promise.resolve();
+function serial(write: () => Promise<LogWrite>): Promise<LogWrite> {
+  const next = writes.then(write, write);
+  writes = next;
+  return next;
 }
 
-/** Deletes every entry. Never throws. */
-export async function clearOverrideLog(): Promise<LogWrite> {
-  try {
-    await localArea().remove(OVERRIDE_LOG_KEY);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, storageError: errorText(error) };
-  }
+/** Adds one entry (cleaned and validated first), dropping the oldest beyond MAX_LOG_ENTRIES. Never throws. */
+export function appendOverride(entry: OverrideEntry): Promise<LogWrite> {
+  const clean = parseEntry({ ...entry, reason: cleanReason(entry?.reason) });
+  if (!clean) return Promise.resolve({ ok: false, storageError: 'The log entry was not valid.' });
+  return serial(async () => {
+    try {
+      const area = localArea();
+      const stored = await area.get(OVERRIDE_LOG_KEY);
+      const { entries } = parseLog(stored?.[OVERRIDE_LOG_KEY]);
+      entries.push(clean);
+      await area.set({ [OVERRIDE_LOG_KEY]: entries.slice(-MAX_LOG_ENTRIES) });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, storageError: errorText(error) };
+    }
+  });
+}
+
+/** Deletes every entry (after any append already queued). Never throws. */
+export function clearOverrideLog(): Promise<LogWrite> {
+  return serial(async () => {
+    try {
+      await localArea().remove(OVERRIDE_LOG_KEY);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, storageError: errorText(error) };
+    }
+  });
+}
+
+export interface RateLimitOptions {
+  /** At most this many per key (a tab) within the window. */
+  perKey: number;
+  /** At most this many in all within the window. */
+  total: number;
+  windowMs: number;
+  now?(): number;
+}
+
+/**
+ * A sliding-window limit on log appends. A person confirms "Send anyway" in a dialog a few times a minute at most;
+ * more than that comes from something else (a page driving the extension), and is not written, so it can never
+ * push genuine entries out of the capped log.
+ */
+export function createRateLimit(options: RateLimitOptions): { allow(key: string): boolean } {
+  const now = options.now ?? Date.now;
+  const times = new Map<string, number[]>();
+  let all: number[] = [];
+  return {
+    allow(key) {
+      const t = now();
+      const since = t - options.windowMs;
+      all = all.filter((x) => x > since);
+      const mine = (times.get(key) ?? []).filter((x) => x > since);
+      for (const [k, list] of times) if (!list.some((x) => x > since)) times.delete(k);
+      if (mine.length >= options.perKey || all.length >= options.total) {
+        if (mine.length) times.set(key, mine);
+        return false;
+      }
+      mine.push(t);
+      all.push(t);
+      times.set(key, mine);
+      return true;
+    },
+  };
 }
 
 /** Calls `callback` whenever the log changes (from any tab). Returns an unsubscribe function. Never throws. */

@@ -40,8 +40,15 @@ vi.mock('../platform/browser.ts', () => ({
   },
 }));
 
-const { loadSettings, onSettingsChanged, readSettings, removeSite, saveSettings, setSiteEnabled } =
-  await import('./store.ts');
+const {
+  loadSettings,
+  onSettingsChanged,
+  readSettings,
+  removeSite,
+  saveSettings,
+  setSiteEnabled,
+  SITE_NOT_STORABLE,
+} = await import('./store.ts');
 const { defaultSettings } = await import('./schema.ts');
 
 beforeEach(() => {
@@ -152,5 +159,15 @@ describe('settings store', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual(['political']);
     expect(fake.listeners.size).toBe(0);
+  });
+
+  test('a plain-http site beyond this computer is refused, never reported as saved', async () => {
+    const saved = await setSiteEnabled('http://webmail.intranet.example', true);
+    expect(saved.ok).toBe(false);
+    expect(saved.problems).toEqual([SITE_NOT_STORABLE]);
+    expect(fake.data.sites).toBeUndefined();
+    // On this computer plain http is fine, and the address is stored normalised.
+    expect((await setSiteEnabled('http://127.0.0.2:8080/mail/', true)).ok).toBe(true);
+    expect(fake.data.sites).toEqual({ 'http://127.0.0.2:8080': { enabled: true } });
   });
 });

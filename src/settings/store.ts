@@ -7,9 +7,10 @@
  * here throws. Nothing leaves the browser except through the browser's own sync, if the user has it on.
  */
 import { browser } from '../platform/browser.ts';
-import { applyPolicy, type ManagedPolicy, readManagedPolicy } from './managed.ts';
+import { applyPolicy, type ManagedPolicy, NO_POLICY, onLatePolicy, readManagedPolicy } from './managed.ts';
 import {
   defaultSettings,
+  normaliseOrigin,
   type ParsedSettings,
   parseSettings,
   SETTINGS_FIELDS,
@@ -38,6 +39,8 @@ export interface SettingsRead extends ParsedSettings {
   /** Set when storage could not be read at all (the settings are then the defaults and the policy). */
   storageError?: string;
   managed: ManagedSettings;
+  /** Set when the organisation policy had not answered yet: the one last read here (or none) was used. */
+  policyPending?: boolean;
 }
 
 export interface SettingsSave extends ParsedSettings {
@@ -82,9 +85,26 @@ function managedView(policy: ManagedPolicy): ManagedSettings {
   };
 }
 
-async function readLayers(): Promise<Layers> {
+export interface ReadOptions {
+  /**
+   * How long to wait for the organisation policy (default MANAGED_READ_TIMEOUT_MS). 0: not at all, for content
+   * scripts, which must never wait for it: the policy last read here applies meanwhile, and a late one arrives
+   * through onSettingsChanged.
+   */
+  policyWaitMs?: number;
+  /** A policy already in hand (one that arrived late): used instead of reading the managed area again. */
+  policy?: ManagedPolicy;
+}
+
+async function readLayers(options: ReadOptions = {}): Promise<Layers> {
   // The policy is read even when sync storage fails: the organisation's choices still apply.
-  const policyRead = readManagedPolicy();
+  let policyPending = false;
+  const policyRead = options.policy
+    ? Promise.resolve(options.policy)
+    : readManagedPolicy(options.policyWaitMs).then((p) => {
+        policyPending = p.pending === true;
+        return p;
+      });
   let parsed: ParsedSettings;
   let stored: Record<string, unknown> = {};
   let storageError: string | undefined;
@@ -106,6 +126,7 @@ async function readLayers(): Promise<Layers> {
     problems: issues.map((i) => i.message),
     managed: managedView(policy),
     ...(storageError ? { storageError } : {}),
+    ...(policyPending ? { policyPending } : {}),
   };
   return { user: parsed.settings, chose, policy, read };
 }
@@ -114,8 +135,8 @@ async function readLayers(): Promise<Layers> {
  * The settings in force (the user's stored settings, validated, with the organisation's policy over them), the
  * problems found, and what the policy manages. Never throws.
  */
-export async function readSettings(): Promise<SettingsRead> {
-  return (await readLayers()).read;
+export async function readSettings(options: ReadOptions = {}): Promise<SettingsRead> {
+  return (await readLayers(options)).read;
 }
 
 /** The stored settings, or the defaults if they cannot be read. Never throws. */
@@ -183,10 +204,22 @@ function userSites(
   return out;
 }
 
-/** Turns the check on or off for one site (adding it to the list if needed). */
+/** Why a site cannot be switched on: the settings hold https sites, and plain http on this computer only. */
+export const SITE_NOT_STORABLE =
+  'Plain http sites can be checked only on this computer (localhost, 127.x.x.x); other sites need https.';
+
+/**
+ * Turns the check on or off for one site (adding it to the list if needed). An address the settings cannot hold
+ * (plain http beyond this computer, not a web address) is refused with `ok: false`, never reported as saved.
+ */
 export async function setSiteEnabled(origin: string, enabled: boolean): Promise<SettingsSave> {
   const { settings } = await readSettings();
-  return saveSettings({ sites: { ...settings.sites, [origin]: { enabled } } });
+  const site = normaliseOrigin(origin);
+  if (!site) {
+    const issues = [{ field: 'sites' as const, message: SITE_NOT_STORABLE }];
+    return { ok: false, settings, issues, problems: [SITE_NOT_STORABLE] };
+  }
+  return saveSettings({ sites: { ...settings.sites, [site]: { enabled } } });
 }
 
 /** Removes one site from the list. */
@@ -199,9 +232,13 @@ export async function removeSite(origin: string): Promise<SettingsSave> {
 
 /**
  * Calls `callback` with the freshly validated settings whenever they change in sync storage (from this page,
- * another extension page, or another device) or the organisation's policy changes. Returns an unsubscribe function. Never throws.
+ * another extension page, or another device) or the organisation's policy changes or answers late. `options` are
+ * those of each re-read. Returns an unsubscribe function. Never throws.
  */
-export function onSettingsChanged(callback: (read: SettingsRead) => void): () => void {
+export function onSettingsChanged(
+  callback: (read: SettingsRead) => void,
+  options: ReadOptions = {},
+): () => void {
   const keys = new Set<string>(STORAGE_KEYS);
   let active = true;
   const listener = (changes: Record<string, unknown>, areaName: string) => {
@@ -209,16 +246,27 @@ export function onSettingsChanged(callback: (read: SettingsRead) => void): () =>
     const relevant =
       areaName === 'managed' || (areaName === 'sync' && Object.keys(changes).some((k) => keys.has(k)));
     if (!relevant) return;
-    void readSettings().then((read) => {
+    void readSettings(options).then((read) => {
       if (active) callback(read);
     });
   };
+  // A policy read that timed out and answered later (the first page after a browser start) is a change too.
+  const offLate = onLatePolicy((policy) => {
+    void readLayers({ policy }).then(({ read }) => {
+      if (active) callback(read);
+    });
+  });
   try {
     const onChanged = browser?.storage?.onChanged;
-    if (!onChanged) return () => {};
+    if (!onChanged)
+      return () => {
+        active = false;
+        offLate();
+      };
     onChanged.addListener(listener);
     return () => {
       active = false;
+      offLate();
       try {
         onChanged.removeListener(listener);
       } catch {
@@ -226,6 +274,43 @@ export function onSettingsChanged(callback: (read: SettingsRead) => void): () =>
       }
     };
   } catch {
-    return () => {};
+    return () => {
+      active = false;
+      offLate();
+    };
   }
+}
+
+/**
+ * For content scripts, which must never hold back finding composers: calls `callback` at once with safe defaults
+ * (the check on, Check at Send advising only, never holding a send), then with the user's settings as soon as they
+ * are read (without waiting for the organisation policy), then with every change, and with the policy whenever it
+ * answers, however late (a locked policy that arrives late still wins). A read made before the policy answered
+ * never replaces one made after. Returns an unsubscribe function. Never throws.
+ */
+export function watchSettings(callback: (read: SettingsRead) => void): () => void {
+  let active = true;
+  let withPolicy = false;
+  const deliver = (read: SettingsRead) => {
+    if (!active || (withPolicy && read.policyPending)) return;
+    if (!read.policyPending) withPolicy = true;
+    try {
+      callback(read);
+    } catch {
+      // The caller fails open on its own.
+    }
+  };
+  const off = onSettingsChanged(deliver, { policyWaitMs: 0 });
+  deliver({
+    settings: defaultSettings(),
+    issues: [],
+    problems: [],
+    managed: managedView(NO_POLICY),
+    policyPending: true,
+  });
+  void readLayers({ policyWaitMs: 0 }).then(({ read }) => deliver(read));
+  return () => {
+    active = false;
+    off();
+  };
 }

@@ -12,6 +12,13 @@ export interface EnableSiteRequest {
 }
 export type EnableSiteResponse = { ok: true } | { ok: false; error: string };
 
+/**
+ * Content script → background: one "Send anyway" for the local override log (the entry holds the verdict's
+ * values and the user's reason, never draft text). The background is the log's one writer, so appends from many
+ * tabs never overwrite each other, and it limits how often a tab may append.
+ */
+export const LOG_OVERRIDE = 'mrc:log-override';
+
 /** Popup → content script (top frame): what is open in this tab and what the check says. */
 export const TAB_STATUS = 'mrc:tab-status';
 /** Background (keyboard shortcut) → content script: focus the badge of the composer the writer is in. */

@@ -3,47 +3,17 @@
  * and behaviour on hostile input. Verdict *values* are not asserted (the classifier is developed separately), only
  * the contract: field names, enum membership, ids, order, exit codes.
  */
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEXT_VALUES, DM_LEVELS, PURPOSES, ROUTES } from '../../src/core/index.ts';
+import { type CliOptions, ensureBuilt, type Result, root, cli as spawnCli } from './spawn-cli.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin', 'marketing-check.mjs');
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 let dir = '';
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(
-  args: string[],
-  options: { input?: string | Buffer; env?: Record<string, string>; nodeArgs?: string[] } = {},
-): Result {
-  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
-  if (!options.env || !('NO_COLOR' in options.env)) delete env.NO_COLOR;
-  if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
-  const r: SpawnSyncReturns<string> = spawnSync(
-    process.execPath,
-    [...(options.nodeArgs ?? []), bin, ...args],
-    {
-      cwd: dir,
-      input: options.input ?? '',
-      encoding: 'utf8',
-      env,
-      maxBuffer: 1024 * 1024 * 1024,
-      timeout: 180_000,
-    },
-  );
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], options: CliOptions = {}): Result => spawnCli(args, { cwd: dir, ...options });
 
 function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
@@ -141,13 +111,7 @@ ${Buffer.from('<html><head><style>p{}</style></head><body><p>Sign our petition t
 `;
 
 beforeAll(() => {
-  if (!existsSync(bin)) {
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) throw new Error(`build-cli failed: ${r.stderr}`);
-  }
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'marketing-check-cli-'));
   file('draft.txt', `Subject: ${TXT_SUBJECT}\n\n${TXT_BODY}`);
   file('plain.txt', 'Your order #123 has shipped.\n');

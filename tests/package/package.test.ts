@@ -129,6 +129,12 @@ describe('store packages', () => {
       for (const f of textFiles(p)) expect(text(p, f)).not.toContain('data-mrc-test-fault');
     }
   });
+
+  test('no script dispatches events on the page: Vite’s preload helper is rewritten (vite.config.ts)', () => {
+    // The helper's `vite:preloadError` event would reach the webmail's own window from the content script.
+    for (const p of Object.values(packages))
+      for (const f of textFiles(p)) expect(text(p, f), f).not.toContain('vite:preloadError');
+  });
 });
 
 describe('no remote code', () => {

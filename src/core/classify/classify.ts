@@ -423,16 +423,6 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     const welshDraft = units.some((u) => u.judged && u.paras.some((p) => p.language === 'cy'));
     const cueCounts = (para: Para, language: string) =>
       para.language === language || (para.language === 'unknown' && language === 'cy' && welshDraft);
-    const uniqueHits = (result: SentenceResult) => {
-      if (result.hits.length < 2) return result.hits;
-      const seen = new Set<string>();
-      return result.hits.filter((h) => {
-        const key = `${h.pattern}:${h.start}:${h.end}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-    };
     // Each paragraph's hits without duplicates (alternative match strings of one pattern can hit the same span).
     const unique = results.map(uniqueHits);
     let welshCues = 0;
@@ -495,7 +485,16 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           const e = para.start + h.end;
           const english = p.language === 'en';
           const judged = unit.judged && (english ? modelled : cueCounts(para, p.language));
-          const hit: SignalHit = { signal: p.signal, role: p.role, ...locate(p, unit, s, e), judged };
+          const hit: SignalHit = {
+            signal: p.signal,
+            role: p.role,
+            patternId: p.globalId,
+            field: unit.field,
+            start: s,
+            end: e,
+            text: unit.source.slice(s, e),
+            judged,
+          };
           if (h.gated) hit.gated = true;
           hits.push(hit);
           if (hit.gated) continue;
@@ -582,10 +581,11 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           p[y] > p[x] ? y : x,
         );
       }
-      // Tickets and entries for a fundraising event or lottery are fundraising (fundraisingSale).
+      // Tickets and entries for a fundraising event or lottery are fundraising (fundraisingSale), and so is an
+      // invitation to one (a cake sale for a hospice is not a campaign).
       const sale = fundraisingSale(a);
-      if (modelPurpose === 'promotional' && sale) {
-        swapPurpose(modelPurposes, 'promotional', 'fundraising');
+      if ((modelPurpose === 'promotional' || modelPurpose === 'campaigning') && sale) {
+        swapPurpose(modelPurposes, modelPurpose, 'fundraising');
         modelPurpose = 'fundraising';
       }
       // What the reader is asked to do decides the purpose when every explicit ask serves one purpose (a free
@@ -597,7 +597,16 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           .filter((x) => x.kind === 'ask' && !x.byMood)
           .map((x) => (sale && x.purpose === 'promotional' ? 'fundraising' : x.purpose)),
       );
-      const explicit: Set<Purpose | undefined> = asked.has('fundraising') ? new Set(['fundraising']) : asked;
+      // With no explicit ask, the asks a request sentence makes of purpose words decide, if they agree.
+      const byMood = new Set(
+        a.acts
+          .filter((x) => x.kind === 'ask' && x.byMood)
+          .map((x) => (sale && x.purpose === 'promotional' ? 'fundraising' : x.purpose)),
+      );
+      const chosen = asked.size ? asked : byMood;
+      const explicit: Set<Purpose | undefined> = chosen.has('fundraising')
+        ? new Set(['fundraising'])
+        : chosen;
       if (modelPurpose !== 'none' && explicit.size === 1) {
         // The other purposes keep their scores: an appeal beside a shop offer is still a mixed message.
         const only = [...explicit][0]!;
@@ -670,6 +679,23 @@ function swapPurpose(purposes: Record<Purpose, number>, from: Purpose, to: Purpo
   [purposes[from], purposes[to]] = [purposes[to], purposes[from]];
 }
 
+/** A paragraph result's hits without duplicates, worked out once per cached result. */
+const uniqueCache = new WeakMap<SentenceResult, SentenceResult['hits']>();
+function uniqueHits(result: SentenceResult): SentenceResult['hits'] {
+  if (result.hits.length < 2) return result.hits;
+  const known = uniqueCache.get(result);
+  if (known) return known;
+  const seen = new Set<string>();
+  const out = result.hits.filter((h) => {
+    const key = `${h.pattern}:${h.start}:${h.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  uniqueCache.set(result, out);
+  return out;
+}
+
 /** A pattern's words at [start, end) of a unit's text, with the pattern's id. */
 function locate(
   p: CompiledPattern,
@@ -738,31 +764,45 @@ function toEvidence(
   purposeScore: (p: PrimaryPurpose) => number,
   showTopics: boolean,
 ): Evidence[] {
-  const candidates = hits
-    .filter(
-      (h) =>
-        h.judged &&
-        !h.gated &&
-        (showTopics || h.role !== 'topic') &&
-        EVIDENCE_PURPOSE[h.signal] !== undefined,
-    )
-    .map((h) => ({ ...h, purpose: EVIDENCE_PURPOSE[h.signal]! }))
-    .sort(
-      (a, b) =>
-        purposeScore(b.purpose) - purposeScore(a.purpose) ||
-        b.end - b.start - (a.end - a.start) ||
-        a.start - b.start,
+  // Indexes of the candidate hits with their purpose's score, sorted without copying the hits.
+  const score = new Map<PrimaryPurpose, number>();
+  const scoreOf = (p: PrimaryPurpose) => {
+    let v = score.get(p);
+    if (v === undefined) {
+      v = purposeScore(p);
+      score.set(p, v);
+    }
+    return v;
+  };
+  const order: number[] = [];
+  let subjectEnd = 0;
+  let bodyEnd = 0;
+  hits.forEach((h, i) => {
+    if (!h.judged || h.gated || (!showTopics && h.role === 'topic')) return;
+    if (EVIDENCE_PURPOSE[h.signal] === undefined) return;
+    order.push(i);
+    if (h.field === 'subject') subjectEnd = Math.max(subjectEnd, h.end);
+    else bodyEnd = Math.max(bodyEnd, h.end);
+  });
+  const purposeOf = (i: number) => EVIDENCE_PURPOSE[hits[i]!.signal]!;
+  order.sort((x, y) => {
+    const a = hits[x]!;
+    const b = hits[y]!;
+    return (
+      scoreOf(purposeOf(y)) - scoreOf(purposeOf(x)) ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start
     );
+  });
   const out: Evidence[] = [];
   // Characters already explained, per field: overlap checks cost the span's length, not the number of hits.
-  const size = (f: Evidence['field']) =>
-    candidates.reduce((m, h) => (h.field === f ? Math.max(m, h.end) : m), 0);
-  const taken = { subject: new Uint8Array(size('subject')), body: new Uint8Array(size('body')) };
-  for (const h of candidates) {
+  const taken = { subject: new Uint8Array(subjectEnd), body: new Uint8Array(bodyEnd) };
+  for (const i of order) {
+    const h = hits[i]!;
     const mask = taken[h.field];
     let free = true;
-    for (let i = h.start; i < h.end; i++) {
-      if (mask[i]) {
+    for (let c = h.start; c < h.end; c++) {
+      if (mask[c]) {
         free = false;
         break;
       }
@@ -770,6 +810,7 @@ function toEvidence(
     if (!free) continue;
     mask.fill(1, h.start, h.end);
     const span = { field: h.field, start: h.start, end: h.end, text: h.text };
+    const purpose = purposeOf(i);
     out.push({
       source: 'evidence',
       ruleId: h.patternId,
@@ -777,9 +818,9 @@ function toEvidence(
       span,
       ...span,
       messageId: `lexicon:${h.patternId}`,
-      params: { purpose: h.purpose },
+      params: { purpose },
       citations: [],
-      purpose: h.purpose,
+      purpose,
       patternId: h.patternId,
     });
   }

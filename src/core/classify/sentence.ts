@@ -156,7 +156,10 @@ function analyseParsed(
         if (b <= a) continue;
         const start = starts[a]! - base;
         // A batch's separator can end up in a last term's text (">\n\n"): a hit never runs past its piece.
-        const end = Math.min(starts[b - 1]! + terms[b - 1]!.text.length - base, text.length);
+        let end = Math.min(starts[b - 1]! + terms[b - 1]!.text.length - base, text.length);
+        // …and never ends in white space: a control character can make compromise keep spaces and line
+        // breaks inside a term's text, and how many depends on what follows the piece.
+        while (end > start && /\s/.test(text[end - 1]!)) end--;
         if (end > start) hits.push({ pattern: m.pattern, start, end });
       }
     }

@@ -25,12 +25,151 @@ export function parseMatch(pattern: string): ParsedMatch {
   return nlp.parseMatch(pattern);
 }
 
-/** Compromise's own sentence splitter: returns pieces whose concatenation is the input. */
-export function splitSentences(text: string): string[] {
+// --- bounded work on any text -----------------------------------------------------------------------------------
+//
+// compromise's sentence splitter is quadratic on two kinds of input: a run of sentence marks not followed by a
+// space (its split regex `[.!?…]+\s` backtracks over the run from every position: 40,000 "!" took 5.8 s), and a
+// long stretch of chunks that are not sentences on their own ("A. A. A. …": each is merged into a growing string
+// that is searched again). Both are bounded here, without changing the split of ordinary text:
+// - in a copy of the same length, every run of more than MAX_MARK_RUN marks keeps its last MAX_MARK_RUN marks and
+//   the rest become a neutral filler, so each position's backtracking is bounded and offsets stay exact;
+// - the splitter sees at most SPLIT_WINDOW characters and SPLIT_WINDOW_BOUNDARIES candidate boundaries at once;
+//   a window's last sentences are split again at the start of the next window, so its boundaries are the ones
+//   compromise finds in the whole text (only a sentence longer than a window is cut at the window's end).
+
+/** The marks compromise's splitter ends sentences with (its split regex, CJK full stops included). */
+export const SENTENCE_MARKS =
+  '.!?\u203D\u2E18\u203C\u2047\u2048\u2049\u0964\u0965\u061F\u06D4\u0589\u1362\u1367\u104B\u17D4\u3002\uFF01\uFF1F\uFF61';
+/** A longer run of sentence marks is shortened (in a same-length copy) to its last this-many marks. */
+export const MAX_MARK_RUN = 8;
+/** Stands in for the marks dropped from a long run: not a mark, a letter, a space, a quote or a bracket. */
+const FILLER = '~';
+const MARK_CLASS = `[${SENTENCE_MARKS}]`;
+const LONG_RUN = new RegExp(`${MARK_CLASS}{${MAX_MARK_RUN + 1},}`, 'g');
+/** Where compromise may end a sentence: marks then white space, or a line break. */
+const BOUNDARY = new RegExp(`${MARK_CLASS}+\\s|\\n`, 'g');
+/** The splitter is given at most this many characters at once… */
+export const SPLIT_WINDOW = 4000;
+/** …and at most this many candidate boundaries (each may start a chunk it merges into a growing string). */
+export const SPLIT_WINDOW_BOUNDARIES = 64;
+/** Sentences at a window's end are split again in the next window (compromise looks up to two sentences ahead). */
+const CARRY = 3;
+/** compromise parses text with lines no longer than this (classify's pieces are shorter still). */
+export const MAX_NLP_LINE = 1000;
+
+/**
+ * `text` with every run of more than MAX_MARK_RUN sentence marks shortened to its last MAX_MARK_RUN marks, the
+ * dropped ones replaced by a filler: the same length, so every offset into it is an offset into `text`.
+ */
+export function boundMarkRuns(text: string): string {
+  LONG_RUN.lastIndex = 0;
+  if (!LONG_RUN.test(text)) return text;
+  return text.replace(LONG_RUN, (run) => FILLER.repeat(run.length - MAX_MARK_RUN) + run.slice(-MAX_MARK_RUN));
+}
+
+type Splitter = (text: string) => string[];
+
+/** compromise's own splitter: pieces whose concatenation is the input (nothing for white space only). */
+const compromiseSplit: Splitter = (text) => {
   const methods = nlp.methods() as unknown as {
     one: { tokenize: { splitSentences: (t: string, w: unknown) => string[] } };
   };
   return methods.one.tokenize.splitSentences(text, nlp.world());
+};
+
+/** Where the window that starts at `start` ends (see SPLIT_WINDOW): after a boundary or white space if it can. */
+function windowEnd(shadow: string, start: number): number {
+  const limit = Math.min(shadow.length, start + SPLIT_WINDOW);
+  BOUNDARY.lastIndex = start;
+  let count = 0;
+  for (let m = BOUNDARY.exec(shadow); m; m = BOUNDARY.exec(shadow)) {
+    const end = m.index + m[0].length;
+    if (end > limit) break;
+    if (++count === SPLIT_WINDOW_BOUNDARIES) return end;
+  }
+  if (limit === shadow.length) return limit;
+  // Cut at a line break, else white space, in the window's second half; else at the limit (never in a pair).
+  const half = start + SPLIT_WINDOW / 2;
+  const nl = shadow.lastIndexOf('\n', limit - 1);
+  if (nl >= half) return nl + 1;
+  for (let i = limit - 1; i >= half; i--) if (/\s/.test(shadow[i]!)) return i + 1;
+  const code = shadow.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+/**
+ * Sentences as compromise splits them, in bounded time on any text (see above). The pieces concatenate to `text`;
+ * white space alone gives none, as compromise does. `split` is compromise's splitter (tests pass a spy).
+ */
+export function splitSentences(text: string, split: Splitter = compromiseSplit): string[] {
+  if (!/\S/.test(text)) return [];
+  const shadow = boundMarkRuns(text);
+  const out: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = windowEnd(shadow, start);
+    const found = split(shadow.slice(start, end));
+    let lengths = found.map((p) => p.length);
+    // compromise's pieces always cover the window; if they ever do not, the window is one piece.
+    if (lengths.reduce((a, b) => a + b, 0) !== end - start) lengths = [end - start];
+    const last = end >= text.length;
+    // Keep the window's last sentences for the next window, unless this is the end of the text or the window is
+    // one sentence (longer than a window: cut at its end).
+    const keep = last || lengths.length <= 1 ? lengths.length : Math.max(1, lengths.length - CARRY);
+    let at = start;
+    for (const length of lengths.slice(0, keep)) {
+      out.push(text.slice(at, at + length));
+      at += length;
+    }
+    if (lengths.length === 0) {
+      // White space only: it belongs to the sentence before (compromise moves white space to sentence ends).
+      if (out.length) out[out.length - 1] += text.slice(start, end);
+      else out.push(text.slice(start, end));
+      at = end;
+    }
+    start = at;
+  }
+  return out;
+}
+
+/**
+ * The text compromise parses: `text` with long runs of sentence marks bounded (boundMarkRuns) and every line cut
+ * to at most MAX_NLP_LINE characters by turning a space near the limit into a line break. Same length as `text`,
+ * so term offsets are offsets into `text`; ordinary pieces (classify's, under MAX_NLP_LINE) pass unchanged.
+ */
+export function boundForNlp(text: string): string {
+  const bounded = boundMarkRuns(text);
+  let out: string[] | null = null;
+  let lineStart = 0;
+  for (let i = 0; i <= bounded.length; i++) {
+    if (i < bounded.length && bounded[i] !== '\n') {
+      if (i - lineStart < MAX_NLP_LINE) continue;
+      // Over the limit: break at the last white space of this line.
+      let cut = -1;
+      for (let j = i; j > lineStart; j--)
+        if (/[ \t\u00a0]/.test(bounded[j]!)) {
+          cut = j;
+          break;
+        }
+      // One token longer than the limit: break at the white space after it instead.
+      if (cut === -1)
+        for (let j = i; j < bounded.length && bounded[j] !== '\n'; j++)
+          if (/[ \t\u00a0]/.test(bounded[j]!)) {
+            cut = j;
+            break;
+          }
+      if (cut === -1) {
+        lineStart = i;
+        continue;
+      }
+      out ??= bounded.split('');
+      out[cut] = '\n';
+      lineStart = cut + 1;
+      continue;
+    }
+    lineStart = i + 1;
+  }
+  return out ? out.join('') : bounded;
 }
 
 interface Term {
@@ -53,7 +192,7 @@ export interface Parsed {
 }
 
 export function parse(text: string): Parsed {
-  const doc = nlp(text);
+  const doc = nlp(boundForNlp(text));
   const sentences = (doc as unknown as { document: Term[][] }).document;
   const termStarts: number[][] = [];
   let offset = 0;
