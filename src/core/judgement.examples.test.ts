@@ -9,6 +9,7 @@ import {
   check,
   type DirectMarketingLevel,
   type PrimaryPurpose,
+  type Purpose,
   type Route,
 } from './index.ts';
 
@@ -24,6 +25,8 @@ interface Row {
   dm: DirectMarketingLevel[];
   purpose?: PrimaryPurpose;
   route?: Route;
+  /** No evidence for this purpose may be shown (a cue read in the wrong sense). */
+  noEvidenceOf?: Purpose;
 }
 
 const RECEIPT =
@@ -109,6 +112,28 @@ const rows: Row[] = [
     route: 'charity-soft-opt-in',
   },
   {
+    name: "signing up for a charity's sponsored event is fundraising, so the charity soft opt-in is offered",
+    subject: 'Sleep out for young people this winter',
+    body: 'Hi Alex,\n\nOn 6 February, people across the city will spend a night outdoors to raise money for young people with nowhere safe to stay. Will you be one of them? Sign up today and we will post you a fundraising pack. Every £30 you raise pays for a night in safe accommodation.\n\nReply STOP to opt out.\n\nThe events team, Harbour Youth Trust, registered charity 1176543',
+    context: {
+      sender: 'charity',
+      recipientType: 'individual',
+      relationship: 'supporter',
+      softOptInConditions: 'met',
+    },
+    dm: DM,
+    purpose: 'fundraising',
+    route: 'charity-soft-opt-in',
+  },
+  {
+    name: 'paying council tax by Direct Debit is not a request to give',
+    subject: 'Your council tax bill',
+    body: 'Dear resident,\n\nYour council tax bill for the year is attached. The first instalment is due on 1 April. If you already pay by Direct Debit you do not need to do anything. To set up a Direct Debit, visit our website.\n\nRevenues team, Eastwick District Council',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+    noEvidenceOf: 'fundraising',
+  },
+  {
     name: 'a charity shop sale stays promotional',
     subject: 'Half price weekend in our shops',
     body: 'Dear supporter,\n\nThis weekend everything in our charity shops is half price, with 20% off furniture too. Pop into your local shop and grab a bargain: every sale helps Riverside Hospice.\n\nReply STOP to opt out.',
@@ -135,6 +160,7 @@ describe('everyday judgement', () => {
     expect(row.dm, `directMarketing was ${v.directMarketing}`).toContain(v.directMarketing);
     if (row.purpose) expect(v.primaryPurpose).toBe(row.purpose);
     if (row.route) expect(v.route).toBe(row.route);
+    if (row.noEvidenceOf) expect(v.evidence.filter((e) => e.purpose === row.noEvidenceOf)).toEqual([]);
   });
 
   test('"at no cost to you" in a Gift Aid note is not a sales come-on', () => {
