@@ -5,8 +5,14 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
-import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { collectComposers, isCtrlEnter, LOOPBACK_HOSTS } from './shared.ts';
+import {
+  collectComposers,
+  containsAddress,
+  isCtrlEnter,
+  isInOurUi,
+  LOOPBACK_HOSTS,
+  MAX_BODY_CHARS,
+} from './shared.ts';
 
 export const GMAIL_HOST = 'mail.google.com';
 /**
@@ -53,8 +59,6 @@ export const SEND_TOOLTIP_SELECTOR = '[role="button"][data-tooltip*="Enter"]:not
 export const SEND_MENU_OPEN_SELECTOR = '.IZ .Up [aria-haspopup="true"][aria-expanded="true"]';
 /** "Schedule send" in that menu (InboxSDK, fixed 2024-10). The menu lives outside the compose. Medium. */
 export const SCHEDULED_SEND_SELECTOR = '[selector="scheduledSend"]';
-
-const ADDRESS = /[^\s<>,;"']+@[^\s<>,;"']+/;
 
 /** The compose window around a body: `div.M9`, else the dialog form/dialog/main region, else its parent. */
 export function gmailRootOf(body: Element): Element {
@@ -122,7 +126,7 @@ export function gmailRecipients(root: Element): DraftRecipients {
   const seen = { to: new Set<string>(), cc: new Set<string>(), bcc: new Set<string>() };
   const add = (kind: keyof DraftRecipients | null, raw: string | null | undefined) => {
     const value = raw?.trim();
-    if (!kind || !value || !ADDRESS.test(value) || seen[kind].has(value)) return;
+    if (!kind || !value || !containsAddress(value) || seen[kind].has(value)) return;
     seen[kind].add(value);
     out[kind].push(value);
   };

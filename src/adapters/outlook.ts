@@ -6,8 +6,15 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
-import { isInOurUi, labelSaysSend, MAX_BODY_CHARS } from './generic.ts';
-import { collectComposers, isCtrlEnter, LOOPBACK_HOSTS } from './shared.ts';
+import { labelSaysSend } from './generic.ts';
+import {
+  addressesInText,
+  collectComposers,
+  isCtrlEnter,
+  isInOurUi,
+  LOOPBACK_HOSTS,
+  MAX_BODY_CHARS,
+} from './shared.ts';
 
 /** The Outlook web hosts (§1.3). On-prem OWA on custom domains falls to the generic adapter. */
 export const OUTLOOK_HOSTS = [
@@ -48,7 +55,6 @@ export const SEND_BUTTON_SELECTORS = [
 export const HISTORY_MARKER_SELECTOR = '#divRplyFwdMsg, #appendonsend';
 
 const RECIPIENT_KINDS = ['to', 'cc', 'bcc'] as const;
-const ADDRESS = /[^\s<>,;:"'()[\]]+@[^\s<>,;:"'()[\]]+\.[^\s<>,;:"'()[\]]+/g;
 
 export function outlookRootOf(body: Element): Element {
   for (const sel of COMPOSE_ROOT_SELECTORS) {
@@ -94,9 +100,7 @@ function recipientFields(root: Element, body: Element): Element[] {
 export function addressesIn(field: Element): string[] {
   const parts = Array.from(field.querySelectorAll(CHIP_TEXT_SELECTOR)).map((c) => c.textContent ?? '');
   if (!parts.length) parts.push(field.textContent ?? '');
-  const out = new Set<string>();
-  for (const text of parts) for (const m of text.matchAll(ADDRESS)) out.add(m[0]);
-  return [...out];
+  return [...new Set(parts.flatMap(addressesInText))];
 }
 
 export function outlookRecipients(root: Element, body: Element): DraftRecipients {

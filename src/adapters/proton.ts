@@ -11,8 +11,16 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { type EditorText, readEditorText } from './dom-text.ts';
-import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { addressesInText, frameOf, isCtrlEnter, isVisible, LOOPBACK_HOSTS, rowAround } from './shared.ts';
+import {
+  addressesInText,
+  frameOf,
+  isCtrlEnter,
+  isInOurUi,
+  isVisible,
+  LOOPBACK_HOSTS,
+  MAX_BODY_CHARS,
+  rowAround,
+} from './shared.ts';
 
 export const PROTON_HOST = 'mail.proton.me';
 /**

@@ -15,8 +15,16 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { type EditorText, readEditorText } from './dom-text.ts';
-import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { frameOf, isConnectedWithin, isCtrlEnter, isVisible } from './shared.ts';
+import {
+  containsAddress,
+  frameOf,
+  isConnectedWithin,
+  isCtrlEnter,
+  isInOurUi,
+  isVisible,
+  MAX_BODY_CHARS,
+  textareaText,
+} from './shared.ts';
 
 /** The compose action in the page URL: `?_task=mail&_action=compose&_id=…` (also replies, forwards, drafts). */
 export const COMPOSE_URL = /[?&]_action=compose(?:&|$)/;
@@ -112,7 +120,7 @@ function splitRecipients(value: string, honourQuotes: boolean): string[] | null 
   const flush = () => {
     const entry = current.trim();
     current = '';
-    if (entry && /[^\s<>,;"]+@[^\s<>,;"]+/.test(entry)) out.push(entry);
+    if (entry && containsAddress(entry)) out.push(entry);
   };
   for (let i = 0; i < value.length; i++) {
     const ch = value[i]!;
@@ -222,15 +230,6 @@ function sendControlsIn(root: Element): Element[] {
   return out;
 }
 
-function textareaText(ta: HTMLTextAreaElement): EditorText {
-  const value = ta.value;
-  return {
-    text: blankReplyIntros(value.slice(0, MAX_BODY_CHARS), true),
-    truncated: value.length > MAX_BODY_CHARS,
-    rangeFor: () => null,
-  };
-}
-
 function htmlText(body: HTMLElement): EditorText {
   let skippedQuote = false;
   const read = readEditorText(body, {
@@ -256,7 +255,7 @@ function composer(editor: HTMLElement, kind: ComposerRef['kind']): ComposerRef {
     readDraft(): DraftSnapshot {
       return {
         subject: subjectIn(root)?.value ?? '',
-        body: isTextarea(editor) ? textareaText(editor) : htmlText(editor),
+        body: isTextarea(editor) ? textareaText(editor, (t) => blankReplyIntros(t, true)) : htmlText(editor),
         recipients: roundcubeRecipients(root),
       };
     },

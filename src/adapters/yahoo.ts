@@ -8,8 +8,15 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
-import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { addressesInText, collectComposers, isCtrlEnter, LOOPBACK_HOSTS, rowAround } from './shared.ts';
+import {
+  addressesInText,
+  collectComposers,
+  isCtrlEnter,
+  isInOurUi,
+  LOOPBACK_HOSTS,
+  MAX_BODY_CHARS,
+  rowAround,
+} from './shared.ts';
 
 export const YAHOO_HOST = 'mail.yahoo.com';
 /**

@@ -17,7 +17,6 @@
  */
 import { h, render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { OUR_HOST_ATTRIBUTE } from '../adapters/generic.ts';
 import type { DialogOptions, GuardUi, NoticeSpec } from '../content/send-guard.ts';
 import type { Verdict } from '../core/verdict.ts';
 import { startExtensionLocale } from '../i18n/extension.ts';
@@ -26,6 +25,7 @@ import { Text } from '../i18n/preact.tsx';
 import { render as words } from '../i18n/render.ts';
 import { MAX_REASON_LENGTH } from '../settings/override-log.ts';
 import { headline, PURPOSE_LABEL, ROUTE_LABEL, SEVERITY_LABEL } from '../ui/labels.ts';
+import { OUR_HOST_ATTRIBUTE, styledShadowRoot } from '../ui/our-ui.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { pinHostStyle } from './host-style.ts';
 import { SEND_DIALOG_CSS } from './send-dialog-styles.ts';
@@ -297,14 +297,7 @@ export function createSendUi(doc: Document): GuardUi {
     host = doc.createElement('div');
     host.setAttribute(OUR_HOST_ATTRIBUTE, 'send-check');
     pinHostStyle(host);
-    const shadow = host.attachShadow({ mode: 'open' });
-    try {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(SEND_DIALOG_CSS);
-      shadow.adoptedStyleSheets = [sheet];
-    } catch {
-      // Unstyled is still usable.
-    }
+    const shadow = styledShadowRoot(host, SEND_DIALOG_CSS);
     noticeMount = doc.createElement('div');
     dialogMount = doc.createElement('div');
     shadow.append(noticeMount, dialogMount);
