@@ -5,21 +5,8 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
-import {
-  collectComposers,
-  containsAddress,
-  isCtrlEnter,
-  isInOurUi,
-  LOOPBACK_HOSTS,
-  MAX_BODY_CHARS,
-} from './shared.ts';
-
-export const GMAIL_HOST = 'mail.google.com';
-/**
- * The loopback fixture page (tests/fixtures/gmail.html). The content script only runs on loopback in builds made
- * with MRC_DEV_HOSTS=1, so this never applies in a release build.
- */
-export const FIXTURE_PATH = /\/gmail\.html$/;
+import { collectComposers, containsAddress, isCtrlEnter, isInOurUi, MAX_BODY_CHARS } from './shared.ts';
+import { onWebmailPage } from './webmails.ts';
 
 /** One compose (new, inline reply, fullscreen); gmail.js `composes()`, InboxSDK inline replies. Class: low-medium. */
 export const COMPOSE_ROOT_SELECTOR = 'div.M9';
@@ -174,8 +161,7 @@ export function gmailComposer(body: HTMLElement): ComposerRef {
 
 export const gmailAdapter: ComposerAdapter = {
   id: 'gmail',
-  matches: ({ hostname, pathname }) =>
-    hostname === GMAIL_HOST || (LOOPBACK_HOSTS.has(hostname) && FIXTURE_PATH.test(pathname)),
+  matches: (location) => onWebmailPage('gmail', location),
   findComposers: (root) => collectComposers(root, BODY_SELECTOR, bodyAround, gmailComposer),
   composerFor(target) {
     if (isInOurUi(target)) return null;

@@ -7,27 +7,8 @@
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
 import { labelSaysSend } from './generic.ts';
-import {
-  addressesInText,
-  collectComposers,
-  isCtrlEnter,
-  isInOurUi,
-  LOOPBACK_HOSTS,
-  MAX_BODY_CHARS,
-} from './shared.ts';
-
-/** The Outlook web hosts (§1.3). On-prem OWA on custom domains falls to the generic adapter. */
-export const OUTLOOK_HOSTS = [
-  'outlook.office.com',
-  'outlook.office365.com',
-  'outlook.live.com',
-  'outlook.cloud.microsoft',
-] as const;
-/**
- * The loopback fixture page (tests/fixtures/outlook.html). The content script only runs on loopback in builds made
- * with MRC_DEV_HOSTS=1, so this never applies in a release build.
- */
-export const FIXTURE_PATH = /\/outlook\.html$/;
+import { addressesInText, collectComposers, isCtrlEnter, isInOurUi, MAX_BODY_CHARS } from './shared.ts';
+import { onWebmailPage } from './webmails.ts';
 
 /** Compose roots, most specific first: the pop-out form (data attribute, medium), then the main region (high). */
 export const COMPOSE_ROOT_SELECTORS = ['[data-app-section="Form_Content"]', '[role="main"]'] as const;
@@ -172,9 +153,7 @@ function rootAround(target: Element): Element | null {
 
 export const outlookAdapter: ComposerAdapter = {
   id: 'outlook',
-  matches: ({ hostname, pathname }) =>
-    (OUTLOOK_HOSTS as readonly string[]).includes(hostname) ||
-    (LOOPBACK_HOSTS.has(hostname) && FIXTURE_PATH.test(pathname)),
+  matches: (location) => onWebmailPage('outlook', location),
   findComposers: (root) => collectComposers(root, BODY_SELECTOR, bodyAround, outlookComposer),
   composerFor(target) {
     if (isInOurUi(target)) return null;

@@ -24,8 +24,7 @@ export function textareaText(el: HTMLTextAreaElement, map: (text: string) => str
   };
 }
 
-/** Loopback hosts: fixture pages are served here in development builds (MRC_DEV_HOSTS=1) only. */
-export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost']);
+export { LOOPBACK_HOSTS } from './webmails.ts';
 
 /** True unless the browser can tell the element is not rendered (display:none, content-visibility…). */
 export function isVisible(el: Element): boolean {

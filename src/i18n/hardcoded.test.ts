@@ -38,8 +38,6 @@ const USER_FACING_ATTRIBUTES = new Set([
  * may change.
  */
 const ALLOWED: { file: string; text: string; why: string }[] = [
-  { file: 'src/popup/ThisTab.tsx', text: 'Yahoo Mail', why: 'webmail brand name' },
-  { file: 'src/popup/ThisTab.tsx', text: 'Proton Mail', why: 'webmail brand name' },
   { file: 'src/training/App.tsx', text: 'W', why: 'the keyboard key shown in <kbd>, not a word' },
   { file: 'src/training/App.tsx', text: 'P', why: 'the keyboard key shown in <kbd>, not a word' },
   {
