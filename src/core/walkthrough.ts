@@ -28,7 +28,7 @@ export const WALK_STEP_IDS = [
   'route',
 ] as const;
 export type WalkStepId = (typeof WALK_STEP_IDS)[number];
-/** The order of the questions (legal-facts.md section 0 and the ICO advice generator's first gates). */
+/** The order of the questions (docs/architecture.md, "The decision model": the ICO advice generator's first gates). */
 export const WALK_STEP_ORDER: readonly WalkStepId[] = WALK_STEP_IDS;
 
 export interface WalkStep {
