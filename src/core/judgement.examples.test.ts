@@ -134,6 +134,21 @@ const rows: Row[] = [
     noEvidenceOf: 'fundraising',
   },
   {
+    name: 'a cold introduction to a firm, asking for a short call, is a sales pitch',
+    subject: 'Month-end in half the time',
+    body: 'Hello,\n\nWe help accountancy firms like yours close the month in half the time. Our tool connects to your ledger in minutes. Could I send you a short case study, or shall we book a 15-minute call next week?\n\nKind regards,\nNina Shaw, Closewise Ltd',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "an MP's reply to a constituent's own case is not campaigning",
+    subject: 'Re: the bus stop on Mill Lane',
+    body: 'Dear Mrs Hall,\n\nThank you for your email about the bus stop on Mill Lane. I have written to the transport authority and asked them to restore it. I will let you know as soon as I hear back.\n\nYours sincerely,\nTom Reed MP',
+    context: { sender: 'political' },
+    dm: NOT_DM,
+  },
+  {
     name: 'a charity shop sale stays promotional',
     subject: 'Half price weekend in our shops',
     body: 'Dear supporter,\n\nThis weekend everything in our charity shops is half price, with 20% off furniture too. Pop into your local shop and grab a bargain: every sale helps Riverside Hospice.\n\nReply STOP to opt out.',
@@ -161,6 +176,18 @@ describe('everyday judgement', () => {
     if (row.purpose) expect(v.primaryPurpose).toBe(row.purpose);
     if (row.route) expect(v.route).toBe(row.route);
     if (row.noEvidenceOf) expect(v.evidence.filter((e) => e.purpose === row.noEvidenceOf)).toEqual([]);
+  });
+
+  test("a party's opinion survey is never 'not marketing' on its words alone: unclear, and the answer settles it", () => {
+    const draft = {
+      subject: 'What matters to you in Elmford?',
+      body: "Dear neighbour,\n\nI'm Sam Okoro, your Green Party councillor. I'd like to know what matters most to you in Elmford: the buses, the parks or the new health centre? It takes two minutes at elmfordgreens.example/survey.\n\nSam",
+    };
+    const open = check(draft, { sender: 'political' });
+    expect(open.directMarketing).toBe('unclear');
+    expect(open.questions.map((q) => q.field)).toContain('promotes');
+    expect(DM).toContain(check(draft, { sender: 'political', promotes: 'yes' }).directMarketing);
+    expect(NOT_DM).toContain(check(draft, { sender: 'political', promotes: 'no' }).directMarketing);
   });
 
   test('"at no cost to you" in a Gift Aid note is not a sales come-on', () => {
