@@ -4,10 +4,10 @@ import checksJson from '../../data/rules/checks.json' with { type: 'json' };
 import { words } from '../../i18n/test-words.ts';
 import { DRAFT_CHECKS } from '../checks/index.ts';
 import { CONTEXT_VALUES } from '../context.ts';
-import { ROUTES } from '../verdict.ts';
+import { DM_LEVELS, ROUTES } from '../verdict.ts';
 import { type Condition, mentions } from './conditions.ts';
 import { catalogue, citations, decision, questions, walkthrough } from './data.ts';
-import { FACT_NAMES } from './facts.ts';
+import { FACT_DOMAINS, FACT_NAMES } from './facts.ts';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -35,6 +35,24 @@ function whens(value: unknown, where: string): [string, Condition][] {
   return Object.entries(value).flatMap(([k, v]): [string, Condition][] =>
     k === 'when' ? [[where, v as Condition]] : whens(v, `${where}.${k}`),
   );
+}
+
+/** Values in a condition that its fact can never take: outside the fact's domain, or not a number for a count. */
+function valueProblems(c: Condition | undefined): string[] {
+  if (c === undefined) return [];
+  if ('all' in c) return c.all.flatMap(valueProblems);
+  if ('any' in c) return c.any.flatMap(valueProblems);
+  if ('not' in c) return valueProblems(c.not);
+  if ('ref' in c) return [];
+  const domain = FACT_DOMAINS[c.fact];
+  const values = [
+    ...(c.is !== undefined ? [c.is] : []),
+    ...(c.isNot !== undefined ? [c.isNot] : []),
+    ...(c.in ?? []),
+  ];
+  return values
+    .filter((v) => (domain ? !domain.includes(v) : typeof v !== 'number'))
+    .map((v) => `${c.fact} is ${JSON.stringify(v)}`);
 }
 
 describe('ids', () => {
@@ -76,6 +94,22 @@ describe('conditions', () => {
     for (const r of m.refs) expect(Object.keys(decision.definitions)).toContain(r);
   });
 
+  test.each(allConditions)('%s compares facts only with values they can take', (where, c) => {
+    expect(valueProblems(c), where).toEqual([]);
+  });
+
+  test('a value outside its fact\'s domain is caught (the typo "opted-otu")', () => {
+    expect(
+      valueProblems({
+        all: [
+          { fact: 'consent', is: 'opted-otu' },
+          { fact: 'route', in: ['solicited'] },
+        ],
+      }),
+    ).toEqual(['consent is "opted-otu"']);
+    expect(valueProblems({ not: { fact: 'acts.asks', is: 'many' } })).toEqual(['acts.asks is "many"']);
+  });
+
   test('every definition is used', () => {
     const used = new Set(allConditions.flatMap(([, c]) => [...mentions(c).refs]));
     expect(Object.keys(decision.definitions).filter((d) => !used.has(d))).toEqual([]);
@@ -103,6 +137,12 @@ describe('decision steps', () => {
       expect(summary.slice(0, -1), s.id).not.toMatch(/\.\s/);
       expect(summary, s.id).toMatch(/\b(likely|may|must|if|unless|unclear)\b/i);
     }
+  });
+
+  test('level steps set only levels (a case without `set` keeps the level and records its reason)', () => {
+    for (const s of decision.steps)
+      if (s.kind === 'level')
+        for (const c of s.cases) if (c.set !== undefined) expect(DM_LEVELS, s.id).toContain(c.set);
   });
 
   test('every asked field has a question', () => {

@@ -1,7 +1,7 @@
 import { type Classification, SIGNALS, type SignalHit } from '../classify/classification.ts';
 import { CONTEXT_VALUES, type Context } from '../context.ts';
-import { PURPOSES } from '../verdict.ts';
-import type { Facts } from './conditions.ts';
+import { DM_LEVELS, PURPOSES, ROUTES } from '../verdict.ts';
+import type { Facts, FactValue } from './conditions.ts';
 import { decision } from './data.ts';
 
 const CONTEXT_FIELDS = Object.keys(CONTEXT_VALUES) as (keyof typeof CONTEXT_VALUES)[];
@@ -44,6 +44,34 @@ export const FACT_NAMES: readonly string[] = [
   // Set by the walkthrough while it answers a question: true for the question the deciding step names.
   'walk.decisive',
 ];
+
+/** Every reason a level step of decision.json can give (the values of the `levelReason` fact besides ''). */
+const LEVEL_REASONS: readonly string[] = decision.steps.flatMap((s) =>
+  s.kind === 'level' ? s.cases.flatMap((c) => (c.reason ? [c.reason] : [])) : [],
+);
+
+/**
+ * The values a fact can take, for the facts with a closed set (the others are counts, shares and flags): a value
+ * the rule data compares such a fact with must be one of them, so a typo such as `"is": "opted-otu"` is a data
+ * error (src/core/rules/data.test.ts), not a condition that silently never holds.
+ */
+export const FACT_DOMAINS: Readonly<Record<string, readonly FactValue[]>> = {
+  level: DM_LEVELS,
+  textLevel: DM_LEVELS,
+  levelReason: ['', ...new Set(LEVEL_REASONS)],
+  route: ['none', ...ROUTES],
+  primaryPurpose: ['none', ...PURPOSES],
+  ...Object.fromEntries(
+    CONTEXT_FIELDS.map((f): [string, readonly FactValue[]] => [
+      f,
+      [...new Set<FactValue>([...CONTEXT_VALUES[f], 'unknown'])],
+    ]),
+  ),
+  'language.coverage': ['full', 'limited'],
+  'language.basis': ['english', 'cues'],
+  'text.strong': [true, false],
+  'walk.decisive': [true, false],
+};
 
 /** The judged hits of a signal or of a named hit set (decision.json hitSets). */
 export function hitsIn(classification: Pick<Classification, 'hits'>, name: string): SignalHit[] {
