@@ -36,8 +36,6 @@ export const COMPOSE_FORM_SELECTOR = 'form[name="form"]';
 export const COMPOSE_CONTENT_SELECTOR = '#compose-content';
 /** The message body id: the plain-text textarea, and TinyMCE's `data-id` in HTML mode. High. */
 export const BODY_ID = 'composebody';
-/** Plain-text body (`name="_message"`). Hidden (`display:none`) while TinyMCE is on. High. */
-export const PLAIN_BODY_SELECTOR = 'textarea#composebody';
 /** TinyMCE's editor frame: srcless, same-origin, named after the textarea id plus `_ifr`. High (TinyMCE 4–6). */
 export const HTML_FRAME_SELECTOR = 'iframe#composebody_ifr';
 /** The editing host inside that frame (`body#tinymce.mce-content-body[contenteditable=true]`). High. */
