@@ -12,11 +12,10 @@ import type { Verdict } from './verdict.ts';
 import { buildWalkthrough, type Walkthrough } from './walkthrough.ts';
 
 export type { Classification, Signal, SignalHit } from './classify/classification.ts';
-export { patternMessage } from './classify/lexicon.ts';
 export * from './context.ts';
 export type { Draft } from './draft/draft.ts';
 export * from './findings/finding.ts';
-export { citation } from './rules/data.ts';
+export { citation, patternMessage } from './findings/sources.ts';
 export * from './verdict.ts';
 export type { WalkStep, WalkStepId, Walkthrough } from './walkthrough.ts';
 export { WALK_STEP_ORDER } from './walkthrough.ts';

@@ -6,18 +6,19 @@
  * Anything without a Welsh entry (a lexicon pattern's reason, English-only by design in this version) comes out in
  * English and says so: `lang: 'en'`, so the surface marks it `lang="en-GB"` and a screen reader reads it as English.
  */
-import {
-  type Citation,
-  citation,
-  type Finding,
-  isMessageRef,
-  type MessageId,
-  type MessageRef,
-  type Param,
-  type Params,
-  patternMessage,
-  type Question,
-  type WalkStep,
+// Values only from the light modules of the core: the content script renders findings in its first chunk, and the
+// core itself (src/core/index.ts, with compromise) must stay in the chunk it loads lazily.
+import { isMessageRef } from '../core/findings/finding.ts';
+import { citation, patternMessage } from '../core/findings/sources.ts';
+import type {
+  Citation,
+  Finding,
+  MessageId,
+  MessageRef,
+  Param,
+  Params,
+  Question,
+  WalkStep,
 } from '../core/index.ts';
 import {
   type CatalogueEntry,

@@ -1,13 +1,16 @@
 /** The rule data (src/data), typed. The meta-tests in data.test.ts check its integrity. */
-import citationsJson from '../../data/citations.json' with { type: 'json' };
 import decisionJson from '../../data/decision.json' with { type: 'json' };
 import catalogueJson from '../../data/rules/catalogue.json' with { type: 'json' };
 import questionsJson from '../../data/rules/questions.json' with { type: 'json' };
 import walkthroughJson from '../../data/walkthrough.json' with { type: 'json' };
 import type { CitationId, MessageId } from '../findings/finding.ts';
+import { CITATIONS } from '../findings/sources.ts';
+
+export { citation } from '../findings/sources.ts';
+
 import type { Citation, PrimaryPurpose } from '../verdict.ts';
 import type { WalkthroughData } from '../walkthrough.ts';
-import { type Condition, type Definitions, RuleDataError } from './conditions.ts';
+import type { Condition, Definitions } from './conditions.ts';
 import type { Step } from './kinds/index.ts';
 
 export interface RuleEntry {
@@ -41,22 +44,12 @@ export interface QuestionEntry {
   variants?: { id: string; when: Condition; text: MessageId }[];
 }
 
-const { $comment: _c1, ...citationEntries } = citationsJson as unknown as Record<string, Citation> & {
-  $comment?: string;
-};
 const { $comment: _c2, ...questionEntries } = questionsJson as unknown as Record<string, QuestionEntry> & {
   $comment?: string;
 };
 
-export const citations: Record<string, Citation> = citationEntries;
+export const citations: Readonly<Record<string, Citation>> = CITATIONS;
 export const decision = decisionJson as unknown as DecisionData;
 export const catalogue = (catalogueJson as unknown as { rules: RuleEntry[] }).rules;
 export const questions: Record<string, QuestionEntry> = questionEntries;
 export const walkthrough = walkthroughJson as unknown as WalkthroughData;
-
-/** A citation by id (src/data/citations.json); an unknown id is a data bug and throws. */
-export function citation(id: string): Citation {
-  const c = citations[id];
-  if (!c) throw new RuleDataError(`unknown citation "${id}"`);
-  return { title: c.title, url: c.url };
-}
