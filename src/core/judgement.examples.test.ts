@@ -149,6 +149,28 @@ const rows: Row[] = [
     dm: NOT_DM,
   },
   {
+    name: "a school's trip letter asking parents to pay a contribution is administration, not an appeal",
+    subject: 'Year 4 visit to the castle',
+    body: 'Dear parents and carers,\n\nYear 4 will visit the castle on 9 June. Please sign the consent form and pay the £6 contribution through the school payments app by 30 May. Children will need a packed lunch and a waterproof coat.\n\nMr Lewis, Year 4 Lead, Brookside Primary School',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'asking a donor to complete a Gift Aid declaration for their gift is a service message',
+    subject: 'Could we claim Gift Aid on your donation?',
+    body: 'Dear Ms Patel,\n\nThank you for your donation last month. If you pay UK tax, we could claim an extra 25p for every £1 you gave, at no cost to you. You can complete the Gift Aid declaration at riversidehospice.example/giftaid.\n\nSupporter Care, Riverside Hospice',
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+  },
+  {
+    name: "'give £20, get £20' is a refer-a-friend offer, not an appeal",
+    subject: 'Give £20, get £20',
+    body: "Hi Amir,\n\nEnjoying your veg boxes? Refer a friend and you'll both get £20 off your next box. Share your link: fieldfresh.example/r/amir.\n\nField Fresh",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
     name: 'a charity shop sale stays promotional',
     subject: 'Half price weekend in our shops',
     body: 'Dear supporter,\n\nThis weekend everything in our charity shops is half price, with 20% off furniture too. Pop into your local shop and grab a bargain: every sale helps Riverside Hospice.\n\nReply STOP to opt out.',

@@ -295,6 +295,8 @@ export function sentenceActs(
     imperativeOpening(terms) || questionToReader(text, terms) || hits.some((h) => roleOf(h) === 'request');
   const negated = hits.map((h) => terms.length > 0 && negatedAt(terms, termAt(starts, h.start)));
   const acknowledges = hits.some((h, i) => roleOf(h) === 'acknowledge' && !negated[i]);
+  // A payment the reader owes ("pay the £8 contribution by 1 May") is administration like an acknowledgement.
+  const owes = hits.some((h, i) => roleOf(h) === 'duty' && !negated[i]);
   const record = recordLine(text) || hits.some((h) => roleOf(h) === 'record');
   const civic = hits.some((h) => roleOf(h) === 'civic');
   const titles = /[A-Z]/.test(text) ? titleSpans(text) : [];
@@ -323,7 +325,7 @@ export function sentenceActs(
         record ||
         negated[i] ||
         inTitle(h) ||
-        (mentionOnly && (acknowledges || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
+        (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
         (civic && purpose === 'campaigning' && mentionOnly)
       ) {
         gated.push(i);
