@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
 import { isCtrlEnter } from '../adapters/shared.ts';
+import { fakeCheck, fakeVerdict } from '../core/rules/test-support.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
 import {
@@ -32,25 +33,12 @@ import {
   warrantsCheck,
 } from './send-guard.ts';
 
-function verdict(over: Partial<Verdict> = {}): Verdict {
-  return {
-    directMarketing: 'yes',
-    primaryPurpose: 'fundraising',
-    purposes: { promotional: 0, fundraising: 0.9, campaigning: 0 },
-    route: 'consent-required',
-    summary: 'Fundraising appeal.',
-    evidence: [],
-    rules: [],
-    checks: [],
-    questions: [],
-    ...over,
-  };
-}
+const verdict = (over: Partial<Verdict> = {}): Verdict => fakeVerdict(over);
 const DM = verdict();
 const SERVICE = verdict({ directMarketing: 'no', primaryPurpose: 'none', route: 'not-direct-marketing' });
 const EXPOSED = verdict({
   ...SERVICE,
-  checks: [{ id: 'recipients-exposed', severity: 'error', message: '60 email addresses are visible…' }],
+  checks: [fakeCheck('recipients-exposed', 'error', { count: 60 })],
 });
 
 function snapshot(body: string, subject = 'Winter appeal'): DraftSnapshot {
@@ -118,11 +106,9 @@ describe('decide', () => {
     expect(warrantsCheck(DM)).toBe(true);
     expect(warrantsCheck(EXPOSED)).toBe(true);
     expect(warrantsCheck(SERVICE)).toBe(false);
-    expect(
-      warrantsCheck(
-        verdict({ ...SERVICE, checks: [{ id: 'opt-out-missing', severity: 'warning', message: '' }] }),
-      ),
-    ).toBe(false);
+    expect(warrantsCheck(verdict({ ...SERVICE, checks: [fakeCheck('opt-out-missing', 'warning')] }))).toBe(
+      false,
+    );
   });
 });
 
@@ -162,16 +148,13 @@ describe('material change', () => {
     expect(
       materiallyChanged(
         fp(TEXT),
-        fp(TEXT, verdict({ checks: [{ id: 'recipients-exposed', severity: 'error', message: '' }] })),
+        fp(TEXT, verdict({ checks: [fakeCheck('recipients-exposed', 'error', { count: 60 })] })),
       ),
     ).toBe(true);
     // yes and likely are the same reason to hold; warnings are not hold reasons.
     expect(materiallyChanged(fp(TEXT), fp(TEXT, verdict({ directMarketing: 'likely' })))).toBe(false);
     expect(
-      materiallyChanged(
-        fp(TEXT),
-        fp(TEXT, verdict({ checks: [{ id: 'opt-out-missing', severity: 'warning', message: '' }] })),
-      ),
+      materiallyChanged(fp(TEXT), fp(TEXT, verdict({ checks: [fakeCheck('opt-out-missing', 'warning')] }))),
     ).toBe(false);
   });
 

@@ -31,9 +31,9 @@
  * skipped when the composer is already gone. Never loses the draft: the guard only reads it.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
-import { isInOurUi } from '../adapters/generic.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
+import { isInOurUi } from '../ui/our-ui.ts';
 import { type SendSignal, watchForSend } from './send-signals.ts';
 
 /** How long a held send waits for a verdict that was not ready at Send before it is let through. */

@@ -4,8 +4,16 @@
  * re-checks cheap), then paint highlights and the badge. Read-only towards the editor; fails open throughout.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
-import type { Checker, ContextInput, Evidence, Purpose, Verdict } from '../core/index.ts';
-import { SENDER_NAME_HIDDEN } from '../i18n/verdict.ts';
+import type {
+  Checker,
+  ContextInput,
+  DraftCheck,
+  Evidence,
+  Param,
+  Params,
+  Purpose,
+  Verdict,
+} from '../core/index.ts';
 import type { Answer } from '../panel/ComposerPanel.tsx';
 import { type ComposerHost, createComposerHost } from '../panel/host.ts';
 import { clearHighlights, flashRange, type RangesByPurpose, setHighlights } from './highlights.ts';
@@ -90,14 +98,26 @@ export function scrollRangeIntoView(range: Range, editor: Element): void {
  * options page, which the page cannot reach, may show the name.
  */
 export function withoutOrganisationName(verdict: Verdict, name: string | undefined): Verdict {
-  const n = name?.trim().toLowerCase();
-  if (!n || !verdict.checks.some((c) => c.message.toLowerCase().includes(n))) return verdict;
+  const trimmed = name?.trim();
+  if (!trimmed) return verdict;
+  const n = trimmed.toLowerCase();
+  const mentions = (c: DraftCheck) => JSON.stringify(c.params).toLowerCase().includes(n);
+  if (!verdict.checks.some(mentions)) return verdict;
+  const scrub = (p: Param): Param => {
+    if (typeof p === 'string') return p.split(trimmed).join('your organisation');
+    if (typeof p === 'number' || 'language' in p) return p;
+    if ('list' in p) return { list: p.list.map(scrub) };
+    return p.params ? { ...p, params: scrubAll(p.params) } : p;
+  };
+  const scrubAll = (params: Params): Params =>
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, scrub(v)]));
   return {
     ...verdict,
     checks: verdict.checks.map((c) => {
-      if (!c.message.toLowerCase().includes(n)) return c;
-      if (c.id === 'sender-unidentified') return { ...c, message: SENDER_NAME_HIDDEN };
-      return { ...c, message: c.message.split(name!.trim()).join('your organisation') };
+      if (!mentions(c)) return c;
+      if (c.id === 'sender-unidentified')
+        return { ...c, messageId: 'check_sender_unidentified_org', params: {} };
+      return { ...c, params: scrubAll(c.params) };
     }),
   };
 }

@@ -4,18 +4,19 @@
  * on the user's own events (src/ui/trusted.ts): a page script cannot open it, answer its questions or move focus.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Evidence, Verdict } from '../core/index.ts';
+import type { Evidence, MessageId, Verdict } from '../core/index.ts';
 import { getLocale, type MessageKey, t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
-import { evidenceReason, optionLabel, questionText } from '../i18n/verdict.ts';
+import { render, renderMessage, renderQuestion } from '../i18n/render.ts';
 import { headline, PURPOSE_LABEL } from '../ui/labels.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
 
+/** An answer the writer gave: the value, and the words of the answer and its question (message ids). */
 export interface Answer {
   value: string;
-  label: string;
-  question: string;
+  label: MessageId;
+  question: MessageId;
 }
 
 export interface ComposerPanelProps {
@@ -67,7 +68,7 @@ function EvidenceItem({ e, props }: { e: Evidence; props: ComposerPanelProps }) 
   const label = (
     <>
       <q class={`mark mark-${e.purpose}`}>{e.text}</q>
-      {e.field === 'subject' ? ` ${t('panel_subject_tag')}` : ''} — <Text value={evidenceReason(e)} />
+      {e.field === 'subject' ? ` ${t('panel_subject_tag')}` : ''} — <Text value={render(e).message} />
       {e.purpose !== 'none' && <span class="sr"> ({PURPOSE_LABEL[e.purpose]})</span>}
     </>
   );
@@ -174,28 +175,30 @@ export function ComposerPanel(props: ComposerPanelProps) {
           {verdict.questions.length > 0 && (
             <>
               <h3>{t('panel_questions')}</h3>
-              {verdict.questions.map((q) => (
-                <fieldset key={q.field} class="question">
-                  <legend>
-                    <Text value={questionText(q)} />
-                  </legend>
-                  <div class="options">
-                    {q.options.map((o) => (
-                      <button
-                        key={o.value}
-                        type="button"
-                        class="option"
-                        aria-pressed={answers[q.field]?.value === o.value}
-                        onClick={userOnly(() =>
-                          answer(q.field, { value: o.value, label: o.label, question: q.text }),
-                        )}
-                      >
-                        <Text value={optionLabel(q, o)} />
-                      </button>
-                    ))}
-                  </div>
-                </fieldset>
-              ))}
+              {verdict.questions
+                .map((q) => ({ q, words: renderQuestion(q) }))
+                .map(({ q, words }) => (
+                  <fieldset key={q.field} class="question">
+                    <legend>
+                      <Text value={words.text} />
+                    </legend>
+                    <div class="options">
+                      {q.options.map((o, i) => (
+                        <button
+                          key={o.value}
+                          type="button"
+                          class="option"
+                          aria-pressed={answers[q.field]?.value === o.value}
+                          onClick={userOnly(() =>
+                            answer(q.field, { value: o.value, label: o.messageId, question: q.messageId }),
+                          )}
+                        >
+                          {words.options[i] && <Text value={words.options[i].label} />}
+                        </button>
+                      ))}
+                    </div>
+                  </fieldset>
+                ))}
             </>
           )}
           {answered.length > 0 && (
@@ -204,9 +207,9 @@ export function ComposerPanel(props: ComposerPanelProps) {
               <ul class="answers">
                 {answered.map(([field, a]) => (
                   <li key={field}>
-                    <Text value={questionText({ field, text: a.question })} />{' '}
+                    <Text value={renderMessage(a.question)} />{' '}
                     <strong>
-                      <Text value={optionLabel({ field }, a)} />
+                      <Text value={renderMessage(a.label)} />
                     </strong>{' '}
                     <button type="button" class="link" onClick={userOnly(() => answer(field, null))}>
                       {t('panel_change')}
