@@ -168,7 +168,7 @@ export class WorkerClient {
     this.pending.delete(m.id);
     clearTimeout(p.timer);
     if (m.type === 'verdict') p.resolve(m.verdict);
-    else {
+    else if (m.type === 'error') {
       // An error inside the worker means the core cannot check here: fall back for good.
       p.reject(new Error(m.message));
       this.die(m.message);

@@ -1,8 +1,8 @@
 /**
- * The checking worker: a dedicated worker started by the worker frame (frame.ts), one per webmail tab. It loads
- * the core (compromise and the rule engine) and checks drafts for the content script, so parsing and
- * classification never run on the webmail page's main thread. It makes no network request; it only answers on the
- * MessagePort the content script gave it.
+ * The checking worker: a dedicated worker started by the worker frame (frame.ts), one per webmail tab, and by the
+ * training page for its live editor (src/training/walk.ts). It loads the core (compromise and the rule engine) and
+ * checks drafts, so parsing and classification never run on the page's main thread. It makes no network request;
+ * it only answers on the MessagePort it was given.
  */
 import { CheckerPool } from './checks.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -21,11 +21,12 @@ function serve(port: MessagePort) {
       void poolNow().then((p) => p.drop(m.session));
       return;
     }
-    if (m?.type !== 'check') return;
+    if (m?.type !== 'check' && m?.type !== 'explain') return;
     poolNow().then(
       (p) => {
         try {
-          reply({ type: 'verdict', id: m.id, verdict: p.check(m) });
+          if (m.type === 'check') reply({ type: 'verdict', id: m.id, verdict: p.check(m) });
+          else reply({ type: 'walk', id: m.id, walk: p.explain(m) });
         } catch (error) {
           reply({ type: 'error', id: m.id, message: String(error) });
         }

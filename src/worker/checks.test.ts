@@ -1,6 +1,7 @@
 /**
- * The worker's checks (CheckerPool) give exactly the verdicts the in-page checker gives, after the trip through
- * structured cloning that a MessagePort makes, on every bundled scenario and evaluation draft, with their contexts;
+ * The worker's checks (CheckerPool) give exactly the verdicts (and the training page's walkthroughs) the in-page
+ * checker gives, after the trip through structured cloning that a MessagePort makes, on every bundled scenario and
+ * evaluation draft, with their contexts;
  * answers that do not fit are dropped as the page drops them; each composer has its own checker.
  */
 import { readFileSync } from 'node:fs';
@@ -69,6 +70,15 @@ describe('CheckerPool (the checking worker)', () => {
     expect(bad).toEqual(core.createChecker().check(d.input, d.context));
     const good = pool.check(message(1, d, { relationship: 'customer' }));
     expect(good).toEqual(core.createChecker().check(d.input, { ...d.context, relationship: 'customer' }));
+  });
+
+  test('the training page’s walkthrough equals the in-page explain, after structured cloning', () => {
+    const pool = new CheckerPool(core);
+    const inPage = core.createChecker();
+    for (const d of scenarios) {
+      const walk = structuredClone(pool.explain({ type: 'explain', id: 1, session: 1, ...d }));
+      expect(walk).toEqual(inPage.explain(d.input, d.context));
+    }
   });
 
   test('one checker per composer; a dropped composer’s checker is freed', () => {
