@@ -449,7 +449,9 @@ export class ComposerSession {
         if (w) {
           try {
             const verdict = await this.checkInWorker(w, draft);
-            return this.destroyed || gen !== this.runs ? verdict : this.accept(draft, verdict);
+            if (!this.destroyed && gen === this.runs) return this.accept(draft, verdict);
+            // A newer check took over the badge; the guard still gets this draft's verdict, as the page may see it.
+            return withoutOrganisationName(verdict, this.deps.baseContext().senderName);
           } catch {
             // The worker is gone: check in the page.
           }
