@@ -42,7 +42,7 @@ function workerPort(): MessagePort | null {
 function failWorker() {
   worker?.terminate();
   port = null;
-  for (const l of listeners) l({ type: 'error', id: -1, message: 'worker failed' });
+  for (const l of listeners) l({ type: 'error', id: -1, message: 'worker-error' });
 }
 
 function explainHere(checker: Checker | null, draft: Draft, context: Context): Walkthrough | null {
