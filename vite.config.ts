@@ -13,7 +13,7 @@ import { OPTIONAL_SITE_MATCHES } from './src/sites/hosts.ts';
  * but Chromium then fails the content script's module import ("Failed to fetch dynamically imported module"),
  * tried here in 2026-11; README lists this under limits.
  */
-const WORKER_FRAME = 'src/worker/frame.html';
+const WORKER_FRAME = 'src/worker/index.html';
 
 function dynamicContentResources(): Plugin {
   return {

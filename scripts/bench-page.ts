@@ -239,7 +239,7 @@ async function webmailRun(b: Browser, base: string, withExtension: boolean): Pro
   const workerHeap = withExtension
     ? await targetHeap(cdp, (x) => x.type === 'worker' && x.url.includes('check-worker'))
     : 0;
-  const frame = page.frames().find((f) => f.url().includes('/src/worker/frame.html'));
+  const frame = page.frames().find((f) => f.url().includes('/src/worker/index.html'));
   const frameHeap = frame ? await heapOf(await b.context.newCDPSession(frame)) : 0;
 
   // 3. Typing at 10 characters a second at the end of the draft.

@@ -14,8 +14,8 @@ import type { ConnectMessage, FrameNotice, FromWorker, ToWorker } from '../worke
 export const START_TIMEOUT_MS = 4000;
 /** A check with no answer after this means the worker is gone (the longest first checks take a few seconds). */
 export const CHECK_TIMEOUT_MS = 20_000;
-/** The frame's address inside the extension (frame.html, built by Vite, web-accessible). */
-export const FRAME_PATH = 'src/worker/frame.html';
+/** The frame's address inside the extension (index.html, built by Vite, web-accessible). */
+export const FRAME_PATH = 'src/worker/index.html';
 
 export type WorkerState = 'starting' | 'ready' | 'dead';
 
