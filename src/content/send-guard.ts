@@ -200,6 +200,14 @@ export function fingerprintOf(draft: { subject: string; body: string }, verdict:
   return { words, total, signature: holdSignature(verdict) };
 }
 
+/** How many words differ between two drafts (a removed plus an added word count two; case and punctuation never). */
+export function changedWords(a: DraftFingerprint, b: DraftFingerprint): number {
+  let diff = 0;
+  for (const [w, n] of a.words) diff += Math.abs(n - (b.words.get(w) ?? 0));
+  for (const [w, n] of b.words) if (!a.words.has(w)) diff += n;
+  return diff;
+}
+
 /**
  * True when a draft changed materially since it was confirmed: the reasons it was held changed (another purpose,
  * route or error check), or its words changed beyond typo fixes. Case, punctuation, spacing and line breaks never
@@ -207,9 +215,7 @@ export function fingerprintOf(draft: { subject: string; body: string }, verdict:
  */
 export function materiallyChanged(confirmed: DraftFingerprint, now: DraftFingerprint): boolean {
   if (confirmed.signature !== now.signature) return true;
-  let diff = 0;
-  for (const [w, n] of confirmed.words) diff += Math.abs(n - (now.words.get(w) ?? 0));
-  for (const [w, n] of now.words) if (!confirmed.words.has(w)) diff += n;
+  const diff = changedWords(confirmed, now);
   const allowed = Math.max(
     MATERIAL_MIN_WORDS,
     Math.ceil(MATERIAL_SHARE * Math.max(confirmed.total, now.total)),

@@ -79,8 +79,28 @@ function Refs({ nums }: { nums: number[] }) {
   return <span class="handout-refs"> [{[...new Set(nums)].join(', ')}]</span>;
 }
 
-/** Shrinks the page (by bisection on its zoom) when it is taller than a sheet, down to MIN_FIT. */
-function useFitToPage() {
+/** The zooms the fit tries, by bisection: each step gets whether the last one fitted; returns the zoom to keep. */
+function* fitSearch(): Generator<number, number | null, boolean> {
+  if (yield 1) return 1;
+  if (!(yield MIN_FIT)) return null;
+  let lo = MIN_FIT;
+  let hi = 1;
+  for (let i = 0; i < 6; i++) {
+    const mid = (lo + hi) / 2;
+    if (yield mid) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Shrinks the page (by bisection on its zoom) when it is taller than a sheet, down to MIN_FIT. Each try lays the
+ * page out once. With `stepwise` (the live editor's one page, re-rendered after each typing pause) the tries after
+ * the first run one per task, as eight layouts in one task were a long task (README "In the page"); printing
+ * finishes any tries still to run first. A hand-out of every shown scenario, built when the trainer asks for it,
+ * is fitted at once.
+ */
+function useFitToPage(stepwise = false) {
   const article = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const el = article.current;
@@ -89,19 +109,34 @@ function useFitToPage() {
       el.style.setProperty('--fit', zoom.toFixed(3));
       return el.getBoundingClientRect().height <= PAGE_HEIGHT_PX;
     };
-    if (fits(1)) return;
-    if (!fits(MIN_FIT)) {
-      el.dataset.overflows = 'true';
-      return;
-    }
-    let lo = MIN_FIT;
-    let hi = 1;
-    for (let i = 0; i < 6; i++) {
-      const mid = (lo + hi) / 2;
-      if (fits(mid)) lo = mid;
-      else hi = mid;
-    }
-    fits(lo);
+    delete el.dataset.overflows;
+    const search = fitSearch();
+    let step = search.next(false);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tryOne = () => {
+      if (step.done) return;
+      const tried = step.value;
+      step = search.next(fits(tried));
+      if (!step.done) return;
+      if (step.value === null) el.dataset.overflows = 'true';
+      else if (step.value !== tried) fits(step.value);
+    };
+    const later = () => {
+      tryOne();
+      if (!step.done) timer = setTimeout(later, 0);
+    };
+    const now = () => {
+      clearTimeout(timer);
+      while (!step.done) tryOne();
+    };
+    if (!stepwise) now();
+    tryOne();
+    if (!step.done) timer = setTimeout(later, 0);
+    window.addEventListener('beforeprint', now);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('beforeprint', now);
+    };
   });
   return article;
 }
@@ -131,8 +166,8 @@ function Draft({
   );
 }
 
-function ScenarioPage({ page }: { page: HandoutPage }) {
-  const article = useFitToPage();
+function ScenarioPage({ page, stepwise }: { page: HandoutPage; stepwise: boolean }) {
+  const article = useFitToPage(stepwise);
   const { scenario, pristine, subject, body, context, walk } = page;
   const verdict = walk?.verdict ?? null;
   const phrases = verdict ? evidenceSteps(verdict.evidence, subject, body) : [];
@@ -335,7 +370,7 @@ export function Handout({ pages, summary }: { pages: readonly HandoutPage[]; sum
     <div class="handout-frame">
       {summary && <SummarySheet />}
       {pages.map((page, i) => (
-        <ScenarioPage key={page.scenario?.id ?? `draft-${i}`} page={page} />
+        <ScenarioPage key={page.scenario?.id ?? `draft-${i}`} page={page} stepwise={pages.length === 1} />
       ))}
     </div>
   );
