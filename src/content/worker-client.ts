@@ -10,8 +10,12 @@
 import type { ContextInput, DraftInput, Verdict } from '../core/index.ts';
 import type { ConnectMessage, FrameNotice, FromWorker, ToWorker } from '../worker/protocol.ts';
 
-/** The frame and worker must say they run within this (they answer before loading the core). */
-export const START_TIMEOUT_MS = 4000;
+/**
+ * The frame and worker must say they run within this (they answer before loading the core). A busy machine can take
+ * several seconds to load a frame beside a heavy webmail; giving up early only moves the core into the page, which
+ * is slower still there, so this is generous. Checks wait meanwhile; Send never does (the guard's 300 ms).
+ */
+export const START_TIMEOUT_MS = 10_000;
 /** A check with no answer after this means the worker is gone (the longest first checks take a few seconds). */
 export const CHECK_TIMEOUT_MS = 20_000;
 /** The frame's address inside the extension (index.html, built by Vite, web-accessible). */
