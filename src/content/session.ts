@@ -4,7 +4,8 @@
  * re-checks cheap), then paint highlights and the badge. Read-only towards the editor; fails open throughout.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
-import type { Checker, ContextInput, Evidence, Purpose, Verdict } from '../core/index.ts';
+import type { Checker, Consent, ContextInput, Evidence, Purpose, Verdict } from '../core/index.ts';
+import { assessRisk, type RiskAssessment } from '../core/risk.ts';
 import { SENDER_NAME_HIDDEN } from '../i18n/verdict.ts';
 import type { Answer } from '../panel/ComposerPanel.tsx';
 import { type ComposerHost, createComposerHost } from '../panel/host.ts';
@@ -233,6 +234,7 @@ export class ComposerSession {
     if (this.ref.kind === 'textarea') this.paintMirror(verdict);
     this.ui.update({
       verdict,
+      risk: this.riskOf(verdict),
       answers: { ...this.answers },
       canLocate: (e) => e.field === 'body' && (this.ref.kind === 'contenteditable' || !!this.mirror),
       onEvidence: (e) => this.locate(e),
@@ -290,6 +292,12 @@ export class ComposerSession {
     this.answers = next;
     rememberedAnswers.set(this.ref.editor, next);
     this.schedule(0);
+  }
+
+  /** The risk of a verdict of this composer's draft, with the consent answer it depends on (src/core/risk.ts). */
+  riskOf(verdict: Verdict): RiskAssessment {
+    const consent = this.answers.consent?.value ?? this.deps.baseContext().consent;
+    return assessRisk(verdict, consent ? { consent: consent as Consent } : {});
   }
 
   /** Opens the panel and brings the composer into view (the popup's "Show" button). */

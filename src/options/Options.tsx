@@ -53,6 +53,7 @@ const CHANNEL_LABEL = messageRecord<Settings['defaultChannel']>({
 const SEND_MODE_LABEL: Record<SendCheckMode, { label: MessageKey; hint: MessageKey }> = {
   off: { label: 'options_send_off', hint: 'options_send_off_hint' },
   advise: { label: 'options_send_advise', hint: 'options_send_advise_hint' },
+  risk: { label: 'options_send_risk', hint: 'options_send_risk_hint' },
   confirm: { label: 'options_send_confirm', hint: 'options_send_confirm_hint' },
 };
 
@@ -455,7 +456,7 @@ export function Options() {
                 value={mode}
                 checked={settings.sendCheckMode === mode}
                 label={
-                  mode === 'advise'
+                  mode === 'risk'
                     ? t('options_send_recommended', t(SEND_MODE_LABEL[mode].label))
                     : t(SEND_MODE_LABEL[mode].label)
                 }

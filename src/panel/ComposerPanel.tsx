@@ -5,10 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Evidence, Verdict } from '../core/index.ts';
+import { assessRisk, type RiskAssessment } from '../core/risk.ts';
 import { getLocale, type MessageKey, t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
 import { evidenceReason, optionLabel, questionText } from '../i18n/verdict.ts';
 import { headline, PURPOSE_LABEL } from '../ui/labels.ts';
+import { riskText } from '../ui/risk-labels.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
 
@@ -20,6 +22,11 @@ export interface Answer {
 
 export interface ComposerPanelProps {
   verdict: Verdict;
+  /**
+   * What to do with the draft now (src/core/risk.ts): the badge says it first, in words and colour. Without it,
+   * the risk of the verdict alone (no consent answer).
+   */
+  risk?: RiskAssessment;
   answers: Record<string, Answer>;
   /** Unique within the page: ties the badge's aria-controls to the panel. */
   panelId: string;
@@ -99,7 +106,8 @@ export function ComposerPanel(props: ComposerPanelProps) {
     panel.current?.focus();
     props.onAnswer(field, a);
   };
-  const text = badgeText(verdict);
+  const risk = props.risk ?? assessRisk(verdict);
+  const text = `${riskText(risk)} · ${badgeText(verdict)}`;
   const answered = Object.entries(answers);
 
   useEffect(() => {
@@ -127,6 +135,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
         type="button"
         class="badge"
         data-level={verdict.directMarketing}
+        data-risk={risk.risk}
         data-language={verdict.language?.coverage === 'limited' ? verdict.language.primary : undefined}
         aria-expanded={open}
         aria-controls={panelId}
@@ -175,7 +184,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
             <>
               <h3>{t('panel_questions')}</h3>
               {verdict.questions.map((q) => (
-                <fieldset key={q.field} class="question">
+                <fieldset key={q.field} class="question" data-field={q.field}>
                   <legend>
                     <Text value={questionText(q)} />
                   </legend>
@@ -185,6 +194,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
                         key={o.value}
                         type="button"
                         class="option"
+                        data-value={o.value}
                         aria-pressed={answers[q.field]?.value === o.value}
                         onClick={userOnly(() =>
                           answer(q.field, { value: o.value, label: o.label, question: q.text }),

@@ -76,19 +76,23 @@ describe('SendDialog', () => {
       'Check before you send',
     );
     expect(document.getElementById(dialog.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'This message reads as direct marketing (fundraising), so UK marketing rules apply to it and a problem to look at.',
+      'This message reads as direct marketing (fundraising) and, as written, breaks a rule. Fix the problems below before it goes.',
     );
   });
 
-  test('says what was found, the route, what it requires, and the failed checks (not the notes)', () => {
+  test('problems first, each by name with its check; then what was found, the route and what it requires', () => {
     const { dialog } = show();
     const text = dialog.textContent ?? '';
+    const problems = Array.from(dialog.querySelectorAll('[data-mrc-problem]'), (li) => li.textContent);
+    expect(problems).toEqual([
+      'Many addresses visible to everyone in To and Cc. 60 email addresses are visible.',
+      'No unsubscribe or opt-out line. No unsubscribe wording.',
+    ]);
+    expect(text.indexOf('Problems')).toBeLessThan(text.indexOf('What the check found'));
     expect(text).toContain('Direct marketing — fundraising');
     expect(text).toContain('Please donate — An explicit request to donate.');
     expect(text).toContain('Consent needed: PECR reg 22');
     expect(text).toContain('Prior consent: Send only with consent.');
-    expect(text).toContain('Problem: 60 email addresses are visible.');
-    expect(text).toContain('Warning: No unsubscribe wording.');
     expect(text).not.toContain('Personal addresses.');
   });
 
@@ -142,8 +146,12 @@ describe('texts', () => {
   });
 
   test('notices say what happened in words', () => {
+    // The Advise note names each problem (issue #13), stop problems first.
     expect(noticeText({ kind: 'advise', verdict: verdict() })).toBe(
-      'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22. 1 problem flagged.',
+      'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22. To look at: Many addresses visible to everyone in To and Cc; No unsubscribe or opt-out line.',
+    );
+    expect(noticeText({ kind: 'advise', verdict: verdict({ checks: [] }) })).toBe(
+      'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22.',
     );
     expect(noticeText({ kind: 'skipped', reason: 'error' })).toMatch(/skipped.*went ahead unchecked/);
     // Never "press Send again" after a resend: only "check your Sent folder".

@@ -4,13 +4,14 @@
  * badge and the open panel take pointer events. Built with Preact and DOM APIs, never HTML strings.
  *
  * The host's attributes are a documented contract for administrators' automation and tests (README "In the
- * composer"): `data-mrc-verdict` (yes, likely, unclear, unlikely, no), `data-mrc-route`, `data-mrc-problems` (how
- * many error and warning checks), `data-mrc-checks` (a count of verdicts shown) and `data-mrc-send-check`
+ * composer"): `data-mrc-verdict` (yes, likely, unclear, unlikely, no), `data-mrc-route`, `data-mrc-risk` (ok, review,
+ * stop), `data-mrc-problems` (how many problems the risk counts), `data-mrc-checks` (a count of verdicts shown) and `data-mrc-send-check`
  * ("skipped"). They say nothing the page could not work out from its own draft; the organisation's name and the
  * settings never appear in the page.
  */
 import { h, render } from 'preact';
 import { OUR_HOST_ATTRIBUTE } from '../adapters/generic.ts';
+import { assessRisk } from '../core/risk.ts';
 import { startExtensionLocale } from '../i18n/extension.ts';
 import { getLocale, HTML_LANG, onLocaleChange } from '../i18n/index.ts';
 import { ComposerPanel, type ComposerPanelProps, SkippedBadge } from './ComposerPanel.tsx';
@@ -170,6 +171,7 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
         host.removeAttribute('data-mrc-verdict');
         host.removeAttribute('data-mrc-route');
         host.removeAttribute('data-mrc-problems');
+        host.removeAttribute('data-mrc-risk');
         if (!skipped) {
           visible = false;
           anchor.hidden = true;
@@ -180,13 +182,10 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
       } else {
         host.setAttribute('data-mrc-verdict', props.verdict.directMarketing);
         host.setAttribute('data-mrc-route', props.verdict.route);
-        host.setAttribute(
-          'data-mrc-problems',
-          String(
-            props.verdict.checks.filter((c) => c.severity === 'error' || c.severity === 'warning').length,
-          ),
-        );
-        render(h(ComposerPanel, { ...props, panelId, sendCheckSkipped: skipped }), anchor);
+        const risk = props.risk ?? assessRisk(props.verdict);
+        host.setAttribute('data-mrc-risk', risk.risk);
+        host.setAttribute('data-mrc-problems', String(risk.problems.length));
+        render(h(ComposerPanel, { ...props, risk, panelId, sendCheckSkipped: skipped }), anchor);
       }
       visible = true;
       place();

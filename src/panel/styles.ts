@@ -21,12 +21,14 @@ export const PANEL_CSS = `
    outline and one of the two always stands out (WCAG 1.4.11, 3:1). */
 .badge:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; box-shadow: 0 0 0 2px #fff, 0 1px 3px rgb(0 0 0 / 0.2); }
 .dot { flex: none; width: 9px; height: 9px; border-radius: 50%; background: #777; }
-.badge[data-level="yes"], .badge[data-level="likely"] { border-color: #b35c00; background: #fff4e5; }
-.badge[data-level="yes"] .dot, .badge[data-level="likely"] .dot { background: #b35c00; border-radius: 2px; }
-.badge[data-level="unclear"] { border-color: #6b5ea8; background: #f3f0ff; }
-.badge[data-level="unclear"] .dot { background: #6b5ea8; transform: rotate(45deg); border-radius: 1px; }
-.badge[data-level="no"], .badge[data-level="unlikely"] { border-color: #2e7d32; background: #edf7ee; }
-.badge[data-level="no"] .dot, .badge[data-level="unlikely"] .dot { background: #2e7d32; }
+/* The badge's colour and dot shape follow the risk (issue #13), never the purpose: ok a green circle, review an
+   amber diamond, stop a red square. The words say it too. */
+.badge[data-risk="ok"] { border-color: #2e7d32; background: #edf7ee; }
+.badge[data-risk="ok"] .dot { background: #2e7d32; }
+.badge[data-risk="review"] { border-color: #8a5300; background: #fff4e5; }
+.badge[data-risk="review"] .dot { background: #8a5300; transform: rotate(45deg); border-radius: 1px; }
+.badge[data-risk="stop"] { border-color: #b00020; background: #fdecee; color: #7a0016; }
+.badge[data-risk="stop"] .dot { background: #b00020; border-radius: 2px; }
 /* Check at Send let a send through unchecked: a dashed grey badge, in words (never colour alone). */
 .badge-skipped { cursor: default; border-style: dashed; border-color: #6b6b6b; background: #f4f4f4; }
 .skipped-tag { font-weight: 500; }
@@ -84,12 +86,12 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .anchor { color: #eee; }
   .badge, .panel { background: #202124; color: #eee; border-color: #777; }
-  .badge[data-level="yes"], .badge[data-level="likely"] { background: #3a2a14; border-color: #ffb366; }
-  .badge[data-level="yes"] .dot, .badge[data-level="likely"] .dot { background: #ffb366; }
-  .badge[data-level="unclear"] { background: #2a2540; border-color: #b9a8ff; }
-  .badge[data-level="unclear"] .dot { background: #b9a8ff; }
-  .badge[data-level="no"], .badge[data-level="unlikely"] { background: #1d3320; border-color: #81c784; }
-  .badge[data-level="no"] .dot, .badge[data-level="unlikely"] .dot { background: #81c784; }
+  .badge[data-risk="ok"] { background: #1d3320; border-color: #81c784; }
+  .badge[data-risk="ok"] .dot { background: #81c784; }
+  .badge[data-risk="review"] { background: #3a2a14; border-color: #ffb366; }
+  .badge[data-risk="review"] .dot { background: #ffb366; }
+  .badge[data-risk="stop"] { background: #3d1418; border-color: #ff8a80; color: #ffdad6; }
+  .badge[data-risk="stop"] .dot { background: #ff8a80; }
   .badge-skipped { background: #2b2b2b; border-color: #aaa; }
   a, .link { color: #8ab4f8; }
   .check-error { color: #ff8a80; }

@@ -1,0 +1,32 @@
+/**
+ * Words for the risk (src/core/risk.ts) on every surface: the badge, the Send dialog and its notes, the panel and
+ * the popup. The risk is always said in words; colour and the dot's shape only repeat it.
+ */
+import type { RiskAssessment, RiskProblem } from '../core/risk.ts';
+import { type MessageKey, t } from '../i18n/index.ts';
+
+/** The badge's words: "OK to send", "Check before sending", "2 problems — fix before sending". */
+export function riskText(a: RiskAssessment): string {
+  const n = a.problems.length;
+  if (a.risk === 'stop') return n === 1 ? t('risk_stop_one') : t('risk_stop_many', n);
+  if (a.risk === 'review') {
+    if (n === 0) return t('risk_review');
+    return n === 1 ? t('risk_review_one') : t('risk_review_many', n);
+  }
+  return t('risk_ok');
+}
+
+const PROBLEM_KEYS: Readonly<Record<string, MessageKey>> = {
+  'opt-out-missing': 'problem_opt_out_missing',
+  'sender-unidentified': 'problem_sender_unidentified',
+  'recipients-exposed': 'problem_recipients_exposed',
+  'opted-out': 'problem_opted_out',
+  'consent-refused': 'problem_consent_refused',
+  'language-coverage-limited': 'problem_language_coverage_limited',
+  'draft-truncated': 'problem_draft_truncated',
+};
+
+/** A problem's short name ("No unsubscribe or opt-out line"). */
+export function problemName(p: Pick<RiskProblem, 'checkId'>): string {
+  return t(PROBLEM_KEYS[p.checkId] ?? 'problem_other');
+}
