@@ -13,6 +13,7 @@ import { buildWalkthrough, type Walkthrough } from './walkthrough.ts';
 export type { Classification, Signal, SignalHit } from './classify/classification.ts';
 export * from './context.ts';
 export type { Draft } from './draft/draft.ts';
+export { fixOffset } from './fix.ts';
 export * from './risk.ts';
 export * from './verdict.ts';
 export type { WalkStep, WalkStepId, Walkthrough } from './walkthrough.ts';
