@@ -4,12 +4,15 @@
  * re-checks cheap), then paint highlights and the badge. Read-only towards the editor; fails open throughout.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
+import { fixOffset } from '../core/fix.ts';
 import type { Checker, Consent, ContextInput, Evidence, Purpose, Verdict } from '../core/index.ts';
-import { assessRisk, type RiskAssessment } from '../core/risk.ts';
+import { assessRisk, type FixId, type RiskAssessment } from '../core/risk.ts';
 import { SENDER_NAME_HIDDEN } from '../i18n/verdict.ts';
 import type { Answer } from '../panel/ComposerPanel.tsx';
 import { type ComposerHost, createComposerHost } from '../panel/host.ts';
+import { fixText } from '../ui/risk-labels.ts';
 import { clearHighlights, flashRange, type RangesByPurpose, setHighlights } from './highlights.ts';
+import { insertFix } from './insert-fix.ts';
 import {
   estimateCheckMs,
   type SendVerdict,
@@ -239,6 +242,7 @@ export class ComposerSession {
       canLocate: (e) => e.field === 'body' && (this.ref.kind === 'contenteditable' || !!this.mirror),
       onEvidence: (e) => this.locate(e),
       onAnswer: (field, answer) => this.answer(field, answer),
+      onFix: (fix) => this.applyFix(fix),
       openRequest: this.openRequests,
     });
   }
@@ -298,6 +302,24 @@ export class ComposerSession {
   riskOf(verdict: Verdict): RiskAssessment {
     const consent = this.answers.consent?.value ?? this.deps.baseContext().consent;
     return assessRisk(verdict, consent ? { consent: consent as Consent } : {});
+  }
+
+  /**
+   * Fix in one click (issue #13): on the user's click only, puts the fix's sentence at the end of the writer's own
+   * text (before the signature and quoted history) through the editor's input path, then checks again.
+   */
+  async applyFix(fix: FixId): Promise<boolean> {
+    try {
+      if (this.destroyed || !this.ref.isConnected()) return false;
+      const draft = this.ref.readDraft();
+      const base = this.deps.baseContext();
+      const text = fixText(fix, base.channel === 'sms' ? 'sms' : 'email', base.senderName);
+      const ok = await insertFix(this.ref, draft.body, fixOffset(draft.body.text), text);
+      this.schedule(0);
+      return ok;
+    } catch {
+      return false;
+    }
   }
 
   /** Opens the panel and brings the composer into view (the popup's "Show" button). */

@@ -13,6 +13,7 @@ import { headline, PURPOSE_LABEL } from '../ui/labels.ts';
 import { riskText } from '../ui/risk-labels.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
+import { PanelProblems, type PanelProblemsProps } from './PanelProblems.tsx';
 
 export interface Answer {
   value: string;
@@ -34,6 +35,8 @@ export interface ComposerPanelProps {
   canLocate(evidence: Evidence): boolean;
   onEvidence(evidence: Evidence): void;
   onAnswer(field: string, answer: Answer | null): void;
+  /** One-click fixes (issue #13): inserts a fix through the editor's input path. */
+  onFix?: PanelProblemsProps['onFix'];
   /** Changes when the popup asks for this composer's panel to open. */
   openRequest?: number;
   /** Check at Send let the last send through without a check (an error, or no verdict in time). */
@@ -168,7 +171,15 @@ export function ComposerPanel(props: ComposerPanelProps) {
             </button>
           </div>
           {props.sendCheckSkipped && <p class="skipped-note">{skippedWhy()}</p>}
-          <VerdictView verdict={{ ...verdict, evidence: [] }} />
+          <PanelProblems verdict={verdict} risk={risk} onFix={props.onFix} />
+          <VerdictView
+            verdict={{
+              ...verdict,
+              evidence: [],
+              // The problems are listed above, each with its fix; notes stay with the verdict.
+              checks: verdict.checks.filter((c) => !risk.problems.some((p) => p.checkId === c.id)),
+            }}
+          />
           {verdict.evidence.length > 0 && (
             <>
               <h3>{t('panel_why_phrases')}</h3>

@@ -101,6 +101,27 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
   button:focus-visible, .panel:focus-visible { outline-color: #8ab4f8; }
   .badge:focus-visible { outline-color: #8ab4f8; box-shadow: 0 0 0 2px #202124, 0 1px 3px rgb(0 0 0 / 0.2); }
 }
+/* What to do, and the problems with their fixes: first in the panel (issue #13). Same key as the badge. */
+.todo-line { display: flex; align-items: baseline; gap: 6px; font-weight: 600; margin: 6px 0; }
+.todo[data-risk="ok"] .dot { background: #2e7d32; }
+.todo[data-risk="review"] .dot { background: #8a5300; transform: rotate(45deg); border-radius: 1px; }
+.todo[data-risk="stop"] .dot { background: #b00020; border-radius: 2px; }
+.problems { list-style: none; padding: 0; margin: 4px 0; }
+.problem { border-left: 4px solid #8a5300; padding: 2px 0 2px 8px; margin: 6px 0; }
+.problem-stop { border-left-color: #b00020; }
+.fix {
+  font: inherit; font-weight: 600; cursor: pointer; margin-top: 4px; border-radius: 4px; padding: 2px 10px;
+  border: 1px solid #0b57d0; background: #0b57d0; color: #fff;
+}
+.fix-status:empty { display: none; }
+@media (prefers-color-scheme: dark) {
+  .todo[data-risk="ok"] .dot { background: #81c784; }
+  .todo[data-risk="review"] .dot { background: #ffb366; }
+  .todo[data-risk="stop"] .dot { background: #ff8a80; }
+  .problem { border-left-color: #ffb366; }
+  .problem-stop { border-left-color: #ff8a80; }
+  .fix { background: #8ab4f8; border-color: #8ab4f8; color: #202124; }
+}
 .verdict-language { border-left: 3px solid currentColor; padding-left: 8px; font-style: italic; }
 .language-tag { font-weight: 500; }
 `;

@@ -870,6 +870,28 @@ for (const fx of FIXTURE_LIST) {
       await p.close();
     });
 
+    test('fix in one click: "Add who it is from" goes in at the end of the body; one Ctrl+Z takes it out', async () => {
+      const p = await open(fx, 'risk');
+      await writeAppeal(fx, p);
+      await expect.poll(() => problemsOf(p, fx.key), { timeout: 10_000 }).toBe('2');
+      await p.waitForTimeout(800);
+      const before = await fx.body(p).evaluate((el) => el.innerHTML);
+      const host = hostFor(fx.key);
+      await p.locator(`${host} .badge`).click();
+      const fix = p.locator(`${host} [data-mrc-fix="sender-unidentified"]`);
+      expect(await fix.textContent()).toBe('Add who it is from');
+      expect(await fx.body(p).evaluate((el) => el.innerHTML)).toBe(before);
+      await fix.click();
+      const SENTENCE = 'This email was sent by [your organisation].';
+      await expect.poll(() => fx.body(p).innerText(), { timeout: 5000 }).toContain(SENTENCE);
+      const lines = (await fx.body(p).innerText()).split('\n').filter((l) => l.trim() !== '');
+      expect(lines).toEqual([APPEAL, SENTENCE]);
+      await expect.poll(() => problemsOf(p, fx.key), { timeout: 10_000 }).toBe('1');
+      await p.keyboard.press('ControlOrMeta+Z');
+      await expect.poll(() => fx.body(p).evaluate((el) => el.innerHTML), { timeout: 5000 }).toBe(before);
+      await p.close();
+    });
+
     test('a compliant appeal: review until the route is answered, then ok, and the default mode sends it at once', async () => {
       const p = await open(fx, 'risk');
       await writeAppeal(fx, p, COMPLIANT_APPEAL);
