@@ -4,7 +4,7 @@
  * through the editor's input path (src/content/insert-fix.ts), so the editor's Undo removes it.
  */
 import { useState } from 'preact/hooks';
-import type { RiskAssessment, Verdict } from '../core/index.ts';
+import type { RiskAssessment, RiskProblem, Verdict } from '../core/index.ts';
 import { isMarketingLevel } from '../core/risk.ts';
 import { t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
@@ -19,6 +19,20 @@ export interface PanelProblemsProps {
   onFix?(fix: NonNullable<RiskAssessment['problems'][number]['fix']>): Promise<boolean>;
 }
 
+/** One problem in words: its level ("Must fix:"), its name and what the check found. Panel and Send dialog. */
+export function ProblemText({ problem, verdict }: { problem: RiskProblem; verdict: Verdict }) {
+  const check = verdict.checks.find((c) => c.id === problem.checkId);
+  return (
+    <>
+      <span class="problem-level">
+        {problem.level === 'stop' ? t('problem_level_stop') : t('problem_level_review')}
+      </span>{' '}
+      <strong>{problemName(problem)}.</strong>{' '}
+      {check ? <Text value={checkText(check)} /> : t('send_consent_refused')}
+    </>
+  );
+}
+
 export function PanelProblems({ verdict, risk, onFix }: PanelProblemsProps) {
   const [status, setStatus] = useState<{ fix: string; ok: boolean } | null>(null);
   const marketing = isMarketingLevel(verdict.directMarketing) && verdict.route !== 'not-direct-marketing';
@@ -30,12 +44,10 @@ export function PanelProblems({ verdict, risk, onFix }: PanelProblemsProps) {
       {risk.problems.length > 0 && (
         <ul class="problems">
           {risk.problems.map((p) => {
-            const check = verdict.checks.find((c) => c.id === p.checkId);
             const fix = p.fix;
             return (
               <li key={p.checkId} class={`problem problem-${p.level}`} data-mrc-problem={p.checkId}>
-                <strong>{problemName(p)}.</strong>{' '}
-                {check ? <Text value={checkText(check)} /> : t('send_consent_refused')}
+                <ProblemText problem={p} verdict={verdict} />
                 {fix && onFix && (
                   <>
                     {' '}

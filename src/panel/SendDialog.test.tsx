@@ -85,8 +85,8 @@ describe('SendDialog', () => {
     const text = dialog.textContent ?? '';
     const problems = Array.from(dialog.querySelectorAll('[data-mrc-problem]'), (li) => li.textContent);
     expect(problems).toEqual([
-      'Many addresses visible to everyone in To and Cc. 60 email addresses are visible.',
-      'No unsubscribe or opt-out line. No unsubscribe wording.',
+      'Must fix: Many addresses visible to everyone in To and Cc. 60 email addresses are visible.',
+      'Must fix: No unsubscribe or opt-out line. No unsubscribe wording.',
     ]);
     expect(text.indexOf('Problems')).toBeLessThan(text.indexOf('What the check found'));
     expect(text).toContain('Direct marketing — fundraising');

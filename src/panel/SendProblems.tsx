@@ -4,9 +4,7 @@
  */
 import type { RiskAssessment, Verdict } from '../core/index.ts';
 import { t } from '../i18n/index.ts';
-import { Text } from '../i18n/preact.tsx';
-import { checkText } from '../i18n/verdict.ts';
-import { problemName } from '../ui/risk-labels.ts';
+import { ProblemText } from './PanelProblems.tsx';
 
 export function SendProblems({ verdict, risk }: { verdict: Verdict; risk: RiskAssessment }) {
   return (
@@ -16,11 +14,9 @@ export function SendProblems({ verdict, risk }: { verdict: Verdict; risk: RiskAs
           <h3>{t('send_problems')}</h3>
           <ul class="problems">
             {risk.problems.map((p) => {
-              const check = verdict.checks.find((c) => c.id === p.checkId);
               return (
                 <li key={p.checkId} class={`problem problem-${p.level}`} data-mrc-problem={p.checkId}>
-                  <strong>{problemName(p)}.</strong>{' '}
-                  {check ? <Text value={checkText(check)} /> : t('send_consent_refused')}
+                  <ProblemText problem={p} verdict={verdict} />
                 </li>
               );
             })}

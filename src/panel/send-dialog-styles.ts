@@ -31,6 +31,7 @@ li { margin: 3px 0; overflow-wrap: anywhere; }
 .problems { list-style: none; padding: 0; }
 .problem { border-left: 4px solid #8a5300; padding: 2px 0 2px 8px; margin: 4px 0; }
 .problem-stop { border-left-color: #b00020; }
+.problem-level { font-weight: 600; }
 .check-warning { color: #7a4a00; }
 .sev { font-weight: 700; }
 q { font-weight: 600; }

@@ -109,6 +109,7 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 .problems { list-style: none; padding: 0; margin: 4px 0; }
 .problem { border-left: 4px solid #8a5300; padding: 2px 0 2px 8px; margin: 6px 0; }
 .problem-stop { border-left-color: #b00020; }
+.problem-level { font-weight: 600; }
 .fix {
   font: inherit; font-weight: 600; cursor: pointer; margin-top: 4px; border-radius: 4px; padding: 2px 10px;
   border: 1px solid #0b57d0; background: #0b57d0; color: #fff;
