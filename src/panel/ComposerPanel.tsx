@@ -8,18 +8,15 @@ import type { Evidence, Verdict } from '../core/index.ts';
 import { assessRisk, type RiskAssessment } from '../core/risk.ts';
 import { getLocale, type MessageKey, t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
-import { evidenceReason, optionLabel, questionText } from '../i18n/verdict.ts';
+import { evidenceReason } from '../i18n/verdict.ts';
 import { headline, PURPOSE_LABEL } from '../ui/labels.ts';
 import { riskText } from '../ui/risk-labels.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
 import { PanelProblems, type PanelProblemsProps } from './PanelProblems.tsx';
+import { type Answer, PanelQuestions } from './PanelQuestions.tsx';
 
-export interface Answer {
-  value: string;
-  label: string;
-  question: string;
-}
+export type { Answer } from './PanelQuestions.tsx';
 
 export interface ComposerPanelProps {
   verdict: Verdict;
@@ -111,7 +108,6 @@ export function ComposerPanel(props: ComposerPanelProps) {
   };
   const risk = props.risk ?? assessRisk(verdict);
   const text = `${riskText(risk)} · ${badgeText(verdict)}`;
-  const answered = Object.entries(answers);
 
   useEffect(() => {
     if (props.openRequest) setOpen(true);
@@ -171,15 +167,10 @@ export function ComposerPanel(props: ComposerPanelProps) {
             </button>
           </div>
           {props.sendCheckSkipped && <p class="skipped-note">{skippedWhy()}</p>}
+          {/* Issue #13: what to do and the problems with their fixes, the questions, the evidence; the rules and
+              sources behind "Why?". */}
           <PanelProblems verdict={verdict} risk={risk} onFix={props.onFix} />
-          <VerdictView
-            verdict={{
-              ...verdict,
-              evidence: [],
-              // The problems are listed above, each with its fix; notes stay with the verdict.
-              checks: verdict.checks.filter((c) => !risk.problems.some((p) => p.checkId === c.id)),
-            }}
-          />
+          <PanelQuestions questions={verdict.questions} answers={answers} onAnswer={answer} />
           {verdict.evidence.length > 0 && (
             <>
               <h3>{t('panel_why_phrases')}</h3>
@@ -191,52 +182,17 @@ export function ComposerPanel(props: ComposerPanelProps) {
               </ul>
             </>
           )}
-          {verdict.questions.length > 0 && (
-            <>
-              <h3>{t('panel_questions')}</h3>
-              {verdict.questions.map((q) => (
-                <fieldset key={q.field} class="question" data-field={q.field}>
-                  <legend>
-                    <Text value={questionText(q)} />
-                  </legend>
-                  <div class="options">
-                    {q.options.map((o) => (
-                      <button
-                        key={o.value}
-                        type="button"
-                        class="option"
-                        data-value={o.value}
-                        aria-pressed={answers[q.field]?.value === o.value}
-                        onClick={userOnly(() =>
-                          answer(q.field, { value: o.value, label: o.label, question: q.text }),
-                        )}
-                      >
-                        <Text value={optionLabel(q, o)} />
-                      </button>
-                    ))}
-                  </div>
-                </fieldset>
-              ))}
-            </>
-          )}
-          {answered.length > 0 && (
-            <>
-              <h3>{t('panel_answers')}</h3>
-              <ul class="answers">
-                {answered.map(([field, a]) => (
-                  <li key={field}>
-                    <Text value={questionText({ field, text: a.question })} />{' '}
-                    <strong>
-                      <Text value={optionLabel({ field }, a)} />
-                    </strong>{' '}
-                    <button type="button" class="link" onClick={userOnly(() => answer(field, null))}>
-                      {t('panel_change')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <details class="why">
+            <summary>{t('panel_why')}</summary>
+            <VerdictView
+              verdict={{
+                ...verdict,
+                evidence: [],
+                // The problems are listed above, each with its fix; notes stay with the verdict.
+                checks: verdict.checks.filter((c) => !risk.problems.some((p) => p.checkId === c.id)),
+              }}
+            />
+          </details>
         </section>
       )}
     </>

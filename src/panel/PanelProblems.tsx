@@ -8,7 +8,7 @@ import type { RiskAssessment, RiskProblem, Verdict } from '../core/index.ts';
 import { isMarketingLevel } from '../core/risk.ts';
 import { t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
-import { checkText } from '../i18n/verdict.ts';
+import { checkText, summaryText } from '../i18n/verdict.ts';
 import { fixLabel, problemName, todoText } from '../ui/risk-labels.ts';
 import { userOnly } from '../ui/trusted.ts';
 
@@ -40,6 +40,10 @@ export function PanelProblems({ verdict, risk, onFix }: PanelProblemsProps) {
     <div class="todo" data-risk={risk.risk}>
       <p class="todo-line">
         <span class="dot" aria-hidden="true" /> {todoText(risk, marketing)}
+      </p>
+      {/* Every verdict, "not marketing" included, says why in one sentence. */}
+      <p class="why-line">
+        <Text value={summaryText(verdict.summary)} />
       </p>
       {risk.problems.length > 0 && (
         <ul class="problems">

@@ -115,6 +115,9 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
   border: 1px solid #0b57d0; background: #0b57d0; color: #fff;
 }
 .fix-status:empty { display: none; }
+.why { margin-top: 10px; border-top: 1px solid #8a8a8a; padding-top: 6px; }
+.why > summary { cursor: pointer; font-weight: 600; }
+.question-count { font-weight: 400; opacity: 0.85; }
 @media (prefers-color-scheme: dark) {
   .todo[data-risk="ok"] .dot { background: #81c784; }
   .todo[data-risk="review"] .dot { background: #ffb366; }
