@@ -36,6 +36,8 @@ export interface ComposerPanelProps {
   onFix?: PanelProblemsProps['onFix'];
   /** Changes when the popup asks for this composer's panel to open. */
   openRequest?: number;
+  /** Called when the panel opens or closes (the host raises an open panel above every other badge). */
+  onOpenChange?(open: boolean): void;
   /** Check at Send let the last send through without a check (an error, or no verdict in time). */
   sendCheckSkipped?: boolean;
 }
@@ -112,6 +114,10 @@ export function ComposerPanel(props: ComposerPanelProps) {
   useEffect(() => {
     if (props.openRequest) setOpen(true);
   }, [props.openRequest]);
+
+  useEffect(() => {
+    props.onOpenChange?.(open);
+  }, [open]);
 
   // Keeps focus where the writer left it: only Escape (from inside our panel) moves it, back to the badge.
   useEffect(() => {

@@ -33,6 +33,8 @@ export interface ComposerHost {
 }
 
 export const PANEL_WIDTH = 380;
+/** The z-index of a host whose panel is closed; an open panel's host gets Z_CLOSED + 1 (the largest there is). */
+export const Z_CLOSED = 2147483646;
 const GAP = 8;
 /** The least height worth opening the panel clear of the editor (above or below it) rather than over it. */
 const MIN_CLEAR_PANEL = 240;
@@ -65,7 +67,9 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   host.setAttribute(OUR_HOST_ATTRIBUTE, String(id));
   const forId = anchorEl.id || editor.id;
   if (forId) host.setAttribute('data-mrc-for', forId);
-  pinHostStyle(host);
+  // Closed, one below the top: an open panel's host is raised to the top, so no other composer's badge is ever
+  // painted over it (issue #13).
+  pinHostStyle(host, [['z-index', String(Z_CLOSED)]]);
   const shadow = host.attachShadow({ mode: 'open' });
   try {
     const sheet = new win.CSSStyleSheet();
@@ -185,7 +189,17 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
         const risk = props.risk ?? assessRisk(props.verdict);
         host.setAttribute('data-mrc-risk', risk.risk);
         host.setAttribute('data-mrc-problems', String(risk.problems.length));
-        render(h(ComposerPanel, { ...props, risk, panelId, sendCheckSkipped: skipped }), anchor);
+        render(
+          h(ComposerPanel, {
+            ...props,
+            risk,
+            panelId,
+            sendCheckSkipped: skipped,
+            onOpenChange: (open: boolean) =>
+              host.style.setProperty('z-index', String(open ? Z_CLOSED + 1 : Z_CLOSED), 'important'),
+          }),
+          anchor,
+        );
       }
       visible = true;
       place();
