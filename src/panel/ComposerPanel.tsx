@@ -13,6 +13,7 @@ import { headline, PURPOSE_LABEL } from '../ui/labels.ts';
 import { riskText } from '../ui/risk-labels.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
+import { PanelKey } from './PanelKey.tsx';
 import { PanelProblems, type PanelProblemsProps } from './PanelProblems.tsx';
 import { type Answer, PanelQuestions } from './PanelQuestions.tsx';
 
@@ -188,6 +189,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
               </ul>
             </>
           )}
+          <PanelKey />
           <details class="why">
             <summary>{t('panel_why')}</summary>
             <VerdictView

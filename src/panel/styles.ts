@@ -116,7 +116,10 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 }
 .fix-status:empty { display: none; }
 .why { margin-top: 10px; border-top: 1px solid #8a8a8a; padding-top: 6px; }
-.why > summary { cursor: pointer; font-weight: 600; }
+.why > summary, .key > summary { cursor: pointer; font-weight: 600; }
+.key { margin-top: 8px; }
+.key-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 4px 0; }
+.key-list .todo { display: inline-flex; align-items: center; gap: 6px; }
 .question-count { font-weight: 400; opacity: 0.85; }
 @media (prefers-color-scheme: dark) {
   .todo[data-risk="ok"] .dot { background: #81c784; }
