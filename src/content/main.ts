@@ -11,6 +11,7 @@ import { adaptersFor } from '../adapters/index.ts';
 import { reachableFrameDocuments } from '../adapters/shared.ts';
 import type { ContextInput } from '../core/index.ts';
 import { browser } from '../platform/browser.ts';
+import { onRememberedChanged } from '../settings/remembered.ts';
 import type { Settings } from '../settings/schema.ts';
 import { watchSettings } from '../settings/store.ts';
 import {
@@ -400,6 +401,8 @@ async function main() {
       watcher = undefined;
     }
   };
+  // Answers remembered in one composer (or tab, or Settings cleared them) apply to every composer here.
+  onRememberedChanged(() => watcher?.recheckAll());
   // Safe defaults at once, then the user's settings and the organisation's policy as they arrive.
   watchSettings((read) => apply(read.settings));
 }

@@ -10,6 +10,14 @@ import { assessRisk, type FixId, type RiskAssessment } from '../core/risk.ts';
 import { SENDER_NAME_HIDDEN } from '../i18n/verdict.ts';
 import type { Answer } from '../panel/ComposerPanel.tsx';
 import { type ComposerHost, createComposerHost } from '../panel/host.ts';
+import {
+  answersFor,
+  listScope,
+  orgScope,
+  readRemembered,
+  rememberAnswer,
+  type Scope,
+} from '../settings/remembered.ts';
 import { fixText } from '../ui/risk-labels.ts';
 import { clearHighlights, flashRange, type RangesByPurpose, setHighlights } from './highlights.ts';
 import { insertFix } from './insert-fix.ts';
@@ -131,6 +139,10 @@ export class ComposerSession {
   /** Counts runs, so a run still preparing a long draft gives way to a newer one. */
   private runs = 0;
   private answers: Record<string, Answer>;
+  /** Answers remembered on this device for the scopes below (src/settings/remembered.ts). */
+  private remembered: Record<string, Answer> = {};
+  /** The organisation's scope, then the recipient list's when recipients are known. */
+  private scopes: Scope[] = [];
   /** Incremented to ask the panel to open (ComposerPanel watches it). */
   private openRequests = 0;
 
@@ -191,6 +203,8 @@ export class ComposerSession {
       if (this.destroyed) return;
       this.checker ??= core.createChecker();
       const draft = this.ref.readDraft();
+      await this.loadRemembered(draft);
+      if (this.destroyed) return;
       this.last = draft;
       this.lastText = draft.body.text;
       if (!draft.body.text.trim()) {
@@ -238,7 +252,7 @@ export class ComposerSession {
     this.ui.update({
       verdict,
       risk: this.riskOf(verdict),
-      answers: { ...this.answers },
+      answers: this.allAnswers(),
       canLocate: (e) => e.field === 'body' && (this.ref.kind === 'contenteditable' || !!this.mirror),
       onEvidence: (e) => this.locate(e),
       onAnswer: (field, answer) => this.answer(field, answer),
@@ -294,13 +308,35 @@ export class ComposerSession {
     if (answer) next[field] = answer;
     else delete next[field];
     this.answers = next;
+    // Remembered for the recipient list when there is one, else for the organisation (never `promotes`).
+    const scope = this.scopes.at(-1);
+    if (scope) void rememberAnswer(scope, field, answer).catch(() => undefined);
     rememberedAnswers.set(this.ref.editor, next);
     this.schedule(0);
   }
 
+  /** The answers remembered for this organisation and recipient list, under the ones given in this composer. */
+  private allAnswers(): Record<string, Answer> {
+    return { ...this.remembered, ...this.answers };
+  }
+
+  /** Reads the answers remembered for the draft's organisation and recipient list (src/settings/remembered.ts). */
+  private async loadRemembered(draft: DraftSnapshot): Promise<void> {
+    try {
+      const base = this.deps.baseContext();
+      const org = orgScope(base.sender ?? 'unknown', base.senderName ?? '');
+      const r = draft.recipients;
+      const list = await listScope(org, [...r.to, ...r.cc, ...r.bcc]);
+      this.scopes = list ? [org, list] : [org];
+      this.remembered = answersFor(await readRemembered(), this.scopes);
+    } catch {
+      // Fail open: the composer's own answers still apply.
+    }
+  }
+
   /** The risk of a verdict of this composer's draft, with the consent answer it depends on (src/core/risk.ts). */
   riskOf(verdict: Verdict): RiskAssessment {
-    const consent = this.answers.consent?.value ?? this.deps.baseContext().consent;
+    const consent = this.allAnswers().consent?.value ?? this.deps.baseContext().consent;
     return assessRisk(verdict, consent ? { consent: consent as Consent } : {});
   }
 
@@ -346,7 +382,7 @@ export class ComposerSession {
   /** The context a draft is checked in (settings, recipients, the user's answers). */
   private contextFor(draft: DraftSnapshot): { context: ContextInput; answers: Record<string, string> } {
     const context: ContextInput = { ...this.deps.baseContext(), recipients: draft.recipients };
-    const answers = Object.fromEntries(Object.entries(this.answers).map(([k, a]) => [k, a.value]));
+    const answers = Object.fromEntries(Object.entries(this.allAnswers()).map(([k, a]) => [k, a.value]));
     return { context, answers };
   }
 

@@ -29,6 +29,7 @@ import {
   saveSettings,
 } from '../settings/store.ts';
 import { OverrideLogSection } from './OverrideLog.tsx';
+import { RememberedAnswersSection } from './RememberedAnswers.tsx';
 
 /** Check at Send (issue #4) is built: the choice is acted on in supported webmails. */
 const SEND_CHECK_AVAILABLE = true;
@@ -471,6 +472,8 @@ export function Options() {
         </Section>
 
         <OverrideLogSection />
+
+        <RememberedAnswersSection />
 
         <Section id="sites" title={t('options_section_sites')}>
           <p class="why" id="sites-why">

@@ -55,7 +55,10 @@ describe('options page', () => {
     expect(await page.getByRole('radio', { name: 'Not sure' }).isChecked()).toBe(true);
     expect(await page.getByLabel('Organisation name').inputValue()).toBe('');
     expect(await page.getByRole('radio', { name: 'Email' }).isChecked()).toBe(true);
-    expect(await page.getByRole('radio', { name: /^Advise/ }).isChecked()).toBe(true);
+    // The default holds only what breaks a rule (issue #13).
+    expect(
+      await page.getByRole('radio', { name: /^Hold what breaks a rule \(recommended\)/ }).isChecked(),
+    ).toBe(true);
     expect(await page.getByRole('switch', { name: 'Pause checks on every site' }).isChecked()).toBe(false);
     expect(await page.getByTestId('sites-empty').isVisible()).toBe(true);
     expect(await page.locator('body').textContent()).toContain('Guidance, not legal advice.');

@@ -893,6 +893,8 @@ for (const fx of FIXTURE_LIST) {
     });
 
     test('a compliant appeal: review until the route is answered, then ok, and the default mode sends it at once', async () => {
+      // Answers are remembered per recipient list (issue #13 item 5): start from none.
+      await worker.evaluate(() => chrome.storage.local.remove('rememberedAnswers'));
       const p = await open(fx, 'risk');
       await writeAppeal(fx, p, COMPLIANT_APPEAL);
       await expect.poll(() => riskOf(p, fx.key), { timeout: 10_000 }).toBe('review');
