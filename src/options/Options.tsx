@@ -30,6 +30,7 @@ import {
 } from '../settings/store.ts';
 import { OverrideLogSection } from './OverrideLog.tsx';
 import { RememberedAnswersSection } from './RememberedAnswers.tsx';
+import { isWelcome, Welcome } from './Welcome.tsx';
 
 /** Check at Send (issue #4) is built: the choice is acted on in supported webmails. */
 const SEND_CHECK_AVAILABLE = true;
@@ -332,6 +333,7 @@ export function Options() {
   function renderForm() {
     return (
       <>
+        {isWelcome() && <Welcome />}
         <p class="lede">
           {t('options_lede')} <strong>{t('common_guidance')}</strong>
         </p>
