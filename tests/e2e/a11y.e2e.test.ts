@@ -96,6 +96,14 @@ async function setSettings(values: Record<string, unknown>) {
   await page.close();
 }
 
+/** Answers are remembered across pages (issue #13): a test that needs the questions starts from none. */
+async function forgetAnswers() {
+  const page = await ext.context.newPage();
+  await page.goto(`${extBase}/src/options/index.html`);
+  await page.evaluate(() => chrome.storage.local.remove('rememberedAnswers'));
+  await page.close();
+}
+
 /** The element that has keyboard focus, through open shadow roots. */
 function focused(page: Page) {
   return page.evaluate(() => {
@@ -563,6 +571,7 @@ describe('keyboard only', () => {
     'panel (%s): Tab reaches the badge, Enter opens, Tab through evidence and questions, Escape closes back to the badge',
     async (scheme) => {
       await setSettings({ sendCheckMode: 'off' });
+      await forgetAnswers();
       // Tall enough for all three demo composers: a badge shows (and takes focus) only while its composer is on
       // screen, and tabbing through the page scrolls it.
       const { page, errors } = await newPage(scheme, { width: 1280, height: 1800 });
