@@ -293,6 +293,7 @@ export class ComposerWatcher {
     for (const session of this.sessions.values()) {
       if (!session.ref.isConnected()) continue;
       const v = session.current;
+      const risk = v ? session.riskOf(v) : undefined;
       out.push({
         id: session.id,
         adapter: session.ref.adapterId,
@@ -303,6 +304,8 @@ export class ComposerWatcher {
               route: v.route,
               errors: v.checks.filter((c) => c.severity === 'error').length,
               warnings: v.checks.filter((c) => c.severity === 'warning').length,
+              risk: risk?.risk,
+              problems: risk?.problems.length,
             }
           : null,
       });

@@ -7,9 +7,13 @@ import { type MessageKey, t } from '../i18n/index.ts';
 
 /** The badge's words: "OK to send", "Check before sending", "2 problems — fix before sending". */
 export function riskText(a: RiskAssessment): string {
-  const n = a.problems.length;
-  if (a.risk === 'stop') return n === 1 ? t('risk_stop_one') : t('risk_stop_many', n);
-  if (a.risk === 'review') {
+  return riskWords(a.risk, a.problems.length);
+}
+
+/** The same words from the risk and its problem count alone (the popup gets only these from the page). */
+export function riskWords(risk: RiskAssessment['risk'], n: number): string {
+  if (risk === 'stop') return n === 1 ? t('risk_stop_one') : t('risk_stop_many', n);
+  if (risk === 'review') {
     if (n === 0) return t('risk_review');
     return n === 1 ? t('risk_review_one') : t('risk_review_many', n);
   }

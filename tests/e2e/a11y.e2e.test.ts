@@ -415,6 +415,17 @@ describe.each(RUNS)('axe, WCAG 2.2 AA, $lang, $scheme scheme with reduced motion
     const tab = await tabIdOf(demo);
     await page.goto(`${extBase}/src/popup/index.html?tab=${tab}`);
     await page.waitForSelector('.composers .composer');
+    // Each composer leads with its risk, as its badge does (issue #13): the same attribute and words.
+    const risks = await page
+      .locator('.composer-risk')
+      .evaluateAll((els) =>
+        els.map((e) => ({ risk: e.getAttribute('data-risk'), text: e.textContent?.trim() ?? '' })),
+      );
+    expect(risks.length).toBeGreaterThan(0);
+    for (const r of risks) {
+      expect(['ok', 'review', 'stop']).toContain(r.risk);
+      expect(r.text).not.toBe('');
+    }
     await audit(page, `popup this-tab composers (${lang}, ${scheme})`);
     await page.screenshot({
       path: path.join(SHOTS, `popup-composers-${lang}-${scheme}.png`),
