@@ -13,6 +13,8 @@ import { OPTIONAL_SITE_MATCHES } from './src/sites/hosts.ts';
  * but Chromium then fails the content script's module import ("Failed to fetch dynamically imported module"),
  * tried here in 2026-11; README lists this under limits.
  */
+const WORKER_FRAME = 'src/worker/index.html';
+
 function dynamicContentResources(): Plugin {
   return {
     name: 'mrc-dynamic-content-resources',
@@ -28,6 +30,9 @@ function dynamicContentResources(): Plugin {
         ),
       ];
       if (!resources.length) return;
+      // The worker frame (src/worker/frame.ts): the content script puts it in the page to start the checking
+      // worker. Its own script and the worker load from inside the extension, so they need not be listed.
+      resources.push(WORKER_FRAME);
       m.web_accessible_resources = [{ matches: OPTIONAL_SITE_MATCHES, resources }];
       writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
     },
@@ -60,6 +65,8 @@ export default defineConfig({
   plugins: [crx({ manifest, browser: target }), dynamicContentResources(), quietPreloadErrors()],
   // Development-only code (the Send-check's fault hook for tests) is dropped from release builds entirely.
   define: { __MRC_DEV__: JSON.stringify(process.env.MRC_DEV_HOSTS === '1') },
+  // The checking worker is a module worker (Chromium, and Firefox since 114).
+  worker: { format: 'es' },
   build: {
     outDir: process.env.MRC_OUT_DIR ?? (target === 'firefox' ? 'dist-firefox' : 'dist'),
     emptyOutDir: true,
@@ -70,9 +77,10 @@ export default defineConfig({
       polyfill: false,
       resolveDependencies: (_file, deps, ctx) => (ctx.hostId.includes('content') ? [] : deps),
     },
-    // Extension pages beyond the manifest's own: the training page (also built standalone by vite.training.config.ts).
+    // Extension pages beyond the manifest's own: the training page (also built standalone by
+    // vite.training.config.ts) and the worker frame.
     rollupOptions: {
-      input: { training: 'src/training/index.html' },
+      input: { training: 'src/training/index.html', 'worker-frame': WORKER_FRAME },
       // Preact in a chunk of its own with a stable name: scripts/firefox-lint.mjs justifies the one innerHTML in
       // its renderer by that name. Without the group, Preact joins whichever shared chunk has the same importers
       // (since the interface catalogues, the labels chunk).

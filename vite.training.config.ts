@@ -12,6 +12,8 @@ export default defineConfig({
   root,
   base: './',
   publicDir: false,
+  // The live editor's explain worker (src/training/walk.ts) is a module worker.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('./dist-training', import.meta.url)),
     emptyOutDir: true,

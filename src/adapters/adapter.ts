@@ -2,13 +2,15 @@
  * The contract between the content script and one webmail's DOM. An adapter only *reads*: it never writes to
  * the editor, sets attributes on it, focuses it or touches the selection (docs/webmail-composers.md §3.3).
  *
- * Adding a webmail: write `src/adapters/<id>.ts` exporting a ComposerAdapter, add its id to `AdapterId`
- * below (the registry in `index.ts` then fails to type-check until it is registered), and give it fixtures.
+ * Adding a webmail: its entry in `webmails.ts` (id, label, hosts, fixture), then `src/adapters/<id>.ts` exporting
+ * its ComposerAdapter (the registry in `index.ts` fails to type-check until it is registered); see
+ * docs/adding-a-webmail.md.
  */
 import type { EditorText } from './dom-text.ts';
+import type { WebmailId } from './webmails.ts';
 
-/** Every adapter's id: one per site adapter file, plus the generic fallback. */
-export type AdapterId = 'gmail' | 'outlook' | 'yahoo' | 'proton' | 'roundcube' | 'generic';
+/** Every adapter's id: one per webmail in webmails.ts, plus the generic fallback. */
+export type AdapterId = WebmailId | 'generic';
 
 export interface DraftRecipients {
   to: string[];

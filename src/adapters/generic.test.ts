@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { genericAdapter, OUR_HOST_ATTRIBUTE } from './generic.ts';
+import { OUR_HOST_ATTRIBUTE } from '../ui/our-ui.ts';
+import { genericAdapter } from './generic.ts';
 import { adaptersFor } from './index.ts';
 
 /** Builds a fixture page. Test fixture only: the code under test never writes markup. */

@@ -7,8 +7,17 @@
  * Site adapters are tried first. Read-only: see adapter.ts.
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
-import { type EditorText, readEditorText } from './dom-text.ts';
-import { collectComposers, frameOf, isConnectedWithin, isCtrlEnter, isVisible } from './shared.ts';
+import { readEditorText } from './dom-text.ts';
+import {
+  collectComposers,
+  frameOf,
+  isConnectedWithin,
+  isCtrlEnter,
+  isInOurUi,
+  isVisible,
+  MAX_BODY_CHARS,
+  textareaText,
+} from './shared.ts';
 
 /** Editables the user can type a message into: rich-text editing hosts and plain-text areas. */
 export const EDITABLE_SELECTOR =
@@ -32,8 +41,6 @@ export const FIELD_SELECTOR = 'input:not([type]), input[type="text"], input[type
 /** Quoted history and signatures: not what the writer is writing now. */
 export const SKIP_SELECTOR =
   'blockquote[type="cite"], .gmail_quote, .gmail_signature, .moz-cite-prefix, .moz-signature, #divRplyFwdMsg';
-/** Marks our own UI hosts (appended to documentElement); nothing inside them is ever a composer. */
-export const OUR_HOST_ATTRIBUTE = 'data-mrc-host';
 
 /**
  * What a Send control is called, as a whole label (aria-label, title, name, value or text; case, spacing and a
@@ -104,25 +111,10 @@ export function genericSendControls(root: Element, body: Element): Element[] {
   );
 }
 
-/** Bounds the work per check on huge drafts. */
-export const MAX_BODY_CHARS = 50_000;
-
 const RECIPIENT_KEY = /^_?(to|cc|bcc)\b/i;
 
 function isElement(node: unknown): node is HTMLElement {
   return !!node && (node as Node).nodeType === 1;
-}
-
-/** True for elements inside one of our shadow-root hosts (or the host itself). */
-export function isInOurUi(el: Element): boolean {
-  let node: Node | null = el;
-  while (node) {
-    if (isElement(node) && node.hasAttribute(OUR_HOST_ATTRIBUTE)) return true;
-    const parent: Node | null = node.parentNode;
-    // Step out of a shadow root to its host.
-    node = parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : parent;
-  }
-  return false;
 }
 
 function isTextarea(el: Element): el is HTMLTextAreaElement {
@@ -204,15 +196,6 @@ export function findFields(root: Element, body: Element): Fields {
     if (key) fields.recipients.push({ kind: key as keyof DraftRecipients, el });
   }
   return fields;
-}
-
-function textareaText(el: HTMLTextAreaElement): EditorText {
-  const value = el.value;
-  return {
-    text: value.slice(0, MAX_BODY_CHARS),
-    truncated: value.length > MAX_BODY_CHARS,
-    rangeFor: () => null,
-  };
 }
 
 /**

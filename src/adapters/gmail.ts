@@ -5,15 +5,8 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
-import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { collectComposers, isCtrlEnter, LOOPBACK_HOSTS } from './shared.ts';
-
-export const GMAIL_HOST = 'mail.google.com';
-/**
- * The loopback fixture page (tests/fixtures/gmail.html). The content script only runs on loopback in builds made
- * with MRC_DEV_HOSTS=1, so this never applies in a release build.
- */
-export const FIXTURE_PATH = /\/gmail\.html$/;
+import { collectComposers, containsAddress, isCtrlEnter, isInOurUi, MAX_BODY_CHARS } from './shared.ts';
+import { onWebmailPage } from './webmails.ts';
 
 /** One compose (new, inline reply, fullscreen); gmail.js `composes()`, InboxSDK inline replies. Class: low-medium. */
 export const COMPOSE_ROOT_SELECTOR = 'div.M9';
@@ -53,8 +46,6 @@ export const SEND_TOOLTIP_SELECTOR = '[role="button"][data-tooltip*="Enter"]:not
 export const SEND_MENU_OPEN_SELECTOR = '.IZ .Up [aria-haspopup="true"][aria-expanded="true"]';
 /** "Schedule send" in that menu (InboxSDK, fixed 2024-10). The menu lives outside the compose. Medium. */
 export const SCHEDULED_SEND_SELECTOR = '[selector="scheduledSend"]';
-
-const ADDRESS = /[^\s<>,;"']+@[^\s<>,;"']+/;
 
 /** The compose window around a body: `div.M9`, else the dialog form/dialog/main region, else its parent. */
 export function gmailRootOf(body: Element): Element {
@@ -122,7 +113,7 @@ export function gmailRecipients(root: Element): DraftRecipients {
   const seen = { to: new Set<string>(), cc: new Set<string>(), bcc: new Set<string>() };
   const add = (kind: keyof DraftRecipients | null, raw: string | null | undefined) => {
     const value = raw?.trim();
-    if (!kind || !value || !ADDRESS.test(value) || seen[kind].has(value)) return;
+    if (!kind || !value || !containsAddress(value) || seen[kind].has(value)) return;
     seen[kind].add(value);
     out[kind].push(value);
   };
@@ -170,8 +161,7 @@ export function gmailComposer(body: HTMLElement): ComposerRef {
 
 export const gmailAdapter: ComposerAdapter = {
   id: 'gmail',
-  matches: ({ hostname, pathname }) =>
-    hostname === GMAIL_HOST || (LOOPBACK_HOSTS.has(hostname) && FIXTURE_PATH.test(pathname)),
+  matches: (location) => onWebmailPage('gmail', location),
   findComposers: (root) => collectComposers(root, BODY_SELECTOR, bodyAround, gmailComposer),
   composerFor(target) {
     if (isInOurUi(target)) return null;

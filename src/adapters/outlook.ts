@@ -6,21 +6,9 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
-import { isInOurUi, labelSaysSend, MAX_BODY_CHARS } from './generic.ts';
-import { collectComposers, isCtrlEnter, LOOPBACK_HOSTS } from './shared.ts';
-
-/** The Outlook web hosts (§1.3). On-prem OWA on custom domains falls to the generic adapter. */
-export const OUTLOOK_HOSTS = [
-  'outlook.office.com',
-  'outlook.office365.com',
-  'outlook.live.com',
-  'outlook.cloud.microsoft',
-] as const;
-/**
- * The loopback fixture page (tests/fixtures/outlook.html). The content script only runs on loopback in builds made
- * with MRC_DEV_HOSTS=1, so this never applies in a release build.
- */
-export const FIXTURE_PATH = /\/outlook\.html$/;
+import { labelSaysSend } from './generic.ts';
+import { addressesInText, collectComposers, isCtrlEnter, isInOurUi, MAX_BODY_CHARS } from './shared.ts';
+import { onWebmailPage } from './webmails.ts';
 
 /** Compose roots, most specific first: the pop-out form (data attribute, medium), then the main region (high). */
 export const COMPOSE_ROOT_SELECTORS = ['[data-app-section="Form_Content"]', '[role="main"]'] as const;
@@ -48,7 +36,6 @@ export const SEND_BUTTON_SELECTORS = [
 export const HISTORY_MARKER_SELECTOR = '#divRplyFwdMsg, #appendonsend';
 
 const RECIPIENT_KINDS = ['to', 'cc', 'bcc'] as const;
-const ADDRESS = /[^\s<>,;:"'()[\]]+@[^\s<>,;:"'()[\]]+\.[^\s<>,;:"'()[\]]+/g;
 
 export function outlookRootOf(body: Element): Element {
   for (const sel of COMPOSE_ROOT_SELECTORS) {
@@ -94,9 +81,7 @@ function recipientFields(root: Element, body: Element): Element[] {
 export function addressesIn(field: Element): string[] {
   const parts = Array.from(field.querySelectorAll(CHIP_TEXT_SELECTOR)).map((c) => c.textContent ?? '');
   if (!parts.length) parts.push(field.textContent ?? '');
-  const out = new Set<string>();
-  for (const text of parts) for (const m of text.matchAll(ADDRESS)) out.add(m[0]);
-  return [...out];
+  return [...new Set(parts.flatMap(addressesInText))];
 }
 
 export function outlookRecipients(root: Element, body: Element): DraftRecipients {
@@ -168,9 +153,7 @@ function rootAround(target: Element): Element | null {
 
 export const outlookAdapter: ComposerAdapter = {
   id: 'outlook',
-  matches: ({ hostname, pathname }) =>
-    (OUTLOOK_HOSTS as readonly string[]).includes(hostname) ||
-    (LOOPBACK_HOSTS.has(hostname) && FIXTURE_PATH.test(pathname)),
+  matches: (location) => onWebmailPage('outlook', location),
   findComposers: (root) => collectComposers(root, BODY_SELECTOR, bodyAround, outlookComposer),
   composerFor(target) {
     if (isInOurUi(target)) return null;

@@ -11,15 +11,16 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { type EditorText, readEditorText } from './dom-text.ts';
-import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { addressesInText, frameOf, isCtrlEnter, isVisible, LOOPBACK_HOSTS, rowAround } from './shared.ts';
-
-export const PROTON_HOST = 'mail.proton.me';
-/**
- * The loopback fixture page (tests/fixtures/proton.html). The content script only runs on loopback in builds made
- * with MRC_DEV_HOSTS=1, so this never applies in a release build.
- */
-export const FIXTURE_PATH = /\/proton\.html$/;
+import {
+  addressesInText,
+  frameOf,
+  isCtrlEnter,
+  isInOurUi,
+  isVisible,
+  MAX_BODY_CHARS,
+  rowAround,
+} from './shared.ts';
+import { onWebmailPage } from './webmails.ts';
 
 /** The editor frame: RoosterEditor.tsx `data-testid="rooster-iframe"` (its title "Email composer" is localized). High. */
 export const EDITOR_FRAME_SELECTOR = 'iframe[data-testid="rooster-iframe"]';
@@ -273,8 +274,7 @@ function editorFrameOf(el: Element): HTMLIFrameElement | null {
 
 export const protonAdapter: ComposerAdapter = {
   id: 'proton',
-  matches: ({ hostname, pathname }) =>
-    hostname === PROTON_HOST || (LOOPBACK_HOSTS.has(hostname) && FIXTURE_PATH.test(pathname)),
+  matches: (location) => onWebmailPage('proton', location),
   findComposers(root) {
     const out: ComposerRef[] = [];
     for (const holder of holdersUnder(root)) {

@@ -15,8 +15,16 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { type EditorText, readEditorText } from './dom-text.ts';
-import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { frameOf, isConnectedWithin, isCtrlEnter, isVisible } from './shared.ts';
+import {
+  containsAddress,
+  frameOf,
+  isConnectedWithin,
+  isCtrlEnter,
+  isInOurUi,
+  isVisible,
+  MAX_BODY_CHARS,
+  textareaText,
+} from './shared.ts';
 
 /** The compose action in the page URL: `?_task=mail&_action=compose&_id=…` (also replies, forwards, drafts). */
 export const COMPOSE_URL = /[?&]_action=compose(?:&|$)/;
@@ -28,8 +36,6 @@ export const COMPOSE_FORM_SELECTOR = 'form[name="form"]';
 export const COMPOSE_CONTENT_SELECTOR = '#compose-content';
 /** The message body id: the plain-text textarea, and TinyMCE's `data-id` in HTML mode. High. */
 export const BODY_ID = 'composebody';
-/** Plain-text body (`name="_message"`). Hidden (`display:none`) while TinyMCE is on. High. */
-export const PLAIN_BODY_SELECTOR = 'textarea#composebody';
 /** TinyMCE's editor frame: srcless, same-origin, named after the textarea id plus `_ifr`. High (TinyMCE 4–6). */
 export const HTML_FRAME_SELECTOR = 'iframe#composebody_ifr';
 /** The editing host inside that frame (`body#tinymce.mce-content-body[contenteditable=true]`). High. */
@@ -112,7 +118,7 @@ function splitRecipients(value: string, honourQuotes: boolean): string[] | null 
   const flush = () => {
     const entry = current.trim();
     current = '';
-    if (entry && /[^\s<>,;"]+@[^\s<>,;"]+/.test(entry)) out.push(entry);
+    if (entry && containsAddress(entry)) out.push(entry);
   };
   for (let i = 0; i < value.length; i++) {
     const ch = value[i]!;
@@ -222,15 +228,6 @@ function sendControlsIn(root: Element): Element[] {
   return out;
 }
 
-function textareaText(ta: HTMLTextAreaElement): EditorText {
-  const value = ta.value;
-  return {
-    text: blankReplyIntros(value.slice(0, MAX_BODY_CHARS), true),
-    truncated: value.length > MAX_BODY_CHARS,
-    rangeFor: () => null,
-  };
-}
-
 function htmlText(body: HTMLElement): EditorText {
   let skippedQuote = false;
   const read = readEditorText(body, {
@@ -256,7 +253,7 @@ function composer(editor: HTMLElement, kind: ComposerRef['kind']): ComposerRef {
     readDraft(): DraftSnapshot {
       return {
         subject: subjectIn(root)?.value ?? '',
-        body: isTextarea(editor) ? textareaText(editor) : htmlText(editor),
+        body: isTextarea(editor) ? textareaText(editor, (t) => blankReplyIntros(t, true)) : htmlText(editor),
         recipients: roundcubeRecipients(root),
       };
     },

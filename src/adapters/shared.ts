@@ -1,8 +1,30 @@
-/** Small read-only DOM helpers every adapter uses. */
+/**
+ * The page helpers every adapter shares: read-only DOM lookups, the textarea body, email addresses in recipient
+ * text, the loopback fixture hosts. Our own UI (isInOurUi) is src/ui/our-ui.ts: the panel and the Send guard use
+ * it too.
+ */
 import type { ComposerRef } from './adapter.ts';
+import type { EditorText } from './dom-text.ts';
 
-/** Loopback hosts: fixture pages are served here in development builds (MRC_DEV_HOSTS=1) only. */
-export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost']);
+export { isInOurUi } from '../ui/our-ui.ts';
+
+/** Bounds the work per check on huge drafts. */
+export const MAX_BODY_CHARS = 50_000;
+
+/**
+ * A plain-text body: the textarea's value, cut at MAX_BODY_CHARS (`map` may blank parts of it, keeping offsets).
+ * Ranges cannot address textarea text, so `rangeFor` is always null: the textarea mirror draws the highlights.
+ */
+export function textareaText(el: HTMLTextAreaElement, map: (text: string) => string = (t) => t): EditorText {
+  const value = el.value;
+  return {
+    text: map(value.slice(0, MAX_BODY_CHARS)),
+    truncated: value.length > MAX_BODY_CHARS,
+    rangeFor: () => null,
+  };
+}
+
+export { LOOPBACK_HOSTS } from './webmails.ts';
 
 /** True unless the browser can tell the element is not rendered (display:none, content-visibility…). */
 export function isVisible(el: Element): boolean {
@@ -78,6 +100,11 @@ export function isConnectedWithin(root: Element, el: Element): boolean {
 
 /** An email address inside free text ("Ann <ann@example.org>", "a@b.org; c@d.org"). */
 const ADDRESS_IN_TEXT = /[^\s<>,;:"'()[\]]+@[^\s<>,;:"'()[\]]+\.[^\s<>,;:"'()[\]]+/g;
+
+/** True when `text` holds something shaped like an email address (a recipient entry, a chip's value). */
+export function containsAddress(text: string): boolean {
+  return /[^\s<>,;"']+@[^\s<>,;"']+/.test(text);
+}
 
 /** Every email address in `text`, in order, without duplicates (names and punctuation dropped). */
 export function addressesInText(text: string | null | undefined): string[] {

@@ -8,15 +8,15 @@
  */
 import type { ComposerAdapter, ComposerRef, DraftRecipients, DraftSnapshot } from './adapter.ts';
 import { readEditorText } from './dom-text.ts';
-import { isInOurUi, MAX_BODY_CHARS } from './generic.ts';
-import { addressesInText, collectComposers, isCtrlEnter, LOOPBACK_HOSTS, rowAround } from './shared.ts';
-
-export const YAHOO_HOST = 'mail.yahoo.com';
-/**
- * The loopback fixture page (tests/fixtures/yahoo.html). The content script only runs on loopback in builds made
- * with MRC_DEV_HOSTS=1, so this never applies in a release build.
- */
-export const FIXTURE_PATH = /\/yahoo\.html$/;
+import {
+  addressesInText,
+  collectComposers,
+  isCtrlEnter,
+  isInOurUi,
+  MAX_BODY_CHARS,
+  rowAround,
+} from './shared.ts';
+import { onWebmailPage } from './webmails.ts';
 
 /** One compose window: Yahoo's test hook (Briskine's Yahoo plugin reads it as the compose parent). Medium. */
 export const COMPOSE_ROOT_SELECTOR = '[data-test-id="compose"]';
@@ -173,8 +173,7 @@ export function yahooComposer(body: HTMLElement): ComposerRef {
 
 export const yahooAdapter: ComposerAdapter = {
   id: 'yahoo',
-  matches: ({ hostname, pathname }) =>
-    hostname === YAHOO_HOST || (LOOPBACK_HOSTS.has(hostname) && FIXTURE_PATH.test(pathname)),
+  matches: (location) => onWebmailPage('yahoo', location),
   findComposers: (root) => collectComposers(root, BODY_SELECTOR, bodyAround, yahooComposer),
   composerFor(target) {
     if (isInOurUi(target)) return null;

@@ -50,6 +50,17 @@ export const MAX_JOBS = 256;
 
 const BOOLEAN_FLAGS = ['--json', '--jsonl', '--help', '-h', '--version'] as const;
 
+/**
+ * The flag that sets a context field (`publicTaskNecessary` → `--public-task`), read from the tables above so that a
+ * suggestion can never name a flag the parser rejects; undefined for a field no flag sets.
+ */
+export function flagForField(field: string): string | undefined {
+  for (const table of [ENUM_FLAGS, STRING_FLAGS] as const) {
+    for (const [flag, f] of Object.entries(table)) if (f === field) return flag;
+  }
+  return undefined;
+}
+
 export const PROGRAM = 'marketing-check';
 
 /** Keeps what we echo back in messages short and on one line. */

@@ -5,6 +5,7 @@
  */
 import { CHANNELS, type Checker, type ContextInput } from '../core/index.ts';
 import { MAX_INPUT_BYTES } from './read-input.ts';
+import { verdictJson } from './verdict-json.ts';
 
 /** A longer line is skipped with an error (as a longer file is refused): it is never held in memory whole. */
 export const MAX_JSONL_LINE_BYTES = MAX_INPUT_BYTES;
@@ -122,7 +123,7 @@ export function processJsonlLine(line: string, checker: Checker, base: ContextIn
       },
       merged,
     );
-    return { id, ...verdict };
+    return { id, ...verdictJson(verdict) };
   } catch (error) {
     return { id, error: errorText(error) };
   }

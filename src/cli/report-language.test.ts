@@ -1,7 +1,9 @@
 /** The readable report says plainly when the verdict could not read all of the draft (language coverage). */
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../core/index.ts';
+import { renderMessage } from '../i18n/render.ts';
 import { formatReport } from './report.ts';
+import { verdictJson } from './verdict-json.ts';
 
 const checker = createChecker();
 
@@ -12,7 +14,9 @@ describe('formatReport: language coverage', () => {
     });
     const lines = formatReport('bins.txt', v, { color: false }).split('\n');
     const summary = lines.findIndex((l) => l.startsWith('Summary: '));
-    expect(lines[summary + 1]).toBe(`Language: ${v.language!.note} (cy, cues only)`);
+    expect(lines[summary + 1]).toBe(
+      `Language: ${renderMessage(v.language!.note!, 'en').text} (cy, cues only)`,
+    );
     expect(lines.join('\n')).toContain('(language-coverage-limited)');
   });
 
@@ -33,9 +37,11 @@ describe('formatReport: language coverage', () => {
   it('the JSON verdict carries the language object', () => {
     const v = JSON.parse(
       JSON.stringify(
-        checker.check({
-          body: 'Merci pour votre commande. Elle sera expédiée demain avec le numéro de suivi de votre colis.',
-        }),
+        verdictJson(
+          checker.check({
+            body: 'Merci pour votre commande. Elle sera expédiée demain avec le numéro de suivi de votre colis.',
+          }),
+        ),
       ),
     );
     expect(v.language).toMatchObject({ primary: 'fr', coverage: 'limited', basis: 'cues' });

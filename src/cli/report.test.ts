@@ -1,60 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
-import { ROUTES, type Verdict } from '../core/index.ts';
-import { clean, flagFor, formatReport, headline, useColor } from './report.ts';
+import { type EnumField, patternMessage, ROUTES, type Verdict } from '../core/index.ts';
+import { questions } from '../core/rules/data.ts';
+import { fakeCheck, fakeEvidence, fakeRule, fakeVerdict } from '../core/rules/test-support.ts';
+import { parseArgs } from './args.ts';
+import { clean, formatReport, headline, useColor } from './report.ts';
 
 /** The extension's English wording of a route (its catalogue key is route_ + the id in snake case). */
 const extensionRoute = (route: string) =>
   (en as Record<string, { message: string }>)[`route_${route.replace(/-/g, '_')}`]?.message;
 
-const verdict: Verdict = {
-  directMarketing: 'yes',
-  primaryPurpose: 'fundraising',
+const verdict: Verdict = fakeVerdict({
   purposes: { promotional: 0.1, fundraising: 0.913, campaigning: 0 },
-  route: 'consent-required',
-  summary: 'The draft asks for money and you have no consent.',
   evidence: [
-    {
-      start: 10,
-      end: 20,
-      field: 'body',
-      text: 'Donate\nnow',
-      purpose: 'fundraising',
-      message: 'Asks for a donation',
-      patternId: 'fundraising/donate-ask',
-    },
-    {
-      start: 0,
-      end: 6,
-      field: 'subject',
-      text: 'Appeal',
-      purpose: 'none',
-      message: 'Looks like a service word',
-      patternId: 'service/x',
-    },
+    fakeEvidence('fundraising/donate-ask', 'Donate\nnow', 'fundraising', { start: 10 }),
+    fakeEvidence('service/your-record', 'Appeal', 'none', { field: 'subject' }),
   ],
-  rules: [
-    {
-      id: 'pecr-22',
-      title: 'Consent for marketing e-mail',
-      requirement: 'Get consent before sending.',
-      citations: [
-        { title: 'PECR reg 22', url: 'https://www.legislation.gov.uk/uksi/2003/2426/regulation/22' },
-      ],
-    },
-  ],
-  checks: [{ id: 'opt-out-missing', severity: 'warning', message: 'No unsubscribe link.' }],
+  rules: [fakeRule('consent-required')],
+  checks: [fakeCheck('opt-out-missing', 'warning')],
   questions: [
     {
       field: 'softOptInConditions',
-      text: 'Are the soft opt-in conditions met?',
+      messageId: 'question_softOptInConditions',
       options: [
-        { value: 'met', label: 'Yes' },
-        { value: 'not-met', label: 'No' },
+        { value: 'met', messageId: 'question_softOptInConditions_met' },
+        { value: 'not-met', messageId: 'question_softOptInConditions_not_met' },
       ],
     },
   ],
-};
+});
+const reason = (patternId: string) => patternMessage(patternId) ?? '';
 
 describe('formatReport', () => {
   const text = formatReport('draft.txt', verdict, { color: false });
@@ -63,20 +38,24 @@ describe('formatReport', () => {
     expect(text).toContain('== draft.txt ==');
     expect(text).toContain('Direct marketing: yes — fundraising');
     expect(text).toContain('Route: Consent needed: PECR reg 22 (consent-required)');
-    expect(text).toContain('Summary: The draft asks for money and you have no consent.');
+    expect(text).toContain(
+      'Summary: This asks for donations or support, so it is likely direct marketing and emails or texts to individuals need their prior consent.',
+    );
     expect(text).toContain('promotional 0.10 · fundraising 0.91 · campaigning 0.00');
   });
   it('prints evidence as field start-end "text" — message', () => {
-    expect(text).toContain('body 10-20 "Donate now" — Asks for a donation [fundraising]');
-    expect(text).toContain('subject 0-6 "Appeal" — Looks like a service word\n');
+    expect(text).toContain(`body 10-20 "Donate now" — ${reason('fundraising/donate-ask')} [fundraising]`);
+    expect(text).toContain(`subject 0-6 "Appeal" — ${reason('service/your-record')}\n`);
   });
   it('prints rules with requirement and citation URLs, checks with severity, questions with flags', () => {
-    expect(text).toContain('• Consent for marketing e-mail (pecr-22)');
-    expect(text).toContain('Get consent before sending.');
+    expect(text).toContain('• Prior consent for marketing emails and texts (consent-required)');
+    expect(text).toContain(
+      'Send this only to individuals who clearly agreed to receive this kind of message',
+    );
     expect(text).toContain('https://www.legislation.gov.uk/uksi/2003/2426/regulation/22');
-    expect(text).toContain('[warning] No unsubscribe link. (opt-out-missing)');
-    expect(text).toContain('? Are the soft opt-in conditions met?');
-    expect(text).toContain('Yes (--soft-opt-in met) | No (--soft-opt-in not-met)');
+    expect(text).toMatch(/\[warning\] No unsubscribe or opt-out wording was found\. .* \(opt-out-missing\)/);
+    expect(text).toContain('? Did you collect these details yourself, offer a free opt-out at that time');
+    expect(text).toContain('Yes, all of these (--soft-opt-in met) | No, or not sure (--soft-opt-in not-met)');
   });
   it('has no ANSI codes without colour, and has them with colour', () => {
     expect(text).not.toContain('\u001b');
@@ -99,7 +78,7 @@ describe('formatReport', () => {
   it('caps the evidence list', () => {
     const many = { ...verdict, evidence: Array.from({ length: 100 }, () => verdict.evidence[0]!) };
     const out = formatReport('x', many, { color: false, maxEvidence: 5 });
-    expect(out.match(/Asks for a donation/g)).toHaveLength(5);
+    expect(out.split(reason('fundraising/donate-ask'))).toHaveLength(6);
     expect(out).toContain('… and 95 more');
   });
   it('neutralises control characters from the draft', () => {
@@ -125,10 +104,27 @@ describe('helpers', () => {
     expect(clean('a  \n b')).toBe('a b');
     expect(clean('abcdefghij', 5)).toBe('abcd…');
   });
-  it('flagFor maps context fields to flags', () => {
-    expect(flagFor('recipientType')).toBe('recipient-type');
-    expect(flagFor('softOptInConditions')).toBe('soft-opt-in');
-    expect(flagFor('consent')).toBe('consent');
+  it('every answer the report suggests is a flag and value the CLI accepts, setting that field', () => {
+    // Every question the rule data can ask, with every answer it offers (src/data/rules/questions.json).
+    const all = Object.entries(questions).map(([field, q]) => ({
+      field: field as EnumField,
+      messageId: q.text,
+      options: q.options.map(({ value, label }) => ({ value, messageId: label })),
+    }));
+    expect(all.length).toBeGreaterThanOrEqual(8);
+    const out = formatReport('x', { ...verdict, questions: all }, { color: false });
+    const suggested = [...out.matchAll(/\((--[a-z-]+) ([a-z-]+)\)/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(suggested).toHaveLength(all.reduce((n, q) => n + q.options.length, 0));
+    // In the order asked: each question's answers, each a flag and value that set that field to that answer.
+    let i = 0;
+    for (const q of all) {
+      for (const o of q.options) {
+        const [flag, value] = suggested[i++]!;
+        expect(parseArgs([flag, value, 'draft.txt']), `${flag} ${value}`).toMatchObject({
+          context: { [q.field]: o.value },
+        });
+      }
+    }
   });
   it('useColor respects TTY, NO_COLOR and FORCE_COLOR', () => {
     expect(useColor(true, {})).toBe(true);

@@ -3,8 +3,10 @@
  * Every string from the verdict is made safe to print (no control characters, no bidi overrides).
  */
 import { PURPOSES, type Severity, type Verdict } from '../core/index.ts';
+import { render, renderMessage, renderQuestion } from '../i18n/render.ts';
 // The route in the same words as the extension (its English catalogue), so a route reads the same everywhere.
 import { ROUTE_LABEL } from '../ui/labels.ts';
+import { flagForField } from './args.ts';
 
 export interface ReportOptions {
   color: boolean;
@@ -67,12 +69,13 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
   lines.push(paint(LEVEL_STYLE[verdict.directMarketing] ?? 'bold', paint('bold', headline(verdict))));
   const label = clean(ROUTE_LABEL[verdict.route] ?? verdict.route);
   lines.push(`Route: ${label} ${paint('dim', `(${clean(verdict.route)})`)}`);
-  if (verdict.summary) lines.push(`Summary: ${clean(verdict.summary)}`);
+  lines.push(`Summary: ${clean(render(verdict.decision, 'en').message.text)}`);
   // Right after the summary: the reader must know when the verdict could not read all of the draft.
   if (verdict.language?.coverage === 'limited') {
     const codes = [...new Set((verdict.language.paragraphs ?? []).map((p) => clean(p.language)))];
     const how = `${codes.join('+') || clean(verdict.language.primary)}, ${verdict.language.basis === 'cues' ? 'cues only' : 'English text'}`;
-    lines.push(`${paint('bold', `Language: ${clean(verdict.language.note)}`)} ${paint('dim', `(${how})`)}`);
+    const note = verdict.language.note ? renderMessage(verdict.language.note, 'en').text : '';
+    lines.push(`${paint('bold', `Language: ${clean(note)}`)} ${paint('dim', `(${how})`)}`);
   }
   lines.push(`Purposes: ${PURPOSES.map((p) => `${p} ${score(verdict.purposes?.[p])}`).join(' · ')}`);
 
@@ -82,7 +85,7 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
     for (const e of evidence.slice(0, maxEvidence)) {
       const purpose = e.purpose && e.purpose !== 'none' ? ` [${clean(e.purpose)}]` : '';
       lines.push(
-        `  ${clean(e.field)} ${e.start}-${e.end} "${clean(e.text, 80)}" — ${clean(e.message)}${purpose}`,
+        `  ${clean(e.field)} ${e.start}-${e.end} "${clean(e.text, 80)}" — ${clean(render(e, 'en').message.text)}${purpose}`,
       );
     }
     if (evidence.length > maxEvidence) {
@@ -93,11 +96,11 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
   const rules = verdict.rules ?? [];
   if (rules.length > 0) {
     lines.push('', paint('bold', 'Rules'));
-    for (const r of rules) {
-      lines.push(`  • ${clean(r.title)} ${paint('dim', `(${clean(r.id)})`)}`);
-      if (r.requirement) lines.push(`    ${clean(r.requirement)}`);
-      for (const c of r.citations ?? [])
-        lines.push(`    ${paint('dim', `${clean(c.title)}: ${clean(c.url)}`)}`);
+    for (const rule of rules) {
+      const r = render(rule, 'en');
+      lines.push(`  • ${clean(r.message.text)} ${paint('dim', `(${clean(rule.ruleId)})`)}`);
+      if (r.note) lines.push(`    ${clean(r.note.text)}`);
+      for (const c of r.citations) lines.push(`    ${paint('dim', `${clean(c.title)}: ${clean(c.url)}`)}`);
     }
   }
 
@@ -106,7 +109,7 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
     lines.push('', paint('bold', 'Checks'));
     for (const c of checks) {
       const tag = paint(SEVERITY_STYLE[c.severity] ?? 'bold', `[${clean(c.severity)}]`);
-      lines.push(`  ${tag} ${clean(c.message)} ${paint('dim', `(${clean(c.id)})`)}`);
+      lines.push(`  ${tag} ${clean(render(c, 'en').message.text)} ${paint('dim', `(${clean(c.ruleId)})`)}`);
     }
   }
 
@@ -114,22 +117,17 @@ export function formatReport(name: string, verdict: Verdict, options: ReportOpti
   if (questions.length > 0) {
     lines.push('', paint('bold', 'Questions'));
     for (const q of questions) {
-      const options = (q.options ?? []).map(
-        (o) => `${clean(o.label)} (--${flagFor(q.field)} ${clean(o.value)})`,
+      const flag = flagForField(q.field);
+      const words = renderQuestion(q, 'en');
+      const options = words.options.map(
+        (o) => `${clean(o.label.text)}${flag ? ` (${flag} ${clean(o.value)})` : ''}`,
       );
-      lines.push(`  ? ${clean(q.text)}`);
+      lines.push(`  ? ${clean(words.text.text)}`);
       if (options.length > 0) lines.push(`    ${options.join(' | ')}`);
     }
   }
 
   return `${lines.join('\n')}\n`;
-}
-
-/** The CLI flag that answers a question about a context field. */
-export function flagFor(field: string): string {
-  if (field === 'softOptInConditions') return 'soft-opt-in';
-  if (field === 'senderName') return 'sender-name';
-  return clean(field).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 /** Colour when stdout is a terminal and NO_COLOR is unset or empty (FORCE_COLOR forces it on). */

@@ -12,6 +12,7 @@ import { type PoolItem, type PoolWorker, runPool } from './jsonl-pool.ts';
 import { draftFromBytes, InputError, readCapped, readFileBytes } from './read-input.ts';
 import { clean, formatReport, useColor } from './report.ts';
 import { DEBUG_ENV } from './snapshot-choice.ts';
+import { verdictJson } from './verdict-json.ts';
 
 export const VERSION: string = packageJson.version;
 
@@ -156,8 +157,8 @@ async function runFiles(args: RunOptions, checker: Checker, io: Io): Promise<num
       continue;
     }
     if (args.json) {
-      if (several) collected.push({ file: display, ...result.verdict });
-      else await write(io.stdout, `${JSON.stringify(result.verdict, null, 2)}\n`);
+      if (several) collected.push({ file: display, ...verdictJson(result.verdict) });
+      else await write(io.stdout, `${JSON.stringify(verdictJson(result.verdict), null, 2)}\n`);
     } else {
       const separator = index > 0 ? '\n' : '';
       await write(

@@ -54,11 +54,6 @@ function api(doc: Document) {
   return registry && typeof Ctor === 'function' ? { registry, Ctor } : null;
 }
 
-/** True when this document can show highlights. */
-export function highlightsSupported(doc: Document): boolean {
-  return api(doc) !== null;
-}
-
 function installSheet(doc: Document, state: DocState) {
   if (state.sheet) return;
   try {

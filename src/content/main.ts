@@ -1,8 +1,9 @@
 /**
  * Content script entry. Finds composers (initial scan, the element already focused when it starts, focus events,
  * a narrow MutationObserver that only queues nodes, and a 1.5 s safety sweep for removals and frames), runs one
- * ComposerSession per composer, and tears each down when its composer goes. The core (compromise, ~350 KB) is
- * imported only once a composer exists. Settings never hold back the first scan: it starts with safe defaults and
+ * ComposerSession per composer, and tears each down when its composer goes. Drafts are checked in a worker
+ * (worker-client.ts), started once a composer exists; the core (compromise, ~350 KB) is imported into the page only
+ * when that worker cannot run. Settings never hold back the first scan: it starts with safe defaults and
  * takes the user's settings and the organisation's policy as they arrive (store.ts watchSettings).
  * Drafts never leave the browser: nothing here makes a network request.
  */
@@ -21,9 +22,10 @@ import {
   TAB_STATUS,
   type TabStatus,
 } from '../sites/messages.ts';
-import { createSendGuard } from './send-check.ts';
+import { createSendGuard, FAULT_ATTRIBUTE, isDevBuildOnLoopback } from './send-check.ts';
 import type { SendGuard } from './send-guard.ts';
 import { ComposerSession } from './session.ts';
+import { FRAME_PATH, WorkerClient } from './worker-client.ts';
 
 export const SWEEP_MS = 1500;
 
@@ -33,6 +35,19 @@ const loadCore = () => {
   corePromise ??= import('../core/index.ts');
   return corePromise;
 };
+
+/**
+ * The worker frame's address. Development builds on loopback only: a fixture page that sets
+ * `data-mrc-test-fault="worker"` on `<html>` gets an address the browser refuses, so the e2e tests see the worker
+ * blocked and the check fall back to the page.
+ */
+function workerFrameUrl(doc: Document): string {
+  if (__MRC_DEV__ && isDevBuildOnLoopback(location)) {
+    const faults = doc.documentElement.getAttribute(FAULT_ATTRIBUTE)?.split(/\s+/) ?? [];
+    if (faults.includes('worker')) return browser.runtime.getURL('src/worker/blocked-for-test.html');
+  }
+  return browser.runtime.getURL(FRAME_PATH);
+}
 
 function siteOrigin(): string {
   try {
@@ -77,12 +92,26 @@ export class ComposerWatcher {
   private frame = 0;
   /** Check at Send (issue #4): capture-phase Send listeners on this window and on iframe editors' windows. */
   private guard: SendGuard | undefined;
+  /** The checking worker: started with the first composer; undefined until then, and after stop(). */
+  private worker: WorkerClient | undefined;
+  private workerFailed = false;
   settings: Settings | undefined;
 
   constructor(doc: Document, adapters: ComposerAdapter[]) {
     this.doc = doc;
     this.adapters = adapters;
   }
+
+  /** The worker for sessions, started on first use; undefined when it cannot be started (sessions then check here). */
+  private workerNow = (): WorkerClient | undefined => {
+    if (this.worker || this.workerFailed) return this.worker;
+    try {
+      this.worker = new WorkerClient({ doc: this.doc, frameUrl: workerFrameUrl(this.doc) });
+    } catch {
+      this.workerFailed = true;
+    }
+    return this.worker;
+  };
 
   private baseContext = (): ContextInput => {
     const s = this.settings;
@@ -217,7 +246,14 @@ export class ComposerWatcher {
     for (const ref of refs) {
       if (this.sessions.has(ref.editor) || this.insideSiteComposer(ref)) continue;
       try {
-        this.sessions.set(ref.editor, new ComposerSession(ref, { loadCore, baseContext: this.baseContext }));
+        this.sessions.set(
+          ref.editor,
+          new ComposerSession(ref, {
+            loadCore,
+            baseContext: this.baseContext,
+            worker: this.workerNow,
+          }),
+        );
         // Key events typed in an iframe editor never reach this window: the guard listens in the frame too.
         if (ref.editor.ownerDocument !== this.doc) this.guard?.watch(ref.editor.ownerDocument.defaultView);
       } catch {
@@ -356,6 +392,8 @@ export class ComposerWatcher {
     if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
     for (const session of this.sessions.values()) session.destroy();
     this.sessions.clear();
+    this.worker?.destroy();
+    this.worker = undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
 import { isCtrlEnter } from '../adapters/shared.ts';
 import type { RiskAssessment } from '../core/risk.ts';
+import { fakeCheck, fakeVerdict } from '../core/rules/test-support.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
 import {
@@ -33,32 +34,19 @@ import {
   WAIT_CHECK_BUDGET_MS,
 } from './send-guard.ts';
 
-function verdict(over: Partial<Verdict> = {}): Verdict {
-  return {
-    directMarketing: 'yes',
-    primaryPurpose: 'fundraising',
-    purposes: { promotional: 0, fundraising: 0.9, campaigning: 0 },
-    route: 'consent-required',
-    summary: 'Fundraising appeal.',
-    evidence: [],
-    rules: [],
-    checks: [],
-    questions: [],
-    ...over,
-  };
-}
+const verdict = (over: Partial<Verdict> = {}): Verdict => fakeVerdict(over);
 const DM = verdict();
 const SERVICE = verdict({ directMarketing: 'no', primaryPurpose: 'none', route: 'not-direct-marketing' });
 const EXPOSED = verdict({
   ...SERVICE,
-  checks: [{ id: 'recipients-exposed', severity: 'error', message: '60 email addresses are visible…' }],
+  checks: [fakeCheck('recipients-exposed', 'error', { count: 60 })],
 });
 /** Marketing on a confirmed route with every element present: risk ok. */
 const COMPLIANT = verdict({ route: 'charity-soft-opt-in' });
 /** Marketing with no opt-out: risk stop. */
 const NO_OPT_OUT = verdict({
   route: 'consent-held',
-  checks: [{ id: 'opt-out-missing', severity: 'warning', message: 'No unsubscribe…' }],
+  checks: [fakeCheck('opt-out-missing', 'warning')],
 });
 
 function snapshot(body: string, subject = 'Winter appeal'): DraftSnapshot {
@@ -195,16 +183,13 @@ describe('material change', () => {
     expect(
       materiallyChanged(
         fp(TEXT),
-        fp(TEXT, verdict({ checks: [{ id: 'recipients-exposed', severity: 'error', message: '' }] })),
+        fp(TEXT, verdict({ checks: [fakeCheck('recipients-exposed', 'error', { count: 60 })] })),
       ),
     ).toBe(true);
     // yes and likely are the same reason to hold; warnings are not hold reasons.
     expect(materiallyChanged(fp(TEXT), fp(TEXT, verdict({ directMarketing: 'likely' })))).toBe(false);
     expect(
-      materiallyChanged(
-        fp(TEXT),
-        fp(TEXT, verdict({ checks: [{ id: 'opt-out-missing', severity: 'warning', message: '' }] })),
-      ),
+      materiallyChanged(fp(TEXT), fp(TEXT, verdict({ checks: [fakeCheck('opt-out-missing', 'warning')] }))),
     ).toBe(false);
   });
 

@@ -32,10 +32,10 @@
  * skipped when the composer is already gone. Never loses the draft: the guard only reads it.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
-import { isInOurUi } from '../adapters/generic.ts';
 import { assessRisk, type Risk, type RiskAssessment } from '../core/risk.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
+import { isInOurUi } from '../ui/our-ui.ts';
 import { type SendSignal, watchForSend } from './send-signals.ts';
 
 /** How long a held send waits for a verdict that was not ready at Send before it is let through. */
@@ -207,6 +207,14 @@ export function fingerprintOf(draft: { subject: string; body: string }, verdict:
   return { words, total, signature: holdSignature(verdict) };
 }
 
+/** How many words differ between two drafts (a removed plus an added word count two; case and punctuation never). */
+export function changedWords(a: DraftFingerprint, b: DraftFingerprint): number {
+  let diff = 0;
+  for (const [w, n] of a.words) diff += Math.abs(n - (b.words.get(w) ?? 0));
+  for (const [w, n] of b.words) if (!a.words.has(w)) diff += n;
+  return diff;
+}
+
 /**
  * True when a draft changed materially since it was confirmed: the reasons it was held changed (another purpose,
  * route or error check), or its words changed beyond typo fixes. Case, punctuation, spacing and line breaks never
@@ -214,9 +222,7 @@ export function fingerprintOf(draft: { subject: string; body: string }, verdict:
  */
 export function materiallyChanged(confirmed: DraftFingerprint, now: DraftFingerprint): boolean {
   if (confirmed.signature !== now.signature) return true;
-  let diff = 0;
-  for (const [w, n] of confirmed.words) diff += Math.abs(n - (now.words.get(w) ?? 0));
-  for (const [w, n] of now.words) if (!confirmed.words.has(w)) diff += n;
+  const diff = changedWords(confirmed, now);
   const allowed = Math.max(
     MATERIAL_MIN_WORDS,
     Math.ceil(MATERIAL_SHARE * Math.max(confirmed.total, now.total)),

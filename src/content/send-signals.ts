@@ -10,8 +10,8 @@
  * adds outside the editor and our own UI, at most a short line each; none of it is kept.
  */
 import type { ComposerRef } from '../adapters/adapter.ts';
-import { isInOurUi } from '../adapters/generic.ts';
 import { isVisible } from '../adapters/shared.ts';
+import { isInOurUi } from '../ui/our-ui.ts';
 
 export type SendSignal =
   /** The composer left the page (the commonest sign of a send). */

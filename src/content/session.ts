@@ -1,13 +1,24 @@
 /**
  * One composer's life: watch the draft (input events plus a MutationObserver scoped to the editor), debounce,
- * read the draft in idle time, check it with this composer's own checker (its per-sentence cache makes
- * re-checks cheap), then paint highlights and the badge. Read-only towards the editor; fails open throughout.
+ * read the draft in idle time, have it checked, then paint highlights and the badge. The check runs in the
+ * checking worker (worker-client.ts) with this composer's own checker there (its per-sentence cache makes
+ * re-checks cheap); if the worker cannot run, in the page, with a checker of its own, a long draft prepared in
+ * idle slices. Read-only towards the editor; fails open throughout.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
 import { fixOffset } from '../core/fix.ts';
-import type { Checker, Consent, ContextInput, Evidence, Purpose, Verdict } from '../core/index.ts';
+import type {
+  Checker,
+  Consent,
+  ContextInput,
+  DraftCheck,
+  Evidence,
+  Param,
+  Params,
+  Purpose,
+  Verdict,
+} from '../core/index.ts';
 import { assessRisk, type FixId, type RiskAssessment } from '../core/risk.ts';
-import { SENDER_NAME_HIDDEN } from '../i18n/verdict.ts';
 import type { Answer } from '../panel/ComposerPanel.tsx';
 import { type ComposerHost, createComposerHost } from '../panel/host.ts';
 import {
@@ -22,13 +33,17 @@ import { fixText } from '../ui/risk-labels.ts';
 import { clearHighlights, flashRange, type RangesByPurpose, setHighlights } from './highlights.ts';
 import { insertFix } from './insert-fix.ts';
 import {
+  changedWords,
   estimateCheckMs,
+  fingerprintOf,
+  MATERIAL_MIN_WORDS,
   type SendVerdict,
   SYNC_CHECK_BUDGET_MS,
   uncachedChars,
   WAIT_CHECK_BUDGET_MS,
 } from './send-guard.ts';
 import { type MirrorMark, TextareaMirror } from './textarea-mirror.ts';
+import type { WorkerClient } from './worker-client.ts';
 
 type Core = typeof import('../core/index.ts');
 
@@ -36,6 +51,8 @@ export const DEBOUNCE_MS = 400;
 
 export interface SessionDeps {
   loadCore(): Promise<Core>;
+  /** The checking worker, while it can be used (undefined once it failed: the session checks in the page). */
+  worker?(): WorkerClient | undefined;
   /** The context from the settings (sender, channel, organisation name). */
   baseContext(): ContextInput;
 }
@@ -102,14 +119,26 @@ export function scrollRangeIntoView(range: Range, editor: Element): void {
  * options page, which the page cannot reach, may show the name.
  */
 export function withoutOrganisationName(verdict: Verdict, name: string | undefined): Verdict {
-  const n = name?.trim().toLowerCase();
-  if (!n || !verdict.checks.some((c) => c.message.toLowerCase().includes(n))) return verdict;
+  const trimmed = name?.trim();
+  if (!trimmed) return verdict;
+  const n = trimmed.toLowerCase();
+  const mentions = (c: DraftCheck) => JSON.stringify(c.params).toLowerCase().includes(n);
+  if (!verdict.checks.some(mentions)) return verdict;
+  const scrub = (p: Param): Param => {
+    if (typeof p === 'string') return p.split(trimmed).join('your organisation');
+    if (typeof p === 'number' || 'language' in p) return p;
+    if ('list' in p) return { list: p.list.map(scrub) };
+    return p.params ? { ...p, params: scrubAll(p.params) } : p;
+  };
+  const scrubAll = (params: Params): Params =>
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, scrub(v)]));
   return {
     ...verdict,
     checks: verdict.checks.map((c) => {
-      if (!c.message.toLowerCase().includes(n)) return c;
-      if (c.id === 'sender-unidentified') return { ...c, message: SENDER_NAME_HIDDEN };
-      return { ...c, message: c.message.split(name!.trim()).join('your organisation') };
+      if (!mentions(c)) return c;
+      if (c.id === 'sender-unidentified')
+        return { ...c, messageId: 'check_sender_unidentified_org', params: {} };
+      return { ...c, params: scrubAll(c.params) };
     }),
   };
 }
@@ -126,6 +155,7 @@ export class ComposerSession {
   private observer: MutationObserver | undefined;
   /** Plain-text bodies only: draws the highlights over the textarea (created with the first evidence). */
   private mirror: TextareaMirror | undefined;
+  /** The in-page checker: only when the worker cannot be used. */
   private checker: Checker | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending = false;
@@ -135,6 +165,8 @@ export class ComposerSession {
   private verdict: Verdict | undefined;
   /** What `verdict` was computed from (draft, recipients, context, answers), and its subject + body text. */
   private verdictKey: string | undefined;
+  /** What `verdict` was computed in, apart from the text (recipients, context, answers). */
+  private verdictContextKey: string | undefined;
   private checkedText = '';
   /** Counts runs, so a run still preparing a long draft gives way to a newer one. */
   private runs = 0;
@@ -196,22 +228,70 @@ export class ComposerSession {
     if (this.ref.kind === 'textarea' && this.ref.readDraft().body.text !== this.lastText) this.schedule(0);
   }
 
+  /** The worker when it can be used now (never after it failed: this session then checks in the page). */
+  private usableWorker(): WorkerClient | undefined {
+    if (this.checker) return undefined;
+    const worker = this.deps.worker?.();
+    return worker && worker.state !== 'dead' ? worker : undefined;
+  }
+
   async run(): Promise<void> {
+    try {
+      if (this.destroyed || !this.ref.isConnected()) return;
+      const worker = this.usableWorker();
+      if (worker) {
+        const draft = await this.readForCheck();
+        if (!draft) return;
+        const gen = ++this.runs;
+        let verdict: Verdict;
+        try {
+          verdict = await this.checkInWorker(worker, draft);
+        } catch {
+          // Fail open: the worker is gone; this and later checks run in the page.
+          if (!this.destroyed && gen === this.runs) await this.runInPage();
+          return;
+        }
+        if (this.destroyed || gen !== this.runs) return; // a newer draft took over
+        this.accept(draft, verdict);
+        return;
+      }
+      await this.runInPage();
+    } catch {
+      this.clear();
+    }
+  }
+
+  /**
+   * Reads the draft to check and the answers remembered for its organisation and recipient list; null when the
+   * session ended meanwhile, or (and the badge cleared) when the body is empty.
+   */
+  private async readForCheck(): Promise<DraftSnapshot | null> {
+    const draft = this.ref.readDraft();
+    await this.loadRemembered(draft);
+    if (this.destroyed) return null;
+    this.last = draft;
+    this.lastText = draft.body.text;
+    if (draft.body.text.trim()) return draft;
+    this.verdict = undefined;
+    this.clear();
+    return null;
+  }
+
+  /** The draft's verdict from the worker (this session's checker there). */
+  private checkInWorker(worker: WorkerClient, draft: DraftSnapshot): Promise<Verdict> {
+    const { context, answers } = this.contextFor(draft);
+    return worker.check(this.id, { subject: draft.subject, body: draft.body.text }, context, answers);
+  }
+
+  /** The check in the page (no worker): loads the core here, prepares a long draft in idle slices, checks. */
+  private async runInPage(): Promise<void> {
     try {
       if (this.destroyed || !this.ref.isConnected()) return;
       const core = await this.deps.loadCore();
       if (this.destroyed) return;
       this.checker ??= core.createChecker();
-      const draft = this.ref.readDraft();
-      await this.loadRemembered(draft);
-      if (this.destroyed) return;
-      this.last = draft;
-      this.lastText = draft.body.text;
-      if (!draft.body.text.trim()) {
-        this.verdict = undefined;
-        this.clear();
-        return;
-      }
+      const draft = await this.readForCheck();
+      if (!draft) return;
       const gen = ++this.runs;
       if (draft.body.text.length > PREPARE_OVER_CHARS) {
         // A long draft's first check would be one long task: parse it in idle slices first, then check.
@@ -388,11 +468,16 @@ export class ComposerSession {
 
   /** Changes whenever the verdict could: the text, the recipients, the settings or an answer. */
   private keyFor(draft: DraftSnapshot): string {
-    const { context, answers } = this.contextFor(draft);
-    return [draft.subject, draft.body.text, JSON.stringify(context), JSON.stringify(answers)].join('\u0001');
+    return [draft.subject, draft.body.text, this.contextKeyFor(draft)].join('\u0001');
   }
 
-  /** Checks `draft` and, unless the session is gone, makes it the current verdict and paints it. */
+  /** The part of keyFor that is not the text: recipients, settings and answers. */
+  private contextKeyFor(draft: DraftSnapshot): string {
+    const { context, answers } = this.contextFor(draft);
+    return `${JSON.stringify(context)}\u0001${JSON.stringify(answers)}`;
+  }
+
+  /** Checks `draft` in the page and, unless the session is gone, makes it the current verdict and paints it. */
   private adopt(checker: Checker, draft: DraftSnapshot): Verdict {
     const { context, answers } = this.contextFor(draft);
     const input = { subject: draft.subject, body: draft.body.text };
@@ -403,12 +488,18 @@ export class ComposerSession {
       // A stale or invalid answer must not stop the check.
       verdict = checker.check(input, context);
     }
-    verdict = withoutOrganisationName(verdict, context.senderName);
+    return this.accept(draft, verdict);
+  }
+
+  /** Makes `verdict` (checked from `draft`) the current one and paints it, unless the session is gone. */
+  private accept(draft: DraftSnapshot, checked: Verdict): Verdict {
+    const verdict = withoutOrganisationName(checked, this.deps.baseContext().senderName);
     if (this.destroyed) return verdict;
     this.last = draft;
     this.lastText = draft.body.text;
     this.verdict = verdict;
     this.verdictKey = this.keyFor(draft);
+    this.verdictContextKey = this.contextKeyFor(draft);
     this.checkedText = `${draft.subject}\n${draft.body.text}`;
     this.paint(draft, verdict);
     return verdict;
@@ -416,25 +507,44 @@ export class ComposerSession {
 
   /**
    * Check at Send (send-guard.ts): the verdict for the draft as it is right now, synchronously. The current one
-   * when nothing changed since; else a synchronous re-check when the per-sentence cache makes it cheap; else a
-   * `pending` check the guard may wait for, or `unavailable` when even that would take too long.
+   * when nothing changed since. In the page (no worker): a synchronous re-check when the per-sentence cache makes
+   * it cheap. With the worker, nothing is checked synchronously; a draft whose last verdict's risk is not `ok` and
+   * whose text changed by at most MATERIAL_MIN_WORDS words (a typo fixed, "Thanks!" added) is held on
+   * that verdict, as a confirmation would be kept for it. Else a `pending` check the guard may wait for, or
+   * `unavailable` when even that would take too long.
    */
   sendVerdict(): SendVerdict {
     if (this.destroyed || !this.ref.isConnected()) return { state: 'unavailable', reason: 'gone' };
     const draft = this.ref.readDraft();
     if (!draft.body.text.trim()) return { state: 'empty' };
     const checker = this.checker;
-    if (checker && this.verdict && this.verdictKey === this.keyFor(draft))
+    const worker = this.usableWorker();
+    if ((checker || worker) && this.verdict && this.verdictKey === this.keyFor(draft))
       return { state: 'ready', verdict: this.verdict, draft };
     const text = `${draft.subject}\n${draft.body.text}`;
-    const cost = estimateCheckMs(text.length, checker ? uncachedChars(this.checkedText, text) : text.length);
+    const cached = checker || (worker && this.verdict);
+    const cost = estimateCheckMs(text.length, cached ? uncachedChars(this.checkedText, text) : text.length);
     if (checker && cost <= SYNC_CHECK_BUDGET_MS)
       return { state: 'ready', verdict: this.adopt(checker, draft), draft };
+    if (worker && this.verdict && this.smallTextEdit(draft, this.verdict))
+      return { state: 'ready', verdict: this.verdict, draft };
     if (cost > WAIT_CHECK_BUDGET_MS) return { state: 'unavailable', reason: 'large' };
     return {
       state: 'pending',
       draft,
       check: async () => {
+        const gen = ++this.runs;
+        const w = this.usableWorker();
+        if (w) {
+          try {
+            const verdict = await this.checkInWorker(w, draft);
+            if (!this.destroyed && gen === this.runs) return this.accept(draft, verdict);
+            // A newer check took over the badge; the guard still gets this draft's verdict, as the page may see it.
+            return withoutOrganisationName(verdict, this.deps.baseContext().senderName);
+          } catch {
+            // The worker is gone: check in the page.
+          }
+        }
         try {
           const core = await this.deps.loadCore();
           this.checker ??= core.createChecker();
@@ -444,6 +554,18 @@ export class ComposerSession {
         }
       },
     };
+  }
+
+  /**
+   * True when the current verdict's risk is not `ok` (it would hold or note the send) and `draft` differs from what it was checked on only by a few
+   * words of text (settings, recipients and answers unchanged): at Send, that verdict stands for the draft.
+   */
+  private smallTextEdit(draft: DraftSnapshot, verdict: Verdict): boolean {
+    if (this.riskOf(verdict).risk === 'ok' || this.verdictContextKey !== this.contextKeyFor(draft))
+      return false;
+    const before = fingerprintOf({ subject: '', body: this.checkedText }, verdict);
+    const now = fingerprintOf({ subject: '', body: `${draft.subject}\n${draft.body.text}` }, verdict);
+    return changedWords(before, now) <= MATERIAL_MIN_WORDS;
   }
 
   /** Shows or clears "check at Send skipped" on the badge. */
@@ -460,6 +582,7 @@ export class ComposerSession {
     if (this.destroyed) return;
     this.destroyed = true;
     clearTimeout(this.timer);
+    this.deps.worker?.()?.drop(this.id);
     this.abort.abort();
     this.observer?.disconnect();
     clearHighlights(this.ref.editor.ownerDocument, this);

@@ -14,6 +14,7 @@
  *   edited word keeps its place), and marks from the edited word on are dropped until the next check.
  */
 import type { Purpose } from '../core/index.ts';
+import { styledShadowRoot } from '../ui/our-ui.ts';
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAME } from './highlights.ts';
 
 /** One piece of evidence in the textarea's value: [start, end) in UTF-16 code units. */
@@ -272,14 +273,8 @@ export class TextareaMirror {
       'pointer-events': 'none',
     };
     for (const [k, v] of Object.entries(hostStyle)) this.host.style.setProperty(k, v);
-    const shadow = this.host.attachShadow({ mode: 'open' });
-    try {
-      const sheet = new this.win.CSSStyleSheet();
-      sheet.replaceSync(MIRROR_CSS);
-      shadow.adoptedStyleSheets = [sheet];
-    } catch {
-      // Without styles the marks are invisible: nothing else changes.
-    }
+    // Without styles the marks are invisible: nothing else changes.
+    const shadow = styledShadowRoot(this.host, MIRROR_CSS);
     this.clip = doc.createElement('div');
     this.clip.className = 'clip';
     this.clip.hidden = true;

@@ -3,6 +3,7 @@
  * the decision model (issue #2), positive and negative. Texts are written for this project.
  */
 import { describe, expect, test } from 'vitest';
+import { words } from '../i18n/test-words.ts';
 import {
   type ContextInput,
   check,
@@ -224,7 +225,7 @@ describe('check() end to end', () => {
       body: 'Flash sale! 40% off all shoes today only at Stepwise. Shop now.',
       channel: 'sms',
     });
-    expect(v.checks.find((c) => c.id === 'opt-out-missing')?.message).toMatch(/STOP/);
+    expect(words(v.checks.find((c) => c.id === 'opt-out-missing'))).toMatch(/STOP/);
   });
 
   test('300 addresses in To/Cc is an error, in Bcc it is not', () => {

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { words } from '../i18n/test-words.ts';
 import { type Checker, createChecker, type DraftInput } from './index.ts';
 
 const WORDS = [
@@ -73,7 +74,7 @@ function assertWellFormed(d: DraftInput, checker: Checker) {
     expect(e.end).toBeLessThanOrEqual(source.length);
     expect(e.end).toBeGreaterThan(e.start);
     expect(source.slice(e.start, e.end)).toBe(e.text);
-    expect(e.message.length).toBeGreaterThan(0);
+    expect(words(e).length).toBeGreaterThan(0);
   }
   for (const p of Object.values(v.purposes)) expect(p).toBeGreaterThanOrEqual(0);
   for (const r of v.rules) expect(r.citations.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@
 import { type Classifier, type ClassifierOptions, createClassifier } from './classify/classify.ts';
 import { type ContextInput, parseContext } from './context.ts';
 import type { Draft } from './draft/draft.ts';
+import { actFindings } from './findings/acts.ts';
 import { toCoverage } from './language/coverage.ts';
 import { evaluate } from './rules/evaluate.ts';
 import type { Verdict } from './verdict.ts';
@@ -13,10 +14,13 @@ import { buildWalkthrough, type Walkthrough } from './walkthrough.ts';
 export type { Classification, Signal, SignalHit } from './classify/classification.ts';
 export * from './context.ts';
 export type { Draft } from './draft/draft.ts';
+export * from './findings/finding.ts';
+export { citation, patternMessage } from './findings/sources.ts';
 export { fixOffset } from './fix.ts';
 export * from './risk.ts';
 export * from './verdict.ts';
 export type { WalkStep, WalkStepId, Walkthrough } from './walkthrough.ts';
+export { WALK_STEP_ORDER } from './walkthrough.ts';
 
 export interface DraftInput {
   subject?: string;
@@ -55,16 +59,17 @@ export function createChecker(options: ClassifierOptions = {}): Checker {
       primaryPurpose: classification.primaryPurpose,
       purposes: classification.purposes,
       route: outcome.route,
-      summary: outcome.summary,
+      decision: outcome.decision,
       evidence: classification.evidence,
+      acts: actFindings(classification.acts),
       rules: outcome.rules,
       checks: outcome.checks,
       questions: outcome.questions,
       language: classification.language
         ? toCoverage(classification.language)
-        : { primary: 'unknown', coverage: 'full', basis: 'english', note: '', paragraphs: [] },
+        : { primary: 'unknown', coverage: 'full', basis: 'english', paragraphs: [] },
     };
-    return { verdict, classification, context, draft };
+    return { verdict, classification, outcome };
   };
   return {
     classifier,

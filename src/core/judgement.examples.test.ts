@@ -9,6 +9,7 @@ import {
   check,
   type DirectMarketingLevel,
   type PrimaryPurpose,
+  type Purpose,
   type Route,
 } from './index.ts';
 
@@ -24,6 +25,8 @@ interface Row {
   dm: DirectMarketingLevel[];
   purpose?: PrimaryPurpose;
   route?: Route;
+  /** No evidence for this purpose may be shown (a cue read in the wrong sense). */
+  noEvidenceOf?: Purpose;
 }
 
 const RECEIPT =
@@ -109,6 +112,73 @@ const rows: Row[] = [
     route: 'charity-soft-opt-in',
   },
   {
+    name: "signing up for a charity's sponsored event is fundraising, so the charity soft opt-in is offered",
+    subject: 'Sleep out for young people this winter',
+    body: 'Hi Alex,\n\nOn 6 February, people across the city will spend a night outdoors to raise money for young people with nowhere safe to stay. Will you be one of them? Sign up today and we will post you a fundraising pack. Every £30 you raise pays for a night in safe accommodation.\n\nReply STOP to opt out.\n\nThe events team, Harbour Youth Trust, registered charity 1176543',
+    context: {
+      sender: 'charity',
+      recipientType: 'individual',
+      relationship: 'supporter',
+      softOptInConditions: 'met',
+    },
+    dm: DM,
+    purpose: 'fundraising',
+    route: 'charity-soft-opt-in',
+  },
+  {
+    name: 'paying council tax by Direct Debit is not a request to give',
+    subject: 'Your council tax bill',
+    body: 'Dear resident,\n\nYour council tax bill for the year is attached. The first instalment is due on 1 April. If you already pay by Direct Debit you do not need to do anything. To set up a Direct Debit, visit our website.\n\nRevenues team, Eastwick District Council',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+    noEvidenceOf: 'fundraising',
+  },
+  {
+    name: 'a cold introduction to a firm, asking for a short call, is a sales pitch',
+    subject: 'Month-end in half the time',
+    body: 'Hello,\n\nWe help accountancy firms like yours close the month in half the time. Our tool connects to your ledger in minutes. Could I send you a short case study, or shall we book a 15-minute call next week?\n\nKind regards,\nNina Shaw, Closewise Ltd',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "an MP's reply to a constituent's own case is not campaigning",
+    subject: 'Re: the bus stop on Mill Lane',
+    body: 'Dear Mrs Hall,\n\nThank you for your email about the bus stop on Mill Lane. I have written to the transport authority and asked them to restore it. I will let you know as soon as I hear back.\n\nYours sincerely,\nTom Reed MP',
+    context: { sender: 'political' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a school's trip letter asking parents to pay a contribution is administration, not an appeal",
+    subject: 'Year 4 visit to the castle',
+    body: 'Dear parents and carers,\n\nYear 4 will visit the castle on 9 June. Please sign the consent form and pay the £6 contribution through the school payments app by 30 May. Children will need a packed lunch and a waterproof coat.\n\nMr Lewis, Year 4 Lead, Brookside Primary School',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'asking a donor to complete a Gift Aid declaration for their gift is a service message',
+    subject: 'Could we claim Gift Aid on your donation?',
+    body: 'Dear Ms Patel,\n\nThank you for your donation last month. If you pay UK tax, we could claim an extra 25p for every £1 you gave, at no cost to you. You can complete the Gift Aid declaration at riversidehospice.example/giftaid.\n\nSupporter Care, Riverside Hospice',
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+  },
+  {
+    name: "'give £20, get £20' is a refer-a-friend offer, not an appeal",
+    subject: 'Give £20, get £20',
+    body: "Hi Amir,\n\nEnjoying your veg boxes? Refer a friend and you'll both get £20 off your next box. Share your link: fieldfresh.example/r/amir.\n\nField Fresh",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: 'an ask with a colon ("Please donate today: £10 keeps…") is an ask, not a record line',
+    subject: 'Winter appeal',
+    body: 'Dear Sarah,\n\nPlease donate today: £10 keeps a family warm for a week.\n\nThank you,\nCity Cares',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
+  {
     name: 'a charity shop sale stays promotional',
     subject: 'Half price weekend in our shops',
     body: 'Dear supporter,\n\nThis weekend everything in our charity shops is half price, with 20% off furniture too. Pop into your local shop and grab a bargain: every sale helps Riverside Hospice.\n\nReply STOP to opt out.',
@@ -135,6 +205,19 @@ describe('everyday judgement', () => {
     expect(row.dm, `directMarketing was ${v.directMarketing}`).toContain(v.directMarketing);
     if (row.purpose) expect(v.primaryPurpose).toBe(row.purpose);
     if (row.route) expect(v.route).toBe(row.route);
+    if (row.noEvidenceOf) expect(v.evidence.filter((e) => e.purpose === row.noEvidenceOf)).toEqual([]);
+  });
+
+  test("a party's opinion survey is never 'not marketing' on its words alone: unclear, and the answer settles it", () => {
+    const draft = {
+      subject: 'What matters to you in Elmford?',
+      body: "Dear neighbour,\n\nI'm Sam Okoro, your Green Party councillor. I'd like to know what matters most to you in Elmford: the buses, the parks or the new health centre? It takes two minutes at elmfordgreens.example/survey.\n\nSam",
+    };
+    const open = check(draft, { sender: 'political' });
+    expect(open.directMarketing).toBe('unclear');
+    expect(open.questions.map((q) => q.field)).toContain('promotes');
+    expect(DM).toContain(check(draft, { sender: 'political', promotes: 'yes' }).directMarketing);
+    expect(NOT_DM).toContain(check(draft, { sender: 'political', promotes: 'no' }).directMarketing);
   });
 
   test('"at no cost to you" in a Gift Aid note is not a sales come-on', () => {

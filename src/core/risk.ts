@@ -19,11 +19,18 @@ import type { DirectMarketingLevel, Route, Severity } from './verdict.ts';
 export const RISKS = ['ok', 'review', 'stop'] as const;
 export type Risk = (typeof RISKS)[number];
 
+/** A draft check as risk reads it: a finding's `ruleId` (or the v1 `id`; DraftCheck carries both) and severity. */
+export interface RiskCheck {
+  ruleId?: string;
+  id?: string;
+  severity: Severity;
+}
+
 /** What risk reads from a verdict: ids and levels only. */
 export interface RiskInput {
   directMarketing: DirectMarketingLevel;
   route: Route;
-  checks: readonly { id: string; severity: Severity }[];
+  checks: readonly RiskCheck[];
   questions: readonly { field: string }[];
 }
 
@@ -79,9 +86,10 @@ export function assessRisk(verdict: RiskInput, context: RiskContext = {}): RiskA
   const problems: RiskProblem[] = [];
   for (const c of verdict.checks) {
     if (c.severity === 'info') continue;
-    const level = c.severity === 'error' || STOP_CHECKS.has(c.id) ? 'stop' : 'review';
-    const fix = (FIX_IDS as readonly string[]).includes(c.id) ? (c.id as FixId) : undefined;
-    problems.push(fix ? { checkId: c.id, level, fix } : { checkId: c.id, level });
+    const id = c.ruleId ?? c.id ?? '';
+    const level = c.severity === 'error' || STOP_CHECKS.has(id) ? 'stop' : 'review';
+    const fix = (FIX_IDS as readonly string[]).includes(id) ? (id as FixId) : undefined;
+    problems.push(fix ? { checkId: id, level, fix } : { checkId: id, level });
   }
   if (marketing && verdict.route === 'consent-required' && context.consent === 'no') {
     // "No consent" breaks reg 22 only once no open answer (soft opt-in, corporate recipients) could still

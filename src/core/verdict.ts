@@ -1,7 +1,10 @@
 /**
- * The verdict: what `check()` returns and what the CLI prints as JSON.
- * Field names and value sets are a public contract (issue #2, "CLI contract"): other tools parse them.
+ * The verdict: what `check()` returns. Ids, values and findings only (src/core/findings): the words come from
+ * `render` in src/i18n/render.ts. The CLI prints it as JSON with the words filled in (src/cli/verdict-json.ts); that
+ * JSON's field names and value sets are a public contract (issue #2, "CLI contract"): other tools parse them.
  */
+import type { EnumField } from './context.ts';
+import type { Finding, MessageRef, Span } from './findings/finding.ts';
 
 /** How sure the classifier is that the draft is direct marketing. */
 export const DM_LEVELS = ['yes', 'likely', 'unclear', 'unlikely', 'no'] as const;
@@ -33,46 +36,41 @@ export interface Citation {
   url: string;
 }
 
-/** One phrase behind the verdict. Offsets are UTF-16 code units into the original subject or body. */
-export interface Evidence {
-  start: number;
-  end: number;
-  field: Field;
-  /** Exactly `original.slice(start, end)`. */
-  text: string;
+export type Severity = 'info' | 'warning' | 'error';
+
+/**
+ * One phrase behind the verdict: a finding (source `evidence`, ruleId = the lexicon pattern, message = its reason)
+ * whose span's fields are also at the top level, as in the v1 contract that the highlighters (src/content) and the
+ * CLI JSON read. Offsets are UTF-16 code units into the original subject or body.
+ */
+export interface Evidence extends Finding, Span {
+  source: 'evidence';
+  span: Span;
   /** Which purpose the phrase points to; `none` marks service-message language that points away from marketing. */
   purpose: PrimaryPurpose;
-  /** Plain-English reason. */
-  message: string;
-  /** Id of the lexicon pattern that matched (stable, e.g. `fundraising/donate-ask`). */
+  /** Id of the lexicon pattern that matched (stable, e.g. `fundraising/donate-ask`; the same as ruleId). */
   patternId: string;
 }
 
-/** A rule that applies to this draft in this context, with what it asks of the sender. */
-export interface AppliedRule {
+/**
+ * Something about the draft itself the sender should fix or know before sending: a finding (source `check`) that
+ * also keeps the v1 `id` (the same as ruleId), which the Send check (src/content) reads.
+ */
+export interface DraftCheck extends Finding {
+  source: 'check';
   id: string;
-  title: string;
-  requirement: string;
-  citations: Citation[];
-}
-
-export type Severity = 'info' | 'warning' | 'error';
-
-/** Something about the draft itself the sender should fix or know before sending. */
-export interface DraftCheck {
-  id: string;
-  severity: Severity;
-  message: string;
 }
 
 /** A question whose answer would change or firm up the route (the panel offers these as one-click answers). */
 export interface Question {
   /** The context field the answer sets. */
-  field: string;
-  text: string;
+  field: EnumField;
+  /** The question's words (a message id; `render` fills it). */
+  messageId: MessageRef['messageId'];
   /** Which wording of the question this is, when the data has more than one (for example `charity`). */
   variant?: string;
-  options: { value: string; label: string }[];
+  /** The answers that settle something, each with its words (a message id). */
+  options: { value: string; messageId: MessageRef['messageId'] }[];
 }
 
 /**
@@ -117,8 +115,8 @@ export interface LanguageCoverage {
    * cue words and is never lower than `unclear`.
    */
   basis: 'english' | 'cues';
-  /** One plain sentence for the reader; empty when coverage is full. */
-  note: string;
+  /** One plain sentence for the reader (absent when coverage is full). */
+  note?: MessageRef;
   /** The non-English stretches (empty when coverage is full). */
   paragraphs: LanguageSpan[];
 }
@@ -129,10 +127,16 @@ export interface Verdict {
   /** Per purpose, 0..1: how strongly the draft reads as that purpose. */
   purposes: Record<Purpose, number>;
   route: Route;
-  /** One sentence that says why the route was reached. */
-  summary: string;
+  /** The decision step that set the route (source `route`): its message is the one-sentence summary of why. */
+  decision: Finding;
   evidence: Evidence[];
-  rules: AppliedRule[];
+  /**
+   * What each sentence of the judged text asks of its reader or does for them (source `act`): an ask or an offer
+   * (a marketing element) or a service act (it acknowledges, records, instructs, states a duty).
+   */
+  acts: Finding[];
+  /** The rules that apply (source `rule`): the message is the rule's title, the note what it asks of the sender. */
+  rules: Finding[];
   checks: DraftCheck[];
   questions: Question[];
   /** Which languages the draft is in and how far the verdict could read them (check() always sets it). */

@@ -5,6 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { renderMessage, renderStep } from '../i18n/render.ts';
+import { words as say, summary } from '../i18n/test-words.ts';
 import {
   CONTEXT_VALUES,
   type ContextInput,
@@ -14,18 +16,29 @@ import {
   type Route,
   SENDERS,
 } from './index.ts';
+import { citation, walkthrough } from './rules/data.ts';
 import { evaluate } from './rules/evaluate.ts';
 import { fakeClassification, fakeContext, fakeDraft } from './rules/test-support.ts';
 import type { Verdict } from './verdict.ts';
-import {
-  buildWalkthrough,
-  ROUTE_LABELS,
-  WALK_STEP_ORDER,
-  type WalkStep,
-  type WalkStepId,
-} from './walkthrough.ts';
+import { buildWalkthrough, WALK_STEP_ORDER, type WalkStep, type WalkStepId } from './walkthrough.ts';
 
 const checker = createChecker();
+
+/** The steps in English, as the training page shows them. */
+function words(steps: WalkStep[]) {
+  return steps.map((s) => {
+    const r = renderStep(s, 'en');
+    return {
+      id: s.id,
+      decisive: s.decisive,
+      question: r.question.text,
+      answer: r.answer.text,
+      because: r.because.text,
+      citations: r.citations,
+    };
+  });
+}
+const routeLabel = (route: Route) => renderMessage(walkthrough.route.routes[route].label, 'en').text;
 
 const BIN_DAY = {
   subject: 'Change to your bin collection day',
@@ -181,7 +194,8 @@ const rows: Row[] = [
   },
 ];
 
-function checkShape(steps: WalkStep[], verdict: Verdict) {
+function checkShape(raw: WalkStep[], verdict: Verdict) {
+  const steps = words(raw);
   // in the model's order, no repeats, ending with the route
   const order = steps.map((s) => WALK_STEP_ORDER.indexOf(s.id));
   expect(order.every((i) => i >= 0)).toBe(true);
@@ -189,7 +203,7 @@ function checkShape(steps: WalkStep[], verdict: Verdict) {
   expect(new Set(order).size).toBe(order.length);
   const last = steps.at(-1)!;
   expect(last.id).toBe('route');
-  expect(last.answer).toBe(ROUTE_LABELS[verdict.route]);
+  expect(last.answer).toBe(routeLabel(verdict.route));
   expect(last.decisive).toBe(false);
   // exactly one decisive step, and nothing between it and the route step
   const decisive = steps.filter((s) => s.decisive);
@@ -229,9 +243,9 @@ describe('explain(): walkthroughs for real drafts', () => {
   test.each(rows)('$name', (row) => {
     const channel = row.draft.channel ?? 'email';
     const w = checker.explain({ ...row.draft, channel }, { channel, ...row.context });
-    expect(w.verdict.route, w.verdict.summary).toBe(row.route);
+    expect(w.verdict.route, summary(w.verdict)).toBe(row.route);
     checkShape(w.steps, w.verdict);
-    const decisive = w.steps.find((s) => s.decisive)!;
+    const decisive = words(w.steps).find((s) => s.decisive)!;
     expect(decisive.id).toBe(row.decisive);
     if (row.answer) expect(decisive.answer).toMatch(row.answer);
     if (row.because) expect(decisive.because).toMatch(row.because);
@@ -246,17 +260,17 @@ describe('explain(): walkthroughs for real drafts', () => {
       relationship: 'supporter',
       softOptInConditions: 'met',
     });
-    const last = w.steps.at(-1)!;
+    const last = words(w.steps).at(-1)!;
     expect(last.answer).toBe('Charitable purposes soft opt-in');
-    expect(last.because).toContain(w.verdict.summary);
+    expect(last.because).toContain(summary(w.verdict));
     expect(last.because).toMatch(/What to do:/);
-    const rule = w.verdict.rules.find((r) => r.id === 'charity-soft-opt-in')!;
-    expect(last.citations).toEqual(rule.citations);
+    const rule = w.verdict.rules.find((r) => r.ruleId === 'charity-soft-opt-in')!;
+    expect(last.citations).toEqual(rule.citations.map(citation));
   });
 
   test('"does it promote anything?" quotes the draft\'s own words', () => {
     const w = checker.explain(OFFER, { sender: 'business' });
-    const step = w.steps.find((s) => s.id === 'promotes-anything')!;
+    const step = words(w.steps).find((s) => s.id === 'promotes-anything')!;
     expect(step.answer).toBe('Yes: it promotes products or services');
     const quoted = step.because.match(/"([^"]+)"/)?.[1];
     expect(quoted).toBeDefined();
@@ -271,7 +285,7 @@ describe('explain(): walkthroughs for real drafts', () => {
       },
       { sender: 'business' },
     );
-    const step = w.steps.find((s) => s.id === 'service-message')!;
+    const step = words(w.steps).find((s) => s.id === 'service-message')!;
     expect(step.answer).toMatch(/^No: service content plus promotion/);
     expect(step.decisive).toBe(false);
     expect(step.citations.map((c) => c.url).join(' ')).toMatch(/osborneclarke/);
@@ -279,7 +293,9 @@ describe('explain(): walkthroughs for real drafts', () => {
 
   test('unknown recipients are treated as individuals', () => {
     const w = checker.explain(OFFER, { sender: 'business' });
-    expect(w.steps.find((s) => s.id === 'recipient-type')?.answer).toBe('Not known: treated as individuals');
+    expect(words(w.steps).find((s) => s.id === 'recipient-type')?.answer).toBe(
+      'Not known: treated as individuals',
+    );
   });
 
   test('a text message says so at the channel step', () => {
@@ -287,7 +303,7 @@ describe('explain(): walkthroughs for real drafts', () => {
       { body: 'Flash sale! 40% off all shoes today at Stepwise. Shop now.', channel: 'sms' },
       {},
     );
-    expect(w.steps.find((s) => s.id === 'channel')?.answer).toBe('Yes: a text message');
+    expect(words(w.steps).find((s) => s.id === 'channel')?.answer).toBe('Yes: a text message');
   });
 });
 
@@ -332,14 +348,15 @@ describe('buildWalkthrough(): properties over fabricated classifications and eve
         const classification = fakeClassification(c);
         const context = fakeContext(ctx);
         const draft = fakeDraft('x', '', context.channel);
-        const out = evaluate({ classification, context, draft });
+        const outcome = evaluate({ classification, context, draft });
         const verdict: Verdict = {
-          ...out,
+          ...outcome,
           primaryPurpose: classification.primaryPurpose,
           purposes: classification.purposes,
           evidence: classification.evidence,
+          acts: [],
         };
-        const steps = buildWalkthrough({ classification, context, draft, verdict });
+        const steps = buildWalkthrough({ classification, verdict, outcome });
         checkShape(steps, verdict);
       }),
       { numRuns: 2000 },
@@ -354,8 +371,8 @@ describe('a draft the classifier cannot read', () => {
       body: 'Annwyl breswylydd,\n\nO ddydd Llun ymlaen bydd eich biniau yn cael eu casglu ar ddydd Mawrth. Nid oes angen i chi wneud dim.\n\nDiolch yn fawr, Gwasanaethau Gwastraff',
     });
     expect(w.verdict.directMarketing).toBe('unclear');
-    const step = w.steps.find((s) => s.id === 'promotes-anything');
+    const step = words(w.steps).find((s) => s.id === 'promotes-anything');
     expect(step?.answer).toMatch(/language coverage is limited/);
-    expect(step?.because).toContain(w.verdict.language?.note ?? 'no language note');
+    expect(step?.because).toContain(say(w.verdict.language?.note) || 'no language note');
   });
 });

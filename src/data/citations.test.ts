@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createChecker } from '../core/index.ts';
+import { citation } from '../core/rules/data.ts';
 import { loadScenarios, scenarioCitations } from '../core/scenario.ts';
 import citations from './citations.json' with { type: 'json' };
 
@@ -36,7 +37,7 @@ describe('citations in English output', () => {
         { subject: s.subject, body: s.body, channel: s.channel },
         { channel: s.channel, ...s.context },
       );
-      for (const r of v.rules) for (const c of r.citations) urls.add(c.url);
+      for (const r of v.rules) for (const c of r.citations) urls.add(citation(c).url);
       for (const c of scenarioCitations(s)) urls.add(c.url);
     }
     expect(urls.size).toBeGreaterThan(5);

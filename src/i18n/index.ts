@@ -156,6 +156,11 @@ export function englishCatalogue(): Catalogue {
   return EN;
 }
 
+/** A locale's catalogue if it is loaded (English always is). */
+export function catalogueIn(locale: Locale): Catalogue | undefined {
+  return loaded[locale];
+}
+
 /**
  * For names built at run time from data (rule ids, question fields): the message in the current locale, or
  * undefined when that locale has none, so the caller can keep the core's English and mark it `lang="en"`.
@@ -167,16 +172,19 @@ export function lookup(key: string, ...substitutions: Substitution[]): string | 
 }
 
 /**
- * A list in the current language: "a, b and c"; in Welsh "a, b a c", with "ac" before a vowel and the aspirate
- * mutation "a" causes (Ffrangeg a Phwyleg, Almaeneg ac Eidaleg).
+ * A list in a language (the current one by default): "a, b and c"; in Welsh "a, b a c", with "ac" before a vowel
+ * and the aspirate mutation "a" causes (Ffrangeg a Phwyleg, Almaeneg ac Eidaleg).
  */
-export function joinList(items: readonly string[]): string {
+export function joinList(items: readonly string[], locale: Locale = current): string {
   if (items.length <= 1) return items[0] ?? '';
   const first = items.slice(0, -1).join(', ');
   const last = items.at(-1) as string;
-  if (current !== 'cy') return t('list_and', first, last);
-  if (/^[aeiouwyâêîôûŵŷáéíóú]/i.test(last)) return t('list_and_vowel', first, last);
-  return t('list_and', first, aspirate(last));
+  const catalogue = loaded[locale] ?? EN;
+  const fill = (key: 'list_and' | 'list_and_vowel', a: string, b: string) =>
+    format(catalogue[key] ?? (EN[key] as CatalogueEntry), [a, b]);
+  if (locale !== 'cy') return fill('list_and', first, last);
+  if (/^[aeiouwyâêîôûŵŷáéíóú]/i.test(last)) return fill('list_and_vowel', first, last);
+  return fill('list_and', first, aspirate(last));
 }
 
 /** Welsh aspirate mutation of a word's first letter (c → ch, p → ph, t → th), keeping its case. */

@@ -2,7 +2,7 @@
 import { type ComponentChildren, Fragment, h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getLocale, HTML_LANG, type Locale, type MessageKey, onLocaleChange, t } from './index.ts';
-import type { Localised } from './verdict.ts';
+import type { Localised } from './render.ts';
 
 /** The current locale; the component re-renders (with its children) when it changes. Use at a surface's root. */
 export function useLocale(): Locale {
@@ -41,6 +41,10 @@ export function tx(key: MessageKey, ...parts: ComponentChildren[]) {
 export function Text({ value }: { value: Localised }) {
   return value.lang === getLocale() ? value.text : <span lang={HTML_LANG[value.lang]}>{value.text}</span>;
 }
+
+/** The `lang` attribute for text in `lang`: none when it is the interface language. */
+export const langAttr = (lang: Locale): string | undefined =>
+  lang === getLocale() ? undefined : HTML_LANG[lang];
 
 /** The `lang` attribute for content that is always English (scenarios, citation titles), or undefined when it matches. */
 export function englishLang(): string | undefined {

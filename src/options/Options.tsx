@@ -32,9 +32,6 @@ import { OverrideLogSection } from './OverrideLog.tsx';
 import { RememberedAnswersSection } from './RememberedAnswers.tsx';
 import { isWelcome, Welcome } from './Welcome.tsx';
 
-/** Check at Send (issue #4) is built: the choice is acted on in supported webmails. */
-const SEND_CHECK_AVAILABLE = true;
-
 /** How long typing in the name field waits before saving. */
 const NAME_SAVE_DELAY_MS = 500;
 
@@ -449,7 +446,7 @@ export function Options() {
           <fieldset aria-describedby="send-why">
             <legend>{t('options_send_legend')}</legend>
             <p class="why" id="send-why">
-              {SEND_CHECK_AVAILABLE ? t('options_send_why') : t('options_send_later')}
+              {t('options_send_why')}
             </p>
             <ManagedNote id="sendCheckMode-managed" state={managedState('sendCheckMode')} />
             {SEND_CHECK_MODES.map((mode) => (

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
-import { optionLabel, questionText } from '../i18n/verdict.ts';
+import { renderMessage } from '../i18n/render.ts';
 import { forgetRemembered, onRememberedChanged, readRemembered, type Store } from '../settings/remembered.ts';
 import { when } from './OverrideLog.tsx';
 
@@ -57,9 +57,9 @@ export function RememberedAnswersSection() {
               <ul>
                 {Object.entries(e.answers).map(([field, a]) => (
                   <li key={field}>
-                    <Text value={questionText({ field, text: a.question, variant: a.variant })} />{' '}
+                    <Text value={renderMessage(a.question)} />{' '}
                     <strong>
-                      <Text value={optionLabel({ field }, a)} />
+                      <Text value={renderMessage(a.label)} />
                     </strong>
                   </li>
                 ))}

@@ -8,7 +8,7 @@ import type { Evidence, Verdict } from '../core/index.ts';
 import { assessRisk, type RiskAssessment } from '../core/risk.ts';
 import { getLocale, type MessageKey, t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
-import { evidenceReason } from '../i18n/verdict.ts';
+import { render } from '../i18n/render.ts';
 import { headline, PURPOSE_LABEL } from '../ui/labels.ts';
 import { riskText } from '../ui/risk-labels.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
@@ -77,7 +77,7 @@ function EvidenceItem({ e, props }: { e: Evidence; props: ComposerPanelProps }) 
   const label = (
     <>
       <q class={`mark mark-${e.purpose}`}>{e.text}</q>
-      {e.field === 'subject' ? ` ${t('panel_subject_tag')}` : ''} — <Text value={evidenceReason(e)} />
+      {e.field === 'subject' ? ` ${t('panel_subject_tag')}` : ''} — <Text value={render(e).message} />
       {e.purpose !== 'none' && <span class="sr"> ({PURPOSE_LABEL[e.purpose]})</span>}
     </>
   );
@@ -197,7 +197,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
                 ...verdict,
                 evidence: [],
                 // The problems are listed above, each with its fix; notes stay with the verdict.
-                checks: verdict.checks.filter((c) => !risk.problems.some((p) => p.checkId === c.id)),
+                checks: verdict.checks.filter((c) => !risk.problems.some((p) => p.checkId === c.ruleId)),
               }}
             />
           </details>

@@ -8,7 +8,7 @@ import type { RiskAssessment, RiskProblem, Verdict } from '../core/index.ts';
 import { isMarketingLevel } from '../core/risk.ts';
 import { t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
-import { checkText, summaryText } from '../i18n/verdict.ts';
+import { render } from '../i18n/render.ts';
 import { fixLabel, problemName, todoText } from '../ui/risk-labels.ts';
 import { userOnly } from '../ui/trusted.ts';
 
@@ -21,14 +21,14 @@ export interface PanelProblemsProps {
 
 /** One problem in words: its level ("Must fix:"), its name and what the check found. Panel and Send dialog. */
 export function ProblemText({ problem, verdict }: { problem: RiskProblem; verdict: Verdict }) {
-  const check = verdict.checks.find((c) => c.id === problem.checkId);
+  const check = verdict.checks.find((c) => c.ruleId === problem.checkId);
   return (
     <>
       <span class="problem-level">
         {problem.level === 'stop' ? t('problem_level_stop') : t('problem_level_review')}
       </span>{' '}
       <strong>{problemName(problem)}.</strong>{' '}
-      {check ? <Text value={checkText(check)} /> : t('send_consent_refused')}
+      {check ? <Text value={render(check).message} /> : t('send_consent_refused')}
     </>
   );
 }
@@ -43,7 +43,7 @@ export function PanelProblems({ verdict, risk, onFix }: PanelProblemsProps) {
       </p>
       {/* Every verdict, "not marketing" included, says why in one sentence. */}
       <p class="why-line">
-        <Text value={summaryText(verdict.summary)} />
+        <Text value={render(verdict.decision).message} />
       </p>
       {risk.problems.length > 0 && (
         <ul class="problems">

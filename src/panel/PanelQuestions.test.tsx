@@ -8,18 +8,18 @@ import { type Answer, PanelQuestions } from './PanelQuestions.tsx';
 
 const CONSENT: Question = {
   field: 'consent',
-  text: 'Do you have consent?',
+  messageId: 'question_consent',
   options: [
-    { value: 'yes', label: 'Yes' },
-    { value: 'no', label: 'No' },
+    { value: 'yes', messageId: 'question_consent_yes' },
+    { value: 'no', messageId: 'question_consent_no' },
   ],
 };
 const RELATIONSHIP: Question = {
   field: 'relationship',
-  text: 'Are they supporters?',
+  messageId: 'question_relationship',
   options: [
-    { value: 'supporter', label: 'Supporter' },
-    { value: 'none', label: 'None' },
+    { value: 'supporter', messageId: 'question_relationship_supporter' },
+    { value: 'none', messageId: 'question_relationship_none' },
   ],
 };
 
@@ -52,7 +52,12 @@ test('an answer carries its choices; "Change" shows them again, the answer stays
   const onAnswer = show([CONSENT], {});
   mount.querySelector<HTMLButtonElement>('button[data-value="no"]')?.click();
   const given = onAnswer.mock.calls[0]?.[1] as Answer;
-  expect(given).toMatchObject({ value: 'no', options: CONSENT.options });
+  expect(given).toMatchObject({
+    value: 'no',
+    label: 'question_consent_no',
+    question: 'question_consent',
+    options: CONSENT.options,
+  });
   onAnswer.mockClear();
   show([], { consent: given }, onAnswer);
   expect(mount.querySelector('fieldset.question')).toBeNull();

@@ -4,19 +4,19 @@
  * "Change", which shows that question's choices again (the answer stays until another is picked).
  */
 import { useState } from 'preact/hooks';
-import type { Question } from '../core/index.ts';
+import type { MessageId, Question } from '../core/index.ts';
 import { t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
-import { optionLabel, questionText } from '../i18n/verdict.ts';
+import { renderMessage } from '../i18n/render.ts';
 import { userOnly } from '../ui/trusted.ts';
 
+/** An answer the writer gave: the value, and the words of the answer and its question (message ids). */
 export interface Answer {
   value: string;
-  label: string;
-  question: string;
-  /** The question's wording and choices, so "Change" can offer them again once the engine no longer asks. */
-  variant?: string;
-  options?: { value: string; label: string }[];
+  label: MessageId;
+  question: MessageId;
+  /** The question's choices, so "Change" can offer them again once the engine no longer asks. */
+  options?: Question['options'];
 }
 
 export interface PanelQuestionsProps {
@@ -30,7 +30,7 @@ function Choices({
   current,
   onAnswer,
 }: {
-  q: Pick<Question, 'field' | 'text' | 'variant' | 'options'>;
+  q: { field: string; messageId: MessageId; options: Question['options'] };
   current?: string;
   onAnswer: PanelQuestionsProps['onAnswer'];
 }) {
@@ -46,14 +46,13 @@ function Choices({
           onClick={userOnly(() =>
             onAnswer(q.field, {
               value: o.value,
-              label: o.label,
-              question: q.text,
-              variant: q.variant,
+              label: o.messageId,
+              question: q.messageId,
               options: q.options,
             }),
           )}
         >
-          <Text value={optionLabel(q, o)} />
+          <Text value={renderMessage(o.messageId)} />
         </button>
       ))}
     </div>
@@ -77,7 +76,7 @@ export function PanelQuestions({ questions, answers, onAnswer }: PanelQuestionsP
           <fieldset key={next.field} class="question" data-field={next.field}>
             <legend>
               <span class="question-count">{t('panel_question_count', left)}</span>{' '}
-              <Text value={questionText(next)} />
+              <Text value={renderMessage(next.messageId)} />
             </legend>
             <Choices q={next} current={answers[next.field]?.value} onAnswer={answer} />
           </fieldset>
@@ -88,12 +87,12 @@ export function PanelQuestions({ questions, answers, onAnswer }: PanelQuestionsP
           <h3>{t('panel_answers')}</h3>
           <ul class="answers">
             {answered.map(([field, a]) => {
-              const q = { field, text: a.question, variant: a.variant, options: a.options ?? [] };
+              const q = { field, messageId: a.question, options: a.options ?? [] };
               return (
                 <li key={field} data-field={field}>
-                  <Text value={questionText(q)} />{' '}
+                  <Text value={renderMessage(a.question)} />{' '}
                   <strong>
-                    <Text value={optionLabel({ field }, a)} />
+                    <Text value={renderMessage(a.label)} />
                   </strong>{' '}
                   {changing === field && q.options.length > 0 ? (
                     <Choices q={q} current={a.value} onAnswer={answer} />

@@ -2,7 +2,10 @@
 /** The Check at Send dialog and notices: semantics, focus, keys, texts, and the page-level host's life cycle. */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { patternMessage } from '../core/index.ts';
+import { fakeCheck, fakeEvidence, fakeRule, fakeVerdict } from '../core/rules/test-support.ts';
 import type { Verdict } from '../core/verdict.ts';
+import { render as words } from '../i18n/render.ts';
 
 // The reason's length limit comes from the override log module, which imports the extension API.
 vi.mock('../platform/browser.ts', () => ({ browser: {} }));
@@ -15,32 +18,16 @@ beforeEach(() => {
 });
 
 function verdict(over: Partial<Verdict> = {}): Verdict {
-  return {
-    directMarketing: 'yes',
-    primaryPurpose: 'fundraising',
-    purposes: { promotional: 0, fundraising: 0.9, campaigning: 0 },
-    route: 'consent-required',
-    summary: 'This asks for donations.',
-    evidence: [
-      {
-        start: 0,
-        end: 13,
-        field: 'body',
-        text: 'Please donate',
-        purpose: 'fundraising',
-        message: 'An explicit request to donate.',
-        patternId: 'fundraising/donate',
-      },
-    ],
-    rules: [{ id: 'consent', title: 'Prior consent', requirement: 'Send only with consent.', citations: [] }],
+  return fakeVerdict({
+    evidence: [fakeEvidence('fundraising/donate-ask', 'Please donate', 'fundraising')],
+    rules: [fakeRule('consent-required')],
     checks: [
-      { id: 'recipients-exposed', severity: 'error', message: '60 email addresses are visible.' },
-      { id: 'opt-out-missing', severity: 'warning', message: 'No unsubscribe wording.' },
-      { id: 'recipients-look-individual', severity: 'info', message: 'Personal addresses.' },
+      fakeCheck('recipients-exposed', 'error', { count: 60 }),
+      fakeCheck('opt-out-missing', 'warning'),
+      fakeCheck('recipients-look-individual', 'info', { count: 3 }),
     ],
-    questions: [],
     ...over,
-  };
+  });
 }
 
 let mount: HTMLElement | undefined;
@@ -85,15 +72,17 @@ describe('SendDialog', () => {
     const text = dialog.textContent ?? '';
     const problems = Array.from(dialog.querySelectorAll('[data-mrc-problem]'), (li) => li.textContent);
     expect(problems).toEqual([
-      'Must fix: Many addresses visible to everyone in To and Cc. 60 email addresses are visible.',
-      'Must fix: No unsubscribe or opt-out line. No unsubscribe wording.',
+      `Must fix: Many addresses visible to everyone in To and Cc. ${words(fakeCheck('recipients-exposed', 'error', { count: 60 })).message.text}`,
+      `Must fix: No unsubscribe or opt-out line. ${words(fakeCheck('opt-out-missing', 'warning')).message.text}`,
     ]);
     expect(text.indexOf('Problems')).toBeLessThan(text.indexOf('What the check found'));
     expect(text).toContain('Direct marketing — fundraising');
-    expect(text).toContain('Please donate — An explicit request to donate.');
+    expect(text).toContain(`Please donate — ${patternMessage('fundraising/donate-ask')}`);
     expect(text).toContain('Consent needed: PECR reg 22');
-    expect(text).toContain('Prior consent: Send only with consent.');
-    expect(text).not.toContain('Personal addresses.');
+    expect(text).toContain(
+      'Prior consent for marketing emails and texts: Send this only to individuals who clearly agreed',
+    );
+    expect(text).not.toContain('personal webmail providers');
   });
 
   test('focus starts on "Go back and edit"; Escape goes back', () => {

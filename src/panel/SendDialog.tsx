@@ -17,16 +17,16 @@
  */
 import { h, render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { OUR_HOST_ATTRIBUTE } from '../adapters/generic.ts';
 import type { DialogOptions, GuardUi, NoticeSpec } from '../content/send-guard.ts';
 import { assessRisk, type RiskAssessment } from '../core/risk.ts';
 import type { Verdict } from '../core/verdict.ts';
 import { startExtensionLocale } from '../i18n/extension.ts';
 import { getLocale, HTML_LANG, onLocaleChange, t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
-import { checkText, evidenceReason, ruleRequirement, ruleTitle, summaryText } from '../i18n/verdict.ts';
+import { render as words } from '../i18n/render.ts';
 import { MAX_REASON_LENGTH } from '../settings/override-log.ts';
 import { headline, PURPOSE_LABEL, ROUTE_LABEL, SEVERITY_LABEL } from '../ui/labels.ts';
+import { OUR_HOST_ATTRIBUTE, styledShadowRoot } from '../ui/our-ui.ts';
 import { problemName } from '../ui/risk-labels.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { pinHostStyle } from './host-style.ts';
@@ -177,7 +177,7 @@ export function SendDialog({ verdict, risk = assessRisk(verdict), onBack, onSend
         <h3>{t('send_found')}</h3>
         <p class="found">{headline(verdict.directMarketing, verdict.primaryPurpose)}</p>
         <p>
-          <Text value={summaryText(verdict.summary)} />
+          <Text value={words(verdict.decision).message} />
         </p>
         {evidence.length > 0 && (
           <ul class="evidence">
@@ -185,7 +185,7 @@ export function SendDialog({ verdict, risk = assessRisk(verdict), onBack, onSend
               <li key={`${e.field}-${e.start}-${e.end}`}>
                 <q>{e.text}</q>
                 {e.field === 'subject' ? ` ${t('panel_subject_tag')}` : ''} —{' '}
-                <Text value={evidenceReason(e)} />
+                <Text value={words(e).message} />
               </li>
             ))}
           </ul>
@@ -195,11 +195,11 @@ export function SendDialog({ verdict, risk = assessRisk(verdict), onBack, onSend
         {rules.length > 0 && (
           <ul class="rules">
             {rules.map((r) => (
-              <li key={r.id}>
+              <li key={r.ruleId}>
                 <strong>
-                  <Text value={ruleTitle(r)} />:
+                  <Text value={words(r).message} />:
                 </strong>{' '}
-                <Text value={ruleRequirement(r)} />
+                <Text value={words(r).note ?? words(r).message} />
               </li>
             ))}
           </ul>
@@ -210,7 +210,7 @@ export function SendDialog({ verdict, risk = assessRisk(verdict), onBack, onSend
             <ul class="checks">
               {failed.map((c) => (
                 <li key={c.id} class={`check-${c.severity}`}>
-                  <span class="sev">{SEVERITY_LABEL[c.severity]}:</span> <Text value={checkText(c)} />
+                  <span class="sev">{SEVERITY_LABEL[c.severity]}:</span> <Text value={words(c).message} />
                 </li>
               ))}
             </ul>
@@ -320,14 +320,7 @@ export function createSendUi(doc: Document): GuardUi {
     host = doc.createElement('div');
     host.setAttribute(OUR_HOST_ATTRIBUTE, 'send-check');
     pinHostStyle(host);
-    const shadow = host.attachShadow({ mode: 'open' });
-    try {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(SEND_DIALOG_CSS);
-      shadow.adoptedStyleSheets = [sheet];
-    } catch {
-      // Unstyled is still usable.
-    }
+    const shadow = styledShadowRoot(host, SEND_DIALOG_CSS);
     noticeMount = doc.createElement('div');
     dialogMount = doc.createElement('div');
     shadow.append(noticeMount, dialogMount);

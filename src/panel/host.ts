@@ -10,10 +10,10 @@
  * settings never appear in the page.
  */
 import { h, render } from 'preact';
-import { OUR_HOST_ATTRIBUTE } from '../adapters/generic.ts';
 import { assessRisk } from '../core/risk.ts';
 import { startExtensionLocale } from '../i18n/extension.ts';
 import { getLocale, HTML_LANG, onLocaleChange } from '../i18n/index.ts';
+import { OUR_HOST_ATTRIBUTE, styledShadowRoot } from '../ui/our-ui.ts';
 import { ComposerPanel, type ComposerPanelProps, SkippedBadge } from './ComposerPanel.tsx';
 import { pinHostStyle } from './host-style.ts';
 import { PANEL_CSS } from './styles.ts';
@@ -70,14 +70,7 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   // Closed, one below the top: an open panel's host is raised to the top, so no other composer's badge is ever
   // painted over it (issue #13).
   pinHostStyle(host, [['z-index', String(Z_CLOSED)]]);
-  const shadow = host.attachShadow({ mode: 'open' });
-  try {
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(PANEL_CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    // Unstyled is still usable.
-  }
+  const shadow = styledShadowRoot(host, PANEL_CSS);
   const anchor = doc.createElement('div');
   anchor.className = 'anchor';
   // Our own language, whatever the webmail page's: screen readers read the badge and panel in it.

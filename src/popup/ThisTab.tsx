@@ -5,6 +5,7 @@
  * content script there and starts it in the open tab.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { WEBMAILS, type WebmailId } from '../adapters/webmails.ts';
 import { t } from '../i18n/index.ts';
 import { tx } from '../i18n/preact.tsx';
 import { browser } from '../platform/browser.ts';
@@ -24,16 +25,13 @@ import { riskWords } from '../ui/risk-labels.ts';
 
 export const POLL_MS = 1000;
 
-/** Webmail brand names (the same in every language); the generic adapter's composer is "an editor". */
-const ADAPTER_BRAND: Record<string, string> = {
-  gmail: 'Gmail',
-  outlook: 'Outlook',
-  yahoo: 'Yahoo Mail',
-  proton: 'Proton Mail',
-  roundcube: 'Roundcube',
-};
+/** A webmail's brand name (src/adapters/webmails.ts, the same in every language); the generic one is "an editor". */
 const adapterLabel = (adapter: string) =>
-  adapter === 'generic' ? t('tab_editor') : (ADAPTER_BRAND[adapter] ?? adapter);
+  adapter === 'generic'
+    ? t('tab_editor')
+    : Object.hasOwn(WEBMAILS, adapter)
+      ? WEBMAILS[adapter as WebmailId].label
+      : adapter;
 
 /** The tab the popup is about: `?tab=ID` (opened from a test or a shortcut) or the active tab. */
 async function targetTab(): Promise<{ id: number; url?: string } | null> {

@@ -1,13 +1,15 @@
 /** Remembered answers: scopes, the hash that stands for a recipient list, `promotes` never kept, bounded store. */
 import { describe, expect, test, vi } from 'vitest';
 
+import type { RememberedAnswer } from './remembered.ts';
+
 vi.mock('../platform/browser.ts', () => ({ browser: {} }));
 const { answersFor, listScope, MAX_SCOPES, normaliseList, orgScope, parseStore, withAnswer } = await import(
   './remembered.ts'
 );
 
-const YES = { value: 'yes', label: 'Yes', question: 'Do you have consent?' };
-const NO = { value: 'no', label: 'No', question: 'Do you have consent?' };
+const YES: RememberedAnswer = { value: 'yes', label: 'question_consent_yes', question: 'question_consent' };
+const NO: RememberedAnswer = { value: 'no', label: 'question_consent_no', question: 'question_consent' };
 const NOW = '2026-12-03T12:00:00.000Z';
 
 describe('scopes', () => {

@@ -7,6 +7,7 @@
  * `promotes` (does this message promote something?) belongs to one draft and is never remembered. Listed and
  * cleared in Settings. The pure parts are exported for tests; storage calls never throw.
  */
+import type { MessageId } from '../core/findings/finding.ts';
 import { browser } from '../platform/browser.ts';
 
 export const REMEMBERED_KEY = 'rememberedAnswers';
@@ -15,12 +16,12 @@ export const MAX_SCOPES = 200;
 /** Fields never remembered: they belong to one draft. */
 export const NOT_REMEMBERED: ReadonlySet<string> = new Set(['promotes']);
 
+/** As the panel keeps it (src/panel/PanelQuestions.tsx `Answer`): the words are message ids, never English. */
 export interface RememberedAnswer {
   value: string;
-  label: string;
-  question: string;
-  variant?: string;
-  options?: { value: string; label: string }[];
+  label: MessageId;
+  question: MessageId;
+  options?: { value: string; messageId: MessageId }[];
 }
 
 export interface Scope {
@@ -64,7 +65,17 @@ export async function listScope(org: Scope, addresses: readonly string[]): Promi
 function validAnswer(a: unknown): a is RememberedAnswer {
   if (!a || typeof a !== 'object') return false;
   const r = a as Record<string, unknown>;
-  return typeof r.value === 'string' && typeof r.label === 'string' && typeof r.question === 'string';
+  return (
+    typeof r.value === 'string' &&
+    typeof r.label === 'string' &&
+    typeof r.question === 'string' &&
+    (r.options === undefined ||
+      (Array.isArray(r.options) &&
+        r.options.every(
+          (o) =>
+            o && typeof o.value === 'string' && typeof (o as { messageId?: unknown }).messageId === 'string',
+        )))
+  );
 }
 
 /** Whatever storage holds, as a valid store (bad entries and answers dropped, `promotes` never kept). */

@@ -5,16 +5,10 @@
  * for it at run time (`src/background/sites.ts`).
  */
 
-/** The webmail hosts the in-composer check runs on out of the box. */
-export const WEBMAIL_HOSTS = [
-  'mail.google.com',
-  'outlook.office.com',
-  'outlook.office365.com',
-  'outlook.live.com',
-  'outlook.cloud.microsoft',
-  'mail.yahoo.com',
-  'mail.proton.me',
-] as const;
+import { WEBMAILS } from '../adapters/webmails.ts';
+
+/** The webmail hosts the in-composer check runs on out of the box: those of src/adapters/webmails.ts. */
+export const WEBMAIL_HOSTS: readonly string[] = Object.values(WEBMAILS).flatMap((w) => w.hosts);
 
 /** Match patterns for the built-in hosts (manifest content_scripts). */
 export const WEBMAIL_MATCHES: string[] = WEBMAIL_HOSTS.map((h) => `https://${h}/*`);
@@ -26,7 +20,7 @@ export const OPTIONAL_SITE_MATCHES = ['https://*/*', 'http://*/*'];
 export function isBuiltinOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
-    return url.protocol === 'https:' && (WEBMAIL_HOSTS as readonly string[]).includes(url.hostname);
+    return url.protocol === 'https:' && WEBMAIL_HOSTS.includes(url.hostname);
   } catch {
     return false;
   }

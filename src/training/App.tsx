@@ -29,6 +29,7 @@ import { ScenarioAnswer } from './ScenarioAnswer.tsx';
 import { SCENARIOS } from './scenarios.ts';
 import { type Scenario, SECTORS } from './types.ts';
 import { WalkthroughPanel } from './WalkthroughPanel.tsx';
+import { useWalkthrough } from './walk.ts';
 
 type Core = typeof import('../core/index.ts');
 type Mode = 'explore' | 'quiz';
@@ -209,18 +210,9 @@ export function App() {
     return () => clearTimeout(timer);
   }, [subject, body, checked]);
 
-  // Context changes apply at once: the per-sentence cache makes a re-check of the same text cheap.
-  const result: Walkthrough | null = useMemo(() => {
-    if (!core || !checker.current || !checked.body.trim()) return null;
-    try {
-      return checker.current.explain(
-        { subject: checked.subject, body: checked.body, channel: context.channel },
-        context,
-      );
-    } catch {
-      return null;
-    }
-  }, [core, checked, context]);
+  // Context changes apply at once: the per-sentence cache makes a re-check of the same text cheap. Explained in a
+  // worker, so typing never waits for the core (walk.ts); on the page when no worker can run.
+  const result = useWalkthrough(core ? checker.current : null, checked, context);
   const verdict = result?.verdict ?? null;
   const steps = result?.steps ?? [];
   const phraseCount = verdict ? evidenceSteps(verdict.evidence, subject, body).length : 0;
@@ -389,9 +381,29 @@ export function App() {
         };
       });
     }
-    return [{ scenario, pristine, subject, body, context, walk: result }];
-  }, [printScope, core, visible, scenario, pristine, subject, body, context, result]);
-  const handout = <Handout pages={handoutPages} summary={printSummary} />;
+    // The draft as last checked (it follows the fields after the typing pause), so the hand-out, which measures
+    // itself to fit a sheet, is not laid out again on every keystroke.
+    const checkedPristine =
+      !!scenario &&
+      checked.subject === scenario.subject &&
+      checked.body === scenario.body &&
+      sameContext(context, scenarioContext(scenario));
+    return [
+      {
+        scenario,
+        pristine: checkedPristine,
+        subject: checked.subject,
+        body: checked.body,
+        context,
+        walk: result,
+      },
+    ];
+  }, [printScope, core, visible, scenario, checked, context, result]);
+  // The same element while its pages are the same: Preact then skips the hand-out entirely while the writer types.
+  const handout = useMemo(
+    () => <Handout pages={handoutPages} summary={printSummary} />,
+    [handoutPages, printSummary],
+  );
 
   if (presenting) {
     const at = scenario ? visible.findIndex((s) => s.id === scenario.id) : -1;

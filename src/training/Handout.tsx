@@ -15,8 +15,8 @@ import { CONTEXT_VALUES } from '../core/context.ts';
 import type { Citation, Context, EnumField, Evidence, Walkthrough } from '../core/index.ts';
 import { ROUTES } from '../core/verdict.ts';
 import { t } from '../i18n/index.ts';
-import { englishLang, Text } from '../i18n/preact.tsx';
-import { checkText } from '../i18n/verdict.ts';
+import { englishLang, langAttr, Text } from '../i18n/preact.tsx';
+import { type Localised, render, renderStep } from '../i18n/render.ts';
 import { headline, ROUTE_LABEL, SEVERITY_LABEL } from '../ui/labels.ts';
 import {
   CHANNEL_LABEL,
@@ -31,7 +31,6 @@ import {
 import { evidenceSteps, OUTCOME_LABEL, outcomeOf, segments } from './logic.ts';
 import { scenarioCitations } from './scenarios.ts';
 import type { Scenario } from './types.ts';
-import { walkQuestion } from './WalkthroughPanel.tsx';
 
 /** One page of the hand-out: a scenario (or the draft being edited) and the checker's walkthrough of it. */
 export interface HandoutPage {
@@ -63,13 +62,14 @@ function sourceIndex() {
 }
 
 /** The numbered phrases grouped by their reason, so a reason shared by several phrases is printed once. */
-function reasons(phrases: readonly Evidence[]): { message: string; numbers: number[]; texts: string[] }[] {
-  const groups = new Map<string, { message: string; numbers: number[]; texts: string[] }>();
+function reasons(phrases: readonly Evidence[]): { reason: Localised; numbers: number[]; texts: string[] }[] {
+  const groups = new Map<string, { reason: Localised; numbers: number[]; texts: string[] }>();
   phrases.forEach((e, i) => {
-    const g = groups.get(e.message) ?? { message: e.message, numbers: [], texts: [] };
+    const reason = render(e).message;
+    const g = groups.get(reason.text) ?? { reason, numbers: [], texts: [] };
     g.numbers.push(i + 1);
     g.texts.push(e.text);
-    groups.set(e.message, g);
+    groups.set(reason.text, g);
   });
   return [...groups.values()];
 }
@@ -79,8 +79,28 @@ function Refs({ nums }: { nums: number[] }) {
   return <span class="handout-refs"> [{[...new Set(nums)].join(', ')}]</span>;
 }
 
-/** Shrinks the page (by bisection on its zoom) when it is taller than a sheet, down to MIN_FIT. */
-function useFitToPage() {
+/** The zooms the fit tries, by bisection: each step gets whether the last one fitted; returns the zoom to keep. */
+function* fitSearch(): Generator<number, number | null, boolean> {
+  if (yield 1) return 1;
+  if (!(yield MIN_FIT)) return null;
+  let lo = MIN_FIT;
+  let hi = 1;
+  for (let i = 0; i < 6; i++) {
+    const mid = (lo + hi) / 2;
+    if (yield mid) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Shrinks the page (by bisection on its zoom) when it is taller than a sheet, down to MIN_FIT. Each try lays the
+ * page out once. With `stepwise` (the live editor's one page, re-rendered after each typing pause) the tries after
+ * the first run one per task, as eight layouts in one task were a long task (README "In the page"); printing
+ * finishes any tries still to run first. A hand-out of every shown scenario, built when the trainer asks for it,
+ * is fitted at once.
+ */
+function useFitToPage(stepwise = false) {
   const article = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const el = article.current;
@@ -89,19 +109,34 @@ function useFitToPage() {
       el.style.setProperty('--fit', zoom.toFixed(3));
       return el.getBoundingClientRect().height <= PAGE_HEIGHT_PX;
     };
-    if (fits(1)) return;
-    if (!fits(MIN_FIT)) {
-      el.dataset.overflows = 'true';
-      return;
-    }
-    let lo = MIN_FIT;
-    let hi = 1;
-    for (let i = 0; i < 6; i++) {
-      const mid = (lo + hi) / 2;
-      if (fits(mid)) lo = mid;
-      else hi = mid;
-    }
-    fits(lo);
+    delete el.dataset.overflows;
+    const search = fitSearch();
+    let step = search.next(false);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tryOne = () => {
+      if (step.done) return;
+      const tried = step.value;
+      step = search.next(fits(tried));
+      if (!step.done) return;
+      if (step.value === null) el.dataset.overflows = 'true';
+      else if (step.value !== tried) fits(step.value);
+    };
+    const later = () => {
+      tryOne();
+      if (!step.done) timer = setTimeout(later, 0);
+    };
+    const now = () => {
+      clearTimeout(timer);
+      while (!step.done) tryOne();
+    };
+    if (!stepwise) now();
+    tryOne();
+    if (!step.done) timer = setTimeout(later, 0);
+    window.addEventListener('beforeprint', now);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('beforeprint', now);
+    };
   });
   return article;
 }
@@ -131,8 +166,8 @@ function Draft({
   );
 }
 
-function ScenarioPage({ page }: { page: HandoutPage }) {
-  const article = useFitToPage();
+function ScenarioPage({ page, stepwise }: { page: HandoutPage; stepwise: boolean }) {
+  const article = useFitToPage(stepwise);
   const { scenario, pristine, subject, body, context, walk } = page;
   const verdict = walk?.verdict ?? null;
   const phrases = verdict ? evidenceSteps(verdict.evidence, subject, body) : [];
@@ -141,8 +176,9 @@ function ScenarioPage({ page }: { page: HandoutPage }) {
   const known = fields.filter((f) => context[f] !== 'unknown');
   // Sources of the steps that decide (the decisive one and the route) and of the scenario: a page, not a library.
   const sources = sourceIndex();
-  const stepRefs = (walk?.steps ?? []).map((s) =>
-    s.decisive || s.id === 'route' ? s.citations.map(sources.ref) : [],
+  const steps = (walk?.steps ?? []).map((step) => ({ step, r: renderStep(step) }));
+  const stepRefs = steps.map(({ step, r }) =>
+    step.decisive || step.id === 'route' ? r.citations.map(sources.ref) : [],
   );
   const scenarioRefs = scenario ? scenarioCitations(scenario).map(sources.ref) : [];
   const purposes = new Set(phrases.map((e) => e.purpose));
@@ -194,9 +230,9 @@ function ScenarioPage({ page }: { page: HandoutPage }) {
             <h3>{t('handout_reasons')}</h3>
             <ul class="handout-reasons">
               {reasons(phrases).map((r) => (
-                <li key={r.message} lang={englishLang()}>
+                <li key={r.reason.text} lang={englishLang()}>
                   <strong>{r.numbers.join(', ')}</strong> {r.texts.map((x) => `“${x}”`).join(', ')} —{' '}
-                  {r.message}
+                  {r.reason.text}
                 </li>
               ))}
             </ul>
@@ -214,7 +250,7 @@ function ScenarioPage({ page }: { page: HandoutPage }) {
                 <ul>
                   {verdict.checks.map((c) => (
                     <li key={c.id}>
-                      <strong>{SEVERITY_LABEL[c.severity]}:</strong> <Text value={checkText(c)} />
+                      <strong>{SEVERITY_LABEL[c.severity]}:</strong> <Text value={render(c).message} />
                     </li>
                   ))}
                 </ul>
@@ -222,19 +258,19 @@ function ScenarioPage({ page }: { page: HandoutPage }) {
             )}
           </section>
         )}
-        {walk && walk.steps.length > 0 && (
+        {steps.length > 0 && (
           <section class="handout-walk">
             <h2>{t('walk_heading')}</h2>
             <ol>
-              {walk.steps.map((s, i) => (
+              {steps.map(({ step: s, r }, i) => (
                 <li key={s.id} class={s.decisive ? 'handout-decisive' : undefined}>
                   <strong>
-                    <Text value={walkQuestion(s)} />
+                    <Text value={r.question} />
                   </strong>
                   {s.decisive && <span class="handout-decisive-tag"> ({t('walk_decisive')})</span>}{' '}
-                  <span lang={englishLang()}>
-                    <em>{s.answer}.</em>
-                    {(s.decisive || s.id === 'route') && ` ${s.because}`}
+                  <span lang={langAttr(r.answer.lang)}>
+                    <em>{r.answer.text}.</em>
+                    {(s.decisive || s.id === 'route') && ` ${r.because.text}`}
                   </span>
                   <Refs nums={stepRefs[i] ?? []} />
                 </li>
@@ -334,7 +370,7 @@ export function Handout({ pages, summary }: { pages: readonly HandoutPage[]; sum
     <div class="handout-frame">
       {summary && <SummarySheet />}
       {pages.map((page, i) => (
-        <ScenarioPage key={page.scenario?.id ?? `draft-${i}`} page={page} />
+        <ScenarioPage key={page.scenario?.id ?? `draft-${i}`} page={page} stepwise={pages.length === 1} />
       ))}
     </div>
   );

@@ -9,8 +9,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Evidence, Verdict, WalkStep } from '../core/index.ts';
 import { t } from '../i18n/index.ts';
-import { englishLang, Text } from '../i18n/preact.tsx';
-import { summaryText } from '../i18n/verdict.ts';
+import { englishLang, langAttr, Text } from '../i18n/preact.tsx';
+import { render } from '../i18n/render.ts';
 import { headline, ROUTE_LABEL } from '../ui/labels.ts';
 import { HighlightField, Legend } from './HighlightField.tsx';
 import { CHANNEL_LABEL, SECTOR_LABEL } from './labels.ts';
@@ -154,7 +154,7 @@ export function Presenter(p: Props) {
                     <q class={`hl hl-${e.purpose}`} lang={englishLang()}>
                       {e.text}
                     </q>{' '}
-                    <span lang={englishLang()}>{e.message}</span>
+                    <span lang={langAttr(render(e).message.lang)}>{render(e).message.text}</span>
                   </li>
                 ))}
               </ol>
@@ -178,7 +178,7 @@ export function Presenter(p: Props) {
                     <strong>{t('common_route')}</strong> {ROUTE_LABEL[p.verdict.route]}
                   </p>
                   <p class="verdict-summary">
-                    <Text value={summaryText(p.verdict.summary)} />
+                    <Text value={render(p.verdict.decision).message} />
                   </p>
                 </div>
                 {p.scenario && (

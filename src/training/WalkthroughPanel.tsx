@@ -1,15 +1,9 @@
 /** The decision walkthrough: each question of the decision model in order, its answer and why. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { WalkStep } from '../core/index.ts';
-import { getLocale, lookup, t } from '../i18n/index.ts';
-import { englishLang, Text } from '../i18n/preact.tsx';
-import { keyPart, type Localised } from '../i18n/verdict.ts';
-
-/** The step's question in the interface language (by step id); its answer and reason stay English for now. */
-export function walkQuestion(s: Pick<WalkStep, 'id' | 'question'>): Localised {
-  const text = getLocale() === 'en' ? undefined : lookup(`walk_q_${keyPart(s.id)}`);
-  return text === undefined ? { text: s.question, lang: 'en' } : { text, lang: getLocale() };
-}
+import { getLocale, t } from '../i18n/index.ts';
+import { englishLang, langAttr, Text } from '../i18n/preact.tsx';
+import { renderStep } from '../i18n/render.ts';
 
 /** Scrolls `el` into view when its top is off screen or in the lower half (not when the reader can see it). */
 function bringIntoView(el: HTMLElement) {
@@ -65,34 +59,36 @@ export function WalkthroughPanel({
         <p class="walk-empty">{t('walk_empty')}</p>
       ) : (
         <ol class="walk-steps">
-          {steps.map((s) => (
-            <li
-              key={s.id}
-              class={`walk-step${s.decisive ? ' walk-decisive' : ''}`}
-              data-step={s.id}
-              aria-current={s.decisive ? 'step' : undefined}
-            >
-              <p class="walk-q">
-                <Text value={walkQuestion(s)} />
-                {s.decisive && <span class="badge badge-decisive">{t('walk_decisive')}</span>}
-              </p>
-              <p class="walk-a" lang={englishLang()}>
-                <strong>{s.answer}</strong>
-                {s.because && <> — {s.because}</>}
-              </p>
-              {s.citations.length > 0 && (
-                <ul class="cites">
-                  {s.citations.map((c) => (
-                    <li key={c.url || c.title}>
-                      <a href={c.url} target="_blank" rel="noreferrer" lang={englishLang()}>
-                        {c.title}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
+          {steps
+            .map((step) => ({ step, r: renderStep(step) }))
+            .map(({ step: s, r }) => (
+              <li
+                key={s.id}
+                class={`walk-step${s.decisive ? ' walk-decisive' : ''}`}
+                data-step={s.id}
+                aria-current={s.decisive ? 'step' : undefined}
+              >
+                <p class="walk-q">
+                  <Text value={r.question} />
+                  {s.decisive && <span class="badge badge-decisive">{t('walk_decisive')}</span>}
+                </p>
+                <p class="walk-a" lang={langAttr(r.answer.lang)}>
+                  <strong>{r.answer.text}</strong>
+                  {r.because.text && <> — {r.because.text}</>}
+                </p>
+                {r.citations.length > 0 && (
+                  <ul class="cites">
+                    {r.citations.map((c) => (
+                      <li key={c.url || c.title}>
+                        <a href={c.url} target="_blank" rel="noreferrer" lang={englishLang()}>
+                          {c.title}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
         </ol>
       )}
     </section>

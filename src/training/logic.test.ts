@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Evidence } from '../core/index.ts';
 import { ROUTES } from '../core/index.ts';
+import { fakeEvidence } from '../core/rules/test-support.ts';
 import { loadScenarios } from '../core/scenario.ts';
 import { WALK_STEP_ORDER } from '../core/walkthrough.ts';
 import { SUMMARY_SOURCES, SUMMARY_STEPS } from './labels.ts';
@@ -28,13 +29,9 @@ const ev = (
   text: string,
   purpose: Evidence['purpose'] = 'promotional',
 ): Evidence => ({
-  start,
+  ...fakeEvidence('p/p', text, purpose, { start }),
   end,
-  text,
-  purpose,
-  field: 'body',
-  message: 'm',
-  patternId: 'p',
+  span: { field: 'body', start, end, text },
 });
 
 const FIXTURE_SCENARIOS = loadScenarios();

@@ -88,8 +88,6 @@ export interface QuizSettings {
   sectors: readonly Sector[];
 }
 
-export const DEFAULT_QUIZ: QuizSettings = { size: DEFAULT_QUIZ_SIZE, sectors: SECTORS };
-
 /** `?n=10&sectors=charity,business` from a query string; missing or bad values fall back to the defaults. */
 export function parseQuizSettings(search: string): QuizSettings {
   const params = new URLSearchParams(search);
@@ -162,7 +160,6 @@ export interface Segment {
   text: string;
   /** Set when the segment is an evidence phrase. */
   purpose?: PrimaryPurpose;
-  message?: string;
   /** The evidence the phrase comes from (to tell the one being presented from the others). */
   source?: Evidence;
 }
@@ -181,7 +178,7 @@ export function segments(text: string, evidence: readonly Evidence[], field: Fie
     if (e.end <= pos) continue;
     const start = Math.max(e.start, pos);
     if (start > pos) out.push({ text: text.slice(pos, start) });
-    out.push({ text: text.slice(start, e.end), purpose: e.purpose, message: e.message, source: e });
+    out.push({ text: text.slice(start, e.end), purpose: e.purpose, source: e });
     pos = e.end;
   }
   if (pos < text.length || out.length === 0) out.push({ text: text.slice(pos) });

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createChecker } from '../core/index.ts';
 import { setLocale } from '../i18n/index.ts';
+import { words } from '../i18n/test-words.ts';
 import { VerdictView } from './VerdictView.tsx';
 
 vi.mock('../platform/browser.ts', () => ({ browser: {} }));
@@ -40,7 +41,7 @@ describe('VerdictView', () => {
     const root = show(<VerdictView verdict={WELSH} />);
     const note = root.querySelector('.verdict-language');
     expect(note?.getAttribute('role')).toBe('note');
-    expect(note?.textContent).toBe(WELSH.language!.note);
+    expect(note?.textContent).toBe(words(WELSH.language!.note));
     expect(note?.previousElementSibling?.classList.contains('verdict-headline')).toBe(true);
     expect(note?.getAttribute('data-basis')).toBe('cues');
   });

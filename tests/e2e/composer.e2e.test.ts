@@ -2,7 +2,7 @@
  * The in-page check on the demo composer: badge, panel and live highlights, in Chromium with the built
  * extension. Needs a build with the loopback content-script matches: `MRC_DEV_HOSTS=1 npx vite build`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -28,17 +28,6 @@ const errors: string[] = [];
 const host = (id: string) => `[data-mrc-host][data-mrc-for="${id}"]`;
 const verdictOf = (id: string) => page.locator(host(id)).getAttribute('data-mrc-verdict', { timeout: 1000 });
 const hasHighlight = (p: Page, name: string) => p.evaluate((n) => CSS.highlights.has(n), name);
-
-/** True when the built content script would add modulepreload links to the page (see the head test). */
-function contentChunkPreloads(): boolean {
-  try {
-    const dir = path.join(DIST, 'assets');
-    const chunk = readdirSync(dir).find((f) => f.startsWith('src-content-main.ts-'));
-    return !!chunk && /__vite__mapDeps\(\[\d/.test(readFileSync(path.join(dir, chunk), 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 /** The same typing in any page: replace the body, then type a few more characters at the end. */
 async function typeAppeal(p: Page) {
@@ -241,13 +230,10 @@ describe('in-page check on the demo composer', () => {
 
   // Vite's dynamic-import preloader adds <link rel=modulepreload> to the *page's* head unless vite.config.ts
   // turns it off for the content script (build.modulePreload.resolveDependencies: [] when hostId is the
-  // content chunk). Runs once that change is in the build.
-  test.skipIf(contentChunkPreloads())(
-    'the page head is as the page left it (no injected styles or links)',
-    async () => {
-      expect(await page.evaluate(() => document.head.querySelectorAll('link, style').length)).toBe(1);
-    },
-  );
+  // content chunk). This must fail when that regresses, so it never skips.
+  test('the page head is as the page left it (no injected styles or links)', async () => {
+    expect(await page.evaluate(() => document.head.querySelectorAll('link, style').length)).toBe(1);
+  });
 
   test('no request leaves the browser, and the page saw no errors', () => {
     const outside = requests.filter((u) => !u.startsWith(base) && !u.startsWith('chrome-extension://'));

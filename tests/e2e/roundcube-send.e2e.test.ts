@@ -21,6 +21,7 @@ import {
   openCompose,
   type RoundcubeEnv,
   roundcubeAvailability,
+  roundcubeSkipReason,
   type SinkMessage,
   settle,
   sinkMessages,
@@ -31,7 +32,7 @@ import {
 import { DIST, type ExtensionBrowser, launchWithExtension } from './browser.ts';
 
 const availability = roundcubeAvailability();
-const skipReason = !availability.ok && !process.env.CI ? availability.reason : '';
+const skipReason = roundcubeSkipReason(availability);
 if (skipReason) console.warn(`[roundcube send-check e2e] skipped: ${skipReason}`);
 
 /** A stack of this file's own: state dir and ports differ from scripts/roundcube's defaults. */

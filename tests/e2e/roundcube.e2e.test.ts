@@ -20,6 +20,7 @@ import {
   type RoundcubeEnv,
   roundcubeAvailability,
   roundcubeRunning,
+  roundcubeSkipReason,
   seedMessage,
   setSignature,
   sinkMessages,
@@ -31,7 +32,7 @@ import {
 import { CHROMIUM, DIST, type ExtensionBrowser, launchWithExtension } from './browser.ts';
 
 const availability = roundcubeAvailability();
-const skipReason = !availability.ok && !process.env.CI ? availability.reason : '';
+const skipReason = roundcubeSkipReason(availability);
 if (skipReason) console.warn(`[roundcube e2e] skipped: ${skipReason}`);
 
 const APPEAL_SUBJECT = 'Our winter appeal';

@@ -194,6 +194,30 @@ describe('training page', () => {
     await page.close();
   });
 
+  test('the live editor is checked in a worker; where no worker can start, on the page, with the same verdict', async () => {
+    const draft = async (page: Page) => {
+      await page.fill('#subject', 'Spring sale');
+      await page.fill('#body', 'Our spring sale starts today. Get 20% off all bikes, shop now!');
+      await verdictMatches(page, /^(yes|likely)$/);
+      return page.locator('.live section.verdict').textContent();
+    };
+    const { page, errors } = await open();
+    const viaWorker = await draft(page);
+    expect(page.workers().some((w) => w.url().includes('check-worker'))).toBe(true);
+    const blocked = await context.newPage();
+    await blocked.addInitScript(() => {
+      // A browser or page where workers cannot start.
+      Object.defineProperty(window, 'Worker', { value: undefined });
+    });
+    await blocked.goto(`${base}index.html`);
+    await blocked.waitForSelector('.gallery');
+    expect(await draft(blocked)).toBe(viaWorker);
+    expect(blocked.workers()).toEqual([]);
+    expect(errors).toEqual([]);
+    await blocked.close();
+    await page.close();
+  });
+
   test('typing into the body changes the verdict, and highlights follow', async () => {
     const { page, errors } = await open();
     await page.locator('button.seg[data-field="sender"][data-value="business"]').click();

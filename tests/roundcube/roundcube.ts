@@ -4,7 +4,7 @@
  * installs the packages; about 30–65 s cold, under 1 s warm).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -25,33 +25,61 @@ function commandExists(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
+/** What roundcubeAvailability asks of the machine (the real one by default; tests give fakes). */
+export interface MachineProbe {
+  commandExists(cmd: string): boolean;
+  /** dpkg-query says the package is installed. */
+  installed(pkg: string): boolean;
+  isRoot: boolean;
+}
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query expands ${Status} itself
+const DPKG_STATUS = '-f=${Status}';
+
+const thisMachine: MachineProbe = {
+  commandExists,
+  installed: (p) =>
+    /install ok installed/.test(
+      spawnSync('dpkg-query', ['-W', DPKG_STATUS, p], { encoding: 'utf8' }).stdout ?? '',
+    ),
+  get isRoot() {
+    return process.getuid?.() === 0;
+  },
+};
+
+export type Availability = { ok: true } | { ok: false; reason: string };
+
 /**
  * Whether this machine can run the stack: the packages are installed, or setup.sh can install them (root with
  * apt-get). Synchronous and cheap (dpkg-query), so a test file can decide at collection time whether to skip.
  */
-export function roundcubeAvailability(): { ok: true } | { ok: false; reason: string } {
-  if (!commandExists('dpkg-query'))
+export function roundcubeAvailability(probe: MachineProbe = thisMachine): Availability {
+  if (!probe.commandExists('dpkg-query'))
     return {
       ok: false,
       reason: 'not a Debian-based system (no dpkg-query): Roundcube comes from Debian packages',
     };
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query expands ${Status} itself
-  const format = '-f=${Status}';
-  const missing = RC_PACKAGES.filter(
-    (p) =>
-      !/install ok installed/.test(
-        spawnSync('dpkg-query', ['-W', format, p], { encoding: 'utf8' }).stdout ?? '',
-      ),
-  );
+  const missing = RC_PACKAGES.filter((p) => !probe.installed(p));
   if (!missing.length) return { ok: true };
-  if (process.getuid?.() !== 0)
+  if (!probe.isRoot)
     return {
       ok: false,
       reason: `packages missing (${missing.join(' ')}) and not root: run \`sudo bash scripts/roundcube/setup.sh\``,
     };
-  if (!commandExists('apt-get'))
+  if (!probe.commandExists('apt-get'))
     return { ok: false, reason: `packages missing (${missing.join(' ')}) and no apt-get` };
   return { ok: true };
+}
+
+/**
+ * Why a Roundcube browser test file skips, or '' when it runs. In CI it always runs (and fails, saying why, when
+ * Roundcube cannot start): a missing Roundcube must never turn into a green run.
+ */
+export function roundcubeSkipReason(
+  availability: Availability,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  return !availability.ok && !env.CI ? availability.reason : '';
 }
 
 /** True when every service of the stack runs (scripts/roundcube/status.sh exits 0). */
@@ -111,13 +139,6 @@ export function sinkMessages(sinkDir: string): SinkMessage[] {
       const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1]?.trim() ?? '';
       return { file, subject: header('Subject'), rcptTo: header('X-Sink-Rcpt-To'), raw };
     });
-}
-
-/** Deletes every delivered message (safe while the sink runs). */
-export function clearSink(sinkDir: string): void {
-  for (const f of readdirSync(sinkDir)) {
-    if (f.endsWith('.eml')) rmSync(path.join(sinkDir, f), { force: true });
-  }
 }
 
 /**

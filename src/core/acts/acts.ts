@@ -295,7 +295,21 @@ export function sentenceActs(
     imperativeOpening(terms) || questionToReader(text, terms) || hits.some((h) => roleOf(h) === 'request');
   const negated = hits.map((h) => terms.length > 0 && negatedAt(terms, termAt(starts, h.start)));
   const acknowledges = hits.some((h, i) => roleOf(h) === 'acknowledge' && !negated[i]);
-  const record = recordLine(text) || hits.some((h) => roleOf(h) === 'record');
+  // A payment the reader owes ("pay the £8 contribution by 1 May") is administration like an acknowledgement.
+  const owes = hits.some((h, i) => roleOf(h) === 'duty' && !negated[i]);
+  // A line that opens by asking ("Please donate today: £10 keeps a family warm") is an ask with a colon, not a
+  // record's label and value: the label is a request, and an ask cue sits in it.
+  const labelEnd = text.indexOf(':');
+  const askInLabel =
+    labelEnd > 0 &&
+    imperativeOpening(terms) &&
+    hits.some(
+      (h) =>
+        roleOf(h) === 'ask' &&
+        h.end - offset <= labelEnd &&
+        purposeOfSignal(patterns[h.pattern]!.signal) !== null,
+    );
+  const record = (recordLine(text) && !askInLabel) || hits.some((h) => roleOf(h) === 'record');
   const civic = hits.some((h) => roleOf(h) === 'civic');
   const titles = /[A-Z]/.test(text) ? titleSpans(text) : [];
   const labels = /['‘"“]/.test(text) ? uiLabelSpans(text) : [];
@@ -323,7 +337,7 @@ export function sentenceActs(
         record ||
         negated[i] ||
         inTitle(h) ||
-        (mentionOnly && (acknowledges || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
+        (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
         (civic && purpose === 'campaigning' && mentionOnly)
       ) {
         gated.push(i);

@@ -1,27 +1,29 @@
-/** The draft checks' thresholds and messages (src/data/rules/checks.json), typed. */
+/** The draft checks' severities, thresholds and sources (src/data/rules/checks.json), typed. */
 import checksJson from '../../data/rules/checks.json' with { type: 'json' };
+import type { CitationId } from '../findings/finding.ts';
 import type { Severity } from '../verdict.ts';
 
+interface Sources {
+  /** Ids into citations.json. */
+  citations: CitationId[];
+}
+
 export interface ChecksConfig {
-  'opt-out-missing': {
+  'opt-out-missing': Sources & {
     severity: Severity;
     severityOnSoftOptIn: Severity;
-    message: { email: string; sms: string };
-    softOptInSuffix: string;
+    citationsOnSoftOptIn: CitationId[];
   };
-  'sender-unidentified': { severity: Severity; message: string; messageWithName: string };
-  'recipients-exposed': { warningAt: number; errorAt: number; message: string };
-  'opted-out': { severity: Severity; message: string };
-  'consent-request-is-marketing': { severity: Severity; message: string };
-  'recipients-look-individual': { severity: Severity; message: string; webmailDomains: string[] };
-  'draft-truncated': { severity: Severity; message: string };
-  'language-coverage-limited': {
-    severity: Severity;
-    severityWhenEnglish: Severity;
-    message: { 'cues-cy': string; 'cues-other': string; english: string };
-    parts: { cy: string; other: string };
-    found: { none: string; one: string; many: string };
-  };
+  'sender-unidentified': Sources & { severity: Severity };
+  'recipients-exposed': Sources & { warningAt: number; errorAt: number };
+  'opted-out': Sources & { severity: Severity };
+  'consent-request-is-marketing': Sources & { severity: Severity };
+  'recipients-look-individual': Sources & { severity: Severity; webmailDomains: string[] };
+  'draft-truncated': Sources & { severity: Severity };
+  'language-coverage-limited': Sources & { severity: Severity; severityWhenEnglish: Severity };
 }
+
+/** The id of a draft check: one per entry of checks.json. */
+export type CheckId = keyof ChecksConfig;
 
 export const checksConfig = checksJson as unknown as ChecksConfig;

@@ -1,14 +1,20 @@
 import { checksConfig } from './config.ts';
-import { type DraftCheckRule, fill } from './types.ts';
+import { checkFinding, defineCheck } from './types.ts';
 
 /** `draft-truncated`: a draft longer than the analysis limit was judged on its first part only; say so. */
-export const draftTruncated: DraftCheckRule = {
+export const draftTruncated = defineCheck({
   id: 'draft-truncated',
   run(input) {
     if (!input.classification.truncated) return undefined;
-    const cfg = checksConfig['draft-truncated'];
     const cut = input.classification.excluded.find((e) => e.kind === 'truncated');
-    const analysed = (cut ? cut.start : input.draft.body.length).toLocaleString('en-GB');
-    return { id: 'draft-truncated', severity: cfg.severity, message: fill(cfg.message, { analysed }) };
+    const analysed = cut ? cut.start : input.draft.body.length;
+    return checkFinding(
+      'draft-truncated',
+      checksConfig['draft-truncated'].severity,
+      'check_draft_truncated',
+      {
+        analysed,
+      },
+    );
   },
-};
+});

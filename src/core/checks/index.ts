@@ -1,5 +1,9 @@
-/** The draft checks, in the order they are reported. Each lives in its own file; thresholds and text in checks.json. */
+/**
+ * The draft checks, in the order they are reported. Each lives in its own file named by its id; its severities,
+ * thresholds and sources are in checks.json, its words in the catalogues.
+ */
 import type { DraftCheck } from '../verdict.ts';
+import type { CheckId } from './config.ts';
 import { consentRequestIsMarketing } from './consent-request-is-marketing.ts';
 import { draftTruncated } from './draft-truncated.ts';
 import { languageCoverageLimited } from './language-coverage-limited.ts';
@@ -12,16 +16,19 @@ import type { CheckInput, DraftCheckRule } from './types.ts';
 
 export type { CheckInput, DraftCheckRule } from './types.ts';
 
-export const DRAFT_CHECKS: readonly DraftCheckRule[] = [
-  optedOut,
-  languageCoverageLimited,
-  recipientsExposed,
-  optOutMissing,
-  senderUnidentified,
-  consentRequestIsMarketing,
-  recipientsLookIndividual,
-  draftTruncated,
-];
+/** Registry, in report order: one entry per check in checks.json, under its own id (a missing one fails to compile). */
+const REGISTRY: { readonly [K in CheckId]: DraftCheckRule<K> } = {
+  'opted-out': optedOut,
+  'language-coverage-limited': languageCoverageLimited,
+  'recipients-exposed': recipientsExposed,
+  'opt-out-missing': optOutMissing,
+  'sender-unidentified': senderUnidentified,
+  'consent-request-is-marketing': consentRequestIsMarketing,
+  'recipients-look-individual': recipientsLookIndividual,
+  'draft-truncated': draftTruncated,
+};
+
+export const DRAFT_CHECKS: readonly DraftCheckRule[] = Object.values(REGISTRY);
 
 export function runChecks(input: CheckInput): DraftCheck[] {
   const out: DraftCheck[] = [];

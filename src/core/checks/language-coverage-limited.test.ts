@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { words } from '../../i18n/test-words.ts';
 import { assessCoverage, type Stretch } from '../language/coverage.ts';
 import type { LanguageCode } from '../verdict.ts';
 import { languageCoverageLimited } from './language-coverage-limited.ts';
@@ -28,26 +29,24 @@ describe('language-coverage-limited', () => {
   test('mostly Welsh, no cues: a warning that says what was checked and that nothing was found', () => {
     const c = run([stretch('cy', 80)]);
     expect(c).toMatchObject({ id: 'language-coverage-limited', severity: 'warning' });
-    expect(c!.message).toMatch(
-      /short list of Welsh cue words \(for example rhodd, .*\), and none was found\./,
-    );
+    expect(words(c)).toMatch(/short list of Welsh cue words \(for example rhodd, .*\), and none was found\./);
   });
 
   test('mostly Welsh, with cues: says how many were found', () => {
-    expect(run([stretch('cy', 80)], 1)!.message).toMatch(/; 1 was found\./);
-    expect(run([stretch('cy', 80)], 4)!.message).toMatch(/; 4 were found\./);
+    expect(words(run([stretch('cy', 80)], 1))).toMatch(/; 1 was found\./);
+    expect(words(run([stretch('cy', 80)], 4))).toMatch(/; 4 were found\./);
   });
 
   test('mostly another language: names it and says it was not judged at all', () => {
     const c = run([stretch('de', 80)]);
     expect(c).toMatchObject({ severity: 'warning' });
-    expect(c!.message).toMatch(/no word list for German, so that text was not judged at all/);
+    expect(words(c)).toMatch(/no word list for German, so that text was not judged at all/);
   });
 
   test('bilingual Welsh and English: a note, naming what happened to the Welsh part', () => {
     const c = run([stretch('cy', 80), stretch('en', 80)], 0, 'no');
     expect(c).toMatchObject({ severity: 'info' });
-    expect(c!.message).toBe(
+    expect(words(c)).toBe(
       'The verdict rests on the English text. The Welsh part was checked only against a short list of Welsh cue words, and none was found. If the versions differ, check the other-language text yourself: any part that promotes, fundraises or campaigns makes the whole message direct marketing.',
     );
   });
@@ -60,6 +59,6 @@ describe('language-coverage-limited', () => {
 
   test('English with Welsh and French parts: both named', () => {
     const c = run([stretch('en', 200), stretch('cy', 40), stretch('fr', 30)]);
-    expect(c!.message).toMatch(/The Welsh part was checked only .* The French part was not checked\./);
+    expect(words(c)).toMatch(/The Welsh part was checked only .* The French part was not checked\./);
   });
 });

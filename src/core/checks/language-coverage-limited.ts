@@ -1,7 +1,7 @@
-import { languageName } from '../language/detect.ts';
+import type { MessageRef, Param } from '../findings/finding.ts';
 import type { LanguageCode } from '../verdict.ts';
 import { checksConfig } from './config.ts';
-import { type DraftCheckRule, fill } from './types.ts';
+import { checkFinding, defineCheck } from './types.ts';
 
 /**
  * `language-coverage-limited`: part or most of the draft is not in English, so the classifier (trained on
@@ -9,7 +9,7 @@ import { type DraftCheckRule, fill } from './types.ts';
  * and what the reader should do. A warning when the verdict rests on cues, or when Welsh cues left an
  * English "not marketing" reading unclear; a note when the English text carried the verdict.
  */
-export const languageCoverageLimited: DraftCheckRule = {
+export const languageCoverageLimited = defineCheck({
   id: 'language-coverage-limited',
   run(input) {
     const report = input.classification.language;
@@ -18,32 +18,38 @@ export const languageCoverageLimited: DraftCheckRule = {
     const foreign = (Object.keys(report.words) as LanguageCode[])
       .filter((l) => l !== 'en' && l !== 'unknown' && (report.words[l] ?? 0) > 0)
       .sort((a, b) => (report.words[b] ?? 0) - (report.words[a] ?? 0));
-    const found =
+    // How many Welsh cue words were found: none, one, or a count.
+    const found: MessageRef =
       report.cues === 0
-        ? cfg.found.none
+        ? { messageId: 'check_language_found_none' }
         : report.cues === 1
-          ? cfg.found.one
-          : fill(cfg.found.many, { count: report.cues });
-    const others = foreign.filter((l) => l !== 'cy').map(languageName);
-    const otherNames =
-      others.length <= 1 ? (others[0] ?? '') : `${others.slice(0, -1).join(', ')} and ${others.at(-1)}`;
-
+          ? { messageId: 'check_language_found_one' }
+          : { messageId: 'check_language_found_many', params: { count: report.cues } };
+    const others: Param = { list: foreign.filter((l) => l !== 'cy').map((language) => ({ language })) };
+    const hasOthers = foreign.some((l) => l !== 'cy');
     if (report.basis === 'cues') {
       const main = foreign[0] ?? 'other';
-      const message =
-        main === 'cy'
-          ? fill(cfg.message['cues-cy'], { found })
-          : fill(cfg.message['cues-other'], { language: languageName(main) });
-      return { id: 'language-coverage-limited', severity: cfg.severity, message };
+      return main === 'cy'
+        ? checkFinding('language-coverage-limited', cfg.severity, 'check_language_cues_cy', { found })
+        : checkFinding('language-coverage-limited', cfg.severity, 'check_language_cues_other', {
+            language: { language: main },
+          });
     }
-    const parts: string[] = [];
-    if (foreign.includes('cy') || report.cues > 0) parts.push(fill(cfg.parts.cy, { found }));
-    if (others.length > 0) parts.push(fill(cfg.parts.other, { language: otherNames }));
+    const welsh = foreign.includes('cy') || report.cues > 0;
+    const parts: Param =
+      welsh && hasOthers
+        ? { messageId: 'check_language_parts_both', params: { found, language: others } }
+        : welsh
+          ? { messageId: 'check_language_part_cy', params: { found } }
+          : hasOthers
+            ? { messageId: 'check_language_part_other', params: { language: others } }
+            : '';
     const cuesMatter = report.cues > 0 && input.level !== 'yes' && input.level !== 'likely';
-    return {
-      id: 'language-coverage-limited',
-      severity: cuesMatter ? cfg.severity : cfg.severityWhenEnglish,
-      message: fill(cfg.message.english, { parts: parts.join(' ') }),
-    };
+    return checkFinding(
+      'language-coverage-limited',
+      cuesMatter ? cfg.severity : cfg.severityWhenEnglish,
+      'check_language_english',
+      { parts },
+    );
   },
-};
+});

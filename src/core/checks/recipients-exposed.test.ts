@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { words } from '../../i18n/test-words.ts';
 import type { Recipients } from '../context.ts';
 import type { Severity } from '../verdict.ts';
 import { recipientsExposed } from './recipients-exposed.ts';
@@ -27,8 +28,8 @@ test.each<[string, Recipients | undefined, Severity | undefined, number?]>([
   expect(out?.severity).toBe(severity);
   if (out) {
     expect(out.id).toBe('recipients-exposed');
-    expect(out.message).toContain(`${count} email addresses`);
-    expect(out.message).toMatch(/Bcc/);
+    expect(words(out)).toContain(`${count} email addresses`);
+    expect(words(out)).toMatch(/Bcc/);
   }
 });
 

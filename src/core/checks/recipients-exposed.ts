@@ -1,9 +1,9 @@
 import { distinctAddresses } from './addresses.ts';
 import { checksConfig } from './config.ts';
-import { type DraftCheckRule, fill } from './types.ts';
+import { checkFinding, defineCheck } from './types.ts';
 
 /** `recipients-exposed`: many addresses visible in To/Cc disclose personal data, marketing or not. */
-export const recipientsExposed: DraftCheckRule = {
+export const recipientsExposed = defineCheck({
   id: 'recipients-exposed',
   run(input) {
     const r = input.context.recipients;
@@ -11,10 +11,13 @@ export const recipientsExposed: DraftCheckRule = {
     const count = distinctAddresses(r.to, r.cc).length;
     const cfg = checksConfig['recipients-exposed'];
     if (count < cfg.warningAt) return undefined;
-    return {
-      id: 'recipients-exposed',
-      severity: count >= cfg.errorAt ? 'error' : 'warning',
-      message: fill(cfg.message, { count }),
-    };
+    return checkFinding(
+      'recipients-exposed',
+      count >= cfg.errorAt ? 'error' : 'warning',
+      'check_recipients_exposed',
+      {
+        count,
+      },
+    );
   },
-};
+});

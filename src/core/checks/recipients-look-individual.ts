@@ -1,12 +1,12 @@
 import { distinctAddresses, domainMatches, domainOf } from './addresses.ts';
 import { checksConfig } from './config.ts';
-import { type DraftCheckRule, fill } from './types.ts';
+import { checkFinding, defineCheck } from './types.ts';
 
 /**
  * `recipients-look-individual`: when the recipient type is unknown and every address is at a consumer
  * webmail domain, says the recipients are likely individual subscribers.
  */
-export const recipientsLookIndividual: DraftCheckRule = {
+export const recipientsLookIndividual = defineCheck({
   id: 'recipients-look-individual',
   run(input) {
     const r = input.context.recipients;
@@ -17,10 +17,8 @@ export const recipientsLookIndividual: DraftCheckRule = {
     const cfg = checksConfig['recipients-look-individual'];
     const webmail = (a: string) => cfg.webmailDomains.some((p) => domainMatches(domainOf(a), p));
     if (!all.every(webmail)) return undefined;
-    return {
-      id: 'recipients-look-individual',
-      severity: cfg.severity,
-      message: fill(cfg.message, { count: all.length }),
-    };
+    return checkFinding('recipients-look-individual', cfg.severity, 'check_recipients_look_individual', {
+      count: all.length,
+    });
   },
-};
+});

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { words } from '../../i18n/test-words.ts';
 import { senderUnidentified } from './sender-unidentified.ts';
 import { type CheckCase, checkInput } from './test-input.ts';
 
@@ -28,5 +29,5 @@ test.each<[string, CheckCase, boolean, RegExp?]>([
   const out = senderUnidentified.run(checkInput(k));
   expect(out !== undefined).toBe(fires);
   if (out) expect(out).toMatchObject({ id: 'sender-unidentified', severity: 'warning' });
-  if (message) expect(out?.message).toMatch(message);
+  if (message) expect(words(out)).toMatch(message);
 });

@@ -1,7 +1,9 @@
 import type { Classification } from '../classify/classification.ts';
 import type { Context } from '../context.ts';
 import type { Draft } from '../draft/draft.ts';
+import type { CatalogueKey, CitationId, Params } from '../findings/finding.ts';
 import type { DirectMarketingLevel, DraftCheck, Route, Severity } from '../verdict.ts';
+import { type CheckId, checksConfig } from './config.ts';
 
 /** What every draft check sees: the draft, its classification, the context and the engine's decision. */
 export interface CheckInput {
@@ -13,10 +15,13 @@ export interface CheckInput {
   route: Route;
 }
 
-export interface DraftCheckRule {
-  id: string;
+export interface DraftCheckRule<K extends CheckId = CheckId> {
+  id: K;
   run(input: CheckInput): DraftCheck | undefined;
 }
+
+/** A check, its id kept as a literal type so that the registry (index.ts) can require one per id. */
+export const defineCheck = <K extends CheckId>(check: DraftCheckRule<K>): DraftCheckRule<K> => check;
 
 export type { Severity };
 
@@ -25,7 +30,13 @@ export function isDirectMarketing(input: CheckInput): boolean {
   return (input.level === 'yes' || input.level === 'likely') && input.route !== 'not-direct-marketing';
 }
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+/** A check's finding: what it says (a catalogue message and its values), with the sources in checks.json. */
+export function checkFinding(
+  id: CheckId,
+  severity: Severity,
+  messageId: CatalogueKey,
+  params: Params = {},
+  citations: readonly CitationId[] = checksConfig[id].citations,
+): DraftCheck {
+  return { source: 'check', ruleId: id, id, severity, messageId, params, citations: [...citations] };
 }

@@ -36,14 +36,13 @@ export type Signal = (typeof SIGNALS)[number];
 export const isPurpose = (s: string): s is Purpose =>
   s === 'promotional' || s === 'fundraising' || s === 'campaigning';
 
-/** Where a lexicon pattern's words stand in the draft, and the pattern's reason. */
+/** Where a lexicon pattern's words stand in the draft (its reason: patternMessage(patternId)). */
 export interface Located {
   patternId: string;
   field: 'subject' | 'body';
   start: number;
   end: number;
   text: string;
-  message: string;
 }
 
 /** One lexicon hit, anywhere in the draft (judged text, signature or footer). */

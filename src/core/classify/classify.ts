@@ -493,7 +493,6 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             start: s,
             end: e,
             text: unit.source.slice(s, e),
-            message: p.message,
             judged,
           };
           if (h.gated) hit.gated = true;
@@ -697,7 +696,7 @@ function uniqueHits(result: SentenceResult): SentenceResult['hits'] {
   return out;
 }
 
-/** A pattern's words at [start, end) of a unit's text, with the pattern's id and reason. */
+/** A pattern's words at [start, end) of a unit's text, with the pattern's id. */
 function locate(
   p: CompiledPattern,
   unit: { field: Located['field']; source: string },
@@ -710,7 +709,6 @@ function locate(
     start,
     end,
     text: unit.source.slice(start, end),
-    message: p.message,
   };
 }
 
@@ -811,13 +809,18 @@ function toEvidence(
     }
     if (!free) continue;
     mask.fill(1, h.start, h.end);
+    const span = { field: h.field, start: h.start, end: h.end, text: h.text };
+    const purpose = purposeOf(i);
     out.push({
-      start: h.start,
-      end: h.end,
-      field: h.field,
-      text: h.text,
-      purpose: purposeOf(i),
-      message: h.message,
+      source: 'evidence',
+      ruleId: h.patternId,
+      severity: 'info',
+      span,
+      ...span,
+      messageId: `lexicon:${h.patternId}`,
+      params: { purpose },
+      citations: [],
+      purpose,
       patternId: h.patternId,
     });
   }

@@ -85,35 +85,3 @@ export function extractFeatures(input: FeatureInput, lexicons: CompiledLexicons)
   if (s.fundCaps) f.set('g:fund-caps', 1);
   return f;
 }
-
-/** Every name extractFeatures can produce for these lexicons (the model-staleness test reads it). */
-export function featureNames(lexicons: CompiledLexicons, actKeys: readonly string[]): string[] {
-  // Other-language cues (Welsh) never feed the model, so they have no feature of their own.
-  const names = lexicons.patterns
-    .filter((p) => p.language === 'en' && MODEL_SIGNALS.has(p.signal))
-    .map((p) => `p:${p.globalId}`);
-  for (const s of MODEL_SIGNALS) names.push(`signal:${s}`, `subject:${s}`, `footer:${s}`);
-  names.push('footer:opt-out');
-  for (const k of actKeys) names.push(`act:${k}`);
-  names.push(
-    'g:sms',
-    'g:money',
-    'g:urls',
-    'g:emails',
-    'g:phones',
-    'g:percents',
-    'g:exclamation-rate',
-    'g:question-rate',
-    'g:caps-rate',
-    'g:you-rate',
-    'g:we-rate',
-    'g:imperative-share',
-    'g:request-share',
-    'g:service-share',
-    'g:requests-ours',
-    'g:requests-yours',
-    'g:fund-asks',
-    'g:fund-caps',
-  );
-  return names;
-}

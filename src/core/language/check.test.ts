@@ -4,6 +4,7 @@
  * unaffected. Every draft here was written for these tests.
  */
 import { describe, expect, test } from 'vitest';
+import { summary, words } from '../../i18n/test-words.ts';
 import { createChecker } from '../index.ts';
 import type { Verdict } from '../verdict.ts';
 import { OTHERS, WELSH } from './test-texts.ts';
@@ -74,7 +75,7 @@ describe('Welsh drafts', () => {
       expect.arrayContaining(['fundraising/cy-appeal', 'fundraising/cy-donate-ask', 'fundraising/cy-amount']),
     );
     expect(languageCheck(v)).toMatchObject({ severity: 'warning' });
-    expect(languageCheck(v)!.message).toMatch(/Welsh cue words/);
+    expect(words(languageCheck(v))).toMatch(/Welsh cue words/);
     // The Welsh registered-charity line counts as naming the sender.
     expect(v.checks.map((c) => c.id)).not.toContain('sender-unidentified');
   });
@@ -83,10 +84,10 @@ describe('Welsh drafts', () => {
     const v = checker.check(WELSH_NOTICE, { sender: 'public-authority' });
     expect(v.directMarketing).toBe('unclear');
     expect(v.route).toBe('unclear');
-    expect(v.summary).toMatch(/Too little of this draft is in English/);
-    expect(v.language?.note).toMatch(/Not enough English to judge/);
+    expect(summary(v)).toMatch(/Too little of this draft is in English/);
+    expect(words(v.language?.note)).toMatch(/Not enough English to judge/);
     expect(languageCheck(v)).toMatchObject({ severity: 'warning' });
-    expect(languageCheck(v)!.message).toMatch(/none was found/);
+    expect(words(languageCheck(v))).toMatch(/none was found/);
     // The paragraphs point at the Welsh text.
     for (const p of v.language!.paragraphs) {
       expect(p.language).toBe('cy');
@@ -119,7 +120,7 @@ describe('bilingual drafts', () => {
     expect(['no', 'unlikely']).toContain(v.directMarketing);
     expect(v.route).toBe('not-direct-marketing');
     expect(v.language).toMatchObject({ coverage: 'limited', basis: 'english' });
-    expect(v.language?.note).toBe(
+    expect(words(v.language?.note)).toBe(
       'Judged on the English text; the Welsh part was checked only for a short list of Welsh cue words.',
     );
     expect(languageCheck(v)).toMatchObject({ severity: 'info' });
@@ -138,7 +139,7 @@ describe('bilingual drafts', () => {
     const v = checker.check(BILINGUAL_DISAGREE, { sender: 'charity' });
     expect(v.directMarketing).toBe('unclear');
     expect(v.route).toBe('unclear');
-    expect(v.summary).toMatch(/Welsh part of this draft has wording/);
+    expect(summary(v)).toMatch(/Welsh part of this draft has wording/);
     expect(languageCheck(v)).toMatchObject({ severity: 'warning' });
   });
 
@@ -162,8 +163,8 @@ describe('other languages', () => {
     });
     expect(v.directMarketing).toBe('unclear');
     expect(v.language).toMatchObject({ primary: 'fr', basis: 'cues' });
-    expect(v.language?.note).toMatch(/no word list for French/);
-    expect(languageCheck(v)!.message).toMatch(/no word list for French/);
+    expect(words(v.language?.note)).toMatch(/no word list for French/);
+    expect(words(languageCheck(v))).toMatch(/no word list for French/);
   });
 
   test.each(OTHERS)('%s text alone is never "not marketing": %j', (_language, body) => {
@@ -182,7 +183,6 @@ describe('English drafts are unaffected', () => {
       primary: 'en',
       coverage: 'full',
       basis: 'english',
-      note: '',
       paragraphs: [],
     });
     expect(languageCheck(v)).toBeUndefined();

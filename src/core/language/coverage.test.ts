@@ -1,5 +1,6 @@
 /** Coverage decisions (thresholds in src/data/languages.json) and the text-level adjustment. */
 import { describe, expect, test } from 'vitest';
+import { words } from '../../i18n/test-words.ts';
 import type { DirectMarketingLevel, LanguageCode, PrimaryPurpose } from '../verdict.ts';
 import { adjustForCoverage, assessCoverage, COVERAGE, type CueHit, type Stretch } from './coverage.ts';
 
@@ -13,7 +14,8 @@ function stretch(language: LanguageCode, words: number, field: Stretch['field'] 
 describe('assessCoverage', () => {
   test('all English: full coverage, no note, no paragraphs', () => {
     const r = assessCoverage([stretch('en', 120), stretch('unknown', 4, 'subject')]);
-    expect(r).toMatchObject({ primary: 'en', coverage: 'full', basis: 'english', note: '', paragraphs: [] });
+    expect(r).toMatchObject({ primary: 'en', coverage: 'full', basis: 'english', paragraphs: [] });
+    expect(r.note).toBeUndefined();
   });
 
   test('nothing identifiable: primary unknown, full coverage (read as English, as before)', () => {
@@ -29,21 +31,21 @@ describe('assessCoverage', () => {
   test('a few Welsh words with a Welsh purpose cue do limit it: that part was read by cues only', () => {
     const r = assessCoverage([stretch('cy', 4), stretch('en', 150)], 1);
     expect(r).toMatchObject({ coverage: 'limited', basis: 'english', cues: 1 });
-    expect(r.note).toMatch(/Welsh part/);
+    expect(words(r.note)).toMatch(/Welsh part/);
   });
 
   test('mostly Welsh: limited, judged on cues, Welsh note', () => {
     const r = assessCoverage([stretch('unknown', 3, 'subject'), stretch('cy', 60), stretch('cy', 30)]);
     expect(r).toMatchObject({ primary: 'cy', coverage: 'limited', basis: 'cues' });
-    expect(r.note).toMatch(/Not enough English/);
-    expect(r.note).toMatch(/Welsh/);
+    expect(words(r.note)).toMatch(/Not enough English/);
+    expect(words(r.note)).toMatch(/Welsh/);
     expect(r.paragraphs.map((p) => p.language)).toEqual(['cy', 'cy']);
   });
 
   test('bilingual Welsh and English: judged on the English text', () => {
     const r = assessCoverage([stretch('cy', 70), stretch('en', 65)]);
     expect(r).toMatchObject({ coverage: 'limited', basis: 'english' });
-    expect(r.note).toBe(
+    expect(words(r.note)).toBe(
       'Judged on the English text; the Welsh part was checked only for a short list of Welsh cue words.',
     );
   });
@@ -53,19 +55,19 @@ describe('assessCoverage', () => {
     expect(r.basis).toBe('cues');
     const share = assessCoverage([stretch('en', 25), stretch('fr', 200)]);
     expect(share.basis).toBe('cues');
-    expect(share.note).toMatch(/no word list for French/);
+    expect(words(share.note)).toMatch(/no word list for French/);
   });
 
   test('English with a long French passage: judged on the English, the French part named as not checked', () => {
     const r = assessCoverage([stretch('en', 200), stretch('fr', 40)]);
     expect(r).toMatchObject({ coverage: 'limited', basis: 'english' });
-    expect(r.note).toBe('Judged on the English text; the French part was not checked.');
+    expect(words(r.note)).toBe('Judged on the English text; the French part was not checked.');
   });
 
   test('Welsh and another language beside English: both named', () => {
     const r = assessCoverage([stretch('en', 200), stretch('cy', 40), stretch('de', 30), stretch('fr', 20)]);
-    expect(r.note).toMatch(/Welsh part was checked only/);
-    expect(r.note).toMatch(/German and French part was not checked/);
+    expect(words(r.note)).toMatch(/Welsh part was checked only/);
+    expect(words(r.note)).toMatch(/German and French part was not checked/);
   });
 
   test('non-English stretches are listed with offsets; English ones are not', () => {

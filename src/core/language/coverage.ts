@@ -1,8 +1,10 @@
 /**
  * How far the verdict can read a draft: which judged stretches are not in English, whether the English
  * classifier reads the English text only (a bilingual draft) or there is too little English and the text
- * level rests on cue words, and the plain note the reader sees. Thresholds and notes: src/data/languages.json.
+ * level rests on cue words, and the note the reader sees (a message: src/i18n/render.ts words it). Thresholds: src/data/languages.json.
  */
+
+import type { MessageRef, Param } from '../findings/finding.ts';
 import {
   type DirectMarketingLevel,
   type Field,
@@ -12,7 +14,7 @@ import {
   PURPOSES,
   type Purpose,
 } from '../verdict.ts';
-import { languageName, languagesData } from './detect.ts';
+import { languagesData } from './detect.ts';
 
 interface CoverageRules {
   minForeignWords: number;
@@ -24,10 +26,7 @@ interface CoverageRules {
   cueScores: { strong: number; some: number };
 }
 
-const data = languagesData as unknown as {
-  coverage: CoverageRules;
-  notes: Record<'cues-cy' | 'cues-other' | 'english-cy' | 'english-other' | 'english-mixed', string>;
-};
+const data = languagesData as unknown as { coverage: CoverageRules };
 export const COVERAGE: CoverageRules = data.coverage;
 
 /** One judged stretch (a paragraph, or a run of lines of one language) with its language. */
@@ -51,12 +50,6 @@ export interface LanguageReport extends LanguageCoverage {
 const isForeign = (l: LanguageCode) => l !== 'en' && l !== 'unknown';
 /** At most this many stretches are listed (a huge draft in another language has thousands of paragraphs). */
 const MAX_PARAGRAPHS = 1_000;
-
-/** Joins names: "French", "French and German", "French, German and Polish". */
-function names(codes: LanguageCode[]): string {
-  const list = codes.map(languageName);
-  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
-}
 
 /**
  * Decides the coverage from the judged stretches. `welshCues` is the number of Welsh purpose-cue hits in
@@ -83,7 +76,7 @@ export function assessCoverage(stretches: Stretch[], welshCues = 0): LanguageRep
     (foreign > 0 && english < COVERAGE.minEnglishWords && foreign >= english) ||
     welshCues > 0;
   if (!significant) {
-    return { primary, coverage: 'full', basis: 'english', note: '', paragraphs: [], words, cues: welshCues };
+    return { primary, coverage: 'full', basis: 'english', paragraphs: [], words, cues: welshCues };
   }
   const basis: LanguageReport['basis'] =
     english >= COVERAGE.minEnglishWords && english / identified >= COVERAGE.minEnglishShare
@@ -91,17 +84,20 @@ export function assessCoverage(stretches: Stretch[], welshCues = 0): LanguageRep
       : 'cues';
   const others = foreignCodes.filter((l) => l !== 'cy');
   const welsh = foreignCodes.includes('cy');
-  let note: string;
-  if (basis === 'cues') {
-    note = foreignCodes[0] === 'cy' ? data.notes['cues-cy'] : data.notes['cues-other'];
-    note = note.replaceAll('{language}', languageName(foreignCodes[0] ?? 'other'));
-  } else if (welsh && others.length > 0) {
-    note = data.notes['english-mixed'].replaceAll('{language}', names(others));
-  } else if (welsh) {
-    note = data.notes['english-cy'];
-  } else {
-    note = data.notes['english-other'].replaceAll('{language}', names(others));
-  }
+  const list: Param = { list: others.map((language) => ({ language })) };
+  const note: MessageRef =
+    basis === 'cues'
+      ? foreignCodes[0] === 'cy'
+        ? { messageId: 'coverage_note_cues_cy' }
+        : {
+            messageId: 'coverage_note_cues_other',
+            params: { language: { language: foreignCodes[0] ?? 'other' } },
+          }
+      : welsh && others.length > 0
+        ? { messageId: 'coverage_note_english_mixed', params: { language: list } }
+        : welsh
+          ? { messageId: 'coverage_note_english_cy' }
+          : { messageId: 'coverage_note_english_other', params: { language: list } };
   const paragraphs = stretches
     .filter((s) => isForeign(s.language))
     .slice(0, MAX_PARAGRAPHS)
@@ -117,13 +113,14 @@ export function assessCoverage(stretches: Stretch[], welshCues = 0): LanguageRep
 
 /** The public part of a report (what the verdict carries). */
 export function toCoverage(report: LanguageReport): LanguageCoverage {
-  return {
+  const out: LanguageCoverage = {
     primary: report.primary,
     coverage: report.coverage,
     basis: report.basis,
-    note: report.note,
     paragraphs: report.paragraphs.map((p) => ({ ...p })),
   };
+  if (report.note) out.note = report.note;
+  return out;
 }
 
 const RANK: Record<DirectMarketingLevel, number> = { no: 0, unlikely: 1, unclear: 2, likely: 3, yes: 4 };

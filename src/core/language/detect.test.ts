@@ -4,7 +4,8 @@
  * the other profiled languages as themselves; non-Latin scripts as `other`.
  */
 import { describe, expect, test } from 'vitest';
-import { identifyLanguage, languageName, looksMixed } from './detect.ts';
+import { renderMessage } from '../../i18n/render.ts';
+import { identifyLanguage, looksMixed } from './detect.ts';
 import { languageRuns } from './runs.ts';
 import { ENGLISH, OTHERS, WELSH } from './test-texts.ts';
 
@@ -57,9 +58,9 @@ describe('identifyLanguage', () => {
     expect(g.language).toBe('unknown');
   });
 
-  test('names', () => {
-    expect(languageName('cy')).toBe('Welsh');
-    expect(languageName('other')).toBe('another language');
+  test('names, in the catalogue', () => {
+    expect(renderMessage('language_name_cy', 'en').text).toBe('Welsh');
+    expect(renderMessage('language_name_other', 'en').text).toBe('another language');
   });
 });
 

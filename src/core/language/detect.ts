@@ -18,7 +18,6 @@ type Foreign = Exclude<ProfiledLanguage, 'en'>;
 const FOREIGN = PROFILED.filter((l): l is Foreign => l !== 'en');
 
 interface LanguagesData {
-  names: Record<LanguageCode, string>;
   functionWords: Record<ProfiledLanguage, string>;
   detection: {
     minForeignScore: number;
@@ -35,11 +34,6 @@ interface LanguagesData {
 
 export const languagesData = languagesJson as unknown as LanguagesData;
 const RULES = languagesData.detection;
-
-/** Plain-English name of a language code ("Welsh", "another language"). */
-export function languageName(code: LanguageCode): string {
-  return languagesData.names[code] ?? languagesData.names.other;
-}
 
 /** Word → the languages listing it, each with its share of one point (shared words count less for each). */
 const FUNCTION_WORDS = new Map<string, [ProfiledLanguage, number][]>();

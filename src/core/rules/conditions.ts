@@ -6,15 +6,18 @@
 export type FactValue = string | number | boolean;
 export type Facts = Record<string, FactValue>;
 
+/** A number, or another fact's (numeric) value: `{ "fact": "hits.service" }`. */
+export type Bound = number | { fact: string };
+
 export interface FactTest {
   fact: string;
   is?: FactValue;
   isNot?: FactValue;
   in?: FactValue[];
-  gt?: number;
-  gte?: number;
-  lt?: number;
-  lte?: number;
+  gt?: Bound;
+  gte?: Bound;
+  lt?: Bound;
+  lte?: Bound;
 }
 
 export type Condition =
@@ -30,16 +33,28 @@ export class RuleDataError extends Error {
   override name = 'RuleDataError';
 }
 
+function factValue(name: string, facts: Facts): FactValue {
+  if (!Object.hasOwn(facts, name)) throw new RuleDataError(`unknown fact "${name}"`);
+  return facts[name] as FactValue;
+}
+
+/** A bound's number; NaN (so every comparison is false) when a fact it names is not a number. */
+function bound(b: Bound, facts: Facts): number {
+  if (typeof b === 'number') return b;
+  const v = factValue(b.fact, facts);
+  return typeof v === 'number' ? v : Number.NaN;
+}
+
 function testFact(t: FactTest, facts: Facts): boolean {
-  if (!(t.fact in facts)) throw new RuleDataError(`unknown fact "${t.fact}"`);
-  const v = facts[t.fact];
+  const v = factValue(t.fact, facts);
   if (t.is !== undefined && v !== t.is) return false;
   if (t.isNot !== undefined && v === t.isNot) return false;
-  if (t.in !== undefined && !t.in.includes(v as FactValue)) return false;
-  if (t.gt !== undefined && !(typeof v === 'number' && v > t.gt)) return false;
-  if (t.gte !== undefined && !(typeof v === 'number' && v >= t.gte)) return false;
-  if (t.lt !== undefined && !(typeof v === 'number' && v < t.lt)) return false;
-  if (t.lte !== undefined && !(typeof v === 'number' && v <= t.lte)) return false;
+  if (t.in !== undefined && !t.in.includes(v)) return false;
+  const n = typeof v === 'number' ? v : Number.NaN;
+  if (t.gt !== undefined && !(n > bound(t.gt, facts))) return false;
+  if (t.gte !== undefined && !(n >= bound(t.gte, facts))) return false;
+  if (t.lt !== undefined && !(n < bound(t.lt, facts))) return false;
+  if (t.lte !== undefined && !(n <= bound(t.lte, facts))) return false;
   return true;
 }
 
@@ -68,6 +83,10 @@ export function mentions(
   else if ('any' in condition) for (const c of condition.any) mentions(c, out);
   else if ('not' in condition) mentions(condition.not, out);
   else if ('ref' in condition) out.refs.add(condition.ref);
-  else out.facts.add(condition.fact);
+  else {
+    out.facts.add(condition.fact);
+    for (const b of [condition.gt, condition.gte, condition.lt, condition.lte])
+      if (typeof b === 'object') out.facts.add(b.fact);
+  }
   return out;
 }

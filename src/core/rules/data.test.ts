@@ -1,12 +1,13 @@
 /** Meta-tests: the rule data is consistent (ids, references, citations, questions, facts). */
 import { describe, expect, test } from 'vitest';
 import checksJson from '../../data/rules/checks.json' with { type: 'json' };
+import { words } from '../../i18n/test-words.ts';
 import { DRAFT_CHECKS } from '../checks/index.ts';
 import { CONTEXT_VALUES } from '../context.ts';
-import { ROUTES } from '../verdict.ts';
+import { DM_LEVELS, ROUTES } from '../verdict.ts';
 import { type Condition, mentions } from './conditions.ts';
-import { catalogue, citations, decision, questions } from './data.ts';
-import { FACT_NAMES } from './facts.ts';
+import { catalogue, citations, decision, questions, walkthrough } from './data.ts';
+import { FACT_DOMAINS, FACT_NAMES } from './facts.ts';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -19,7 +20,40 @@ const allConditions: [string, Condition | undefined][] = [
       : []),
   ]),
   ...catalogue.map((r) => [`rule ${r.id}`, r.appliesWhen] as [string, Condition]),
+  ...decision.steps.flatMap((s): [string, Condition | undefined][] =>
+    s.kind === 'route' && typeof s.walk !== 'string'
+      ? s.walk.map((c, i) => [`step ${s.id} walk ${i}`, c.when])
+      : [],
+  ),
+  ...whens(walkthrough, 'walkthrough'),
 ];
+
+/** Every `when` in a piece of data, with where it is. */
+function whens(value: unknown, where: string): [string, Condition][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => whens(v, `${where}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]): [string, Condition][] =>
+    k === 'when' ? [[where, v as Condition]] : whens(v, `${where}.${k}`),
+  );
+}
+
+/** Values in a condition that its fact can never take: outside the fact's domain, or not a number for a count. */
+function valueProblems(c: Condition | undefined): string[] {
+  if (c === undefined) return [];
+  if ('all' in c) return c.all.flatMap(valueProblems);
+  if ('any' in c) return c.any.flatMap(valueProblems);
+  if ('not' in c) return valueProblems(c.not);
+  if ('ref' in c) return [];
+  const domain = FACT_DOMAINS[c.fact];
+  const values = [
+    ...(c.is !== undefined ? [c.is] : []),
+    ...(c.isNot !== undefined ? [c.isNot] : []),
+    ...(c.in ?? []),
+  ];
+  return values
+    .filter((v) => (domain ? !domain.includes(v) : typeof v !== 'number'))
+    .map((v) => `${c.fact} is ${JSON.stringify(v)}`);
+}
 
 describe('ids', () => {
   test.each([
@@ -48,7 +82,7 @@ describe('citations', () => {
   });
 
   test('every citation is used', () => {
-    const used = new Set(catalogue.flatMap((r) => r.citations));
+    const used = new Set<string>(catalogue.flatMap((r) => r.citations));
     expect(Object.keys(citations).filter((id) => !used.has(id))).toEqual([]);
   });
 });
@@ -58,6 +92,22 @@ describe('conditions', () => {
     const m = mentions(c);
     for (const f of m.facts) expect(FACT_NAMES).toContain(f);
     for (const r of m.refs) expect(Object.keys(decision.definitions)).toContain(r);
+  });
+
+  test.each(allConditions)('%s compares facts only with values they can take', (where, c) => {
+    expect(valueProblems(c), where).toEqual([]);
+  });
+
+  test('a value outside its fact\'s domain is caught (the typo "opted-otu")', () => {
+    expect(
+      valueProblems({
+        all: [
+          { fact: 'consent', is: 'opted-otu' },
+          { fact: 'route', in: ['solicited'] },
+        ],
+      }),
+    ).toEqual(['consent is "opted-otu"']);
+    expect(valueProblems({ not: { fact: 'acts.asks', is: 'many' } })).toEqual(['acts.asks is "many"']);
   });
 
   test('every definition is used', () => {
@@ -82,10 +132,17 @@ describe('decision steps', () => {
   test('summaries are one hedged sentence', () => {
     for (const s of decision.steps) {
       if (s.kind !== 'route') continue;
-      expect(s.summary, s.id).toMatch(/\.$/);
-      expect(s.summary.slice(0, -1), s.id).not.toMatch(/\.\s/);
-      expect(s.summary, s.id).toMatch(/\b(likely|may|must|if|unless|unclear)\b/i);
+      const summary = words({ messageId: s.summary });
+      expect(summary, s.id).toMatch(/\.$/);
+      expect(summary.slice(0, -1), s.id).not.toMatch(/\.\s/);
+      expect(summary, s.id).toMatch(/\b(likely|may|must|if|unless|unclear)\b/i);
     }
+  });
+
+  test('level steps set only levels (a case without `set` keeps the level and records its reason)', () => {
+    for (const s of decision.steps)
+      if (s.kind === 'level')
+        for (const c of s.cases) if (c.set !== undefined) expect(DM_LEVELS, s.id).toContain(c.set);
   });
 
   test('every asked field has a question', () => {
@@ -101,16 +158,18 @@ describe('questions', () => {
     for (const o of q.options) {
       expect(allowed[field]).toContain(o.value);
       expect(o.value).not.toBe('unknown');
-      expect(o.label.length).toBeGreaterThan(1);
+      expect(words({ messageId: o.label }).length).toBeGreaterThan(1);
     }
   });
 });
 
 describe('rules', () => {
   test.each(catalogue.map((r) => [r.id, r] as const))('%s has a title and a plain requirement', (_id, r) => {
-    expect(r.title.length).toBeGreaterThan(5);
-    expect(r.requirement.length).toBeGreaterThan(40);
-    expect(r.requirement).toMatch(/\.$/);
+    const title = words({ messageId: r.title });
+    const requirement = words({ messageId: r.requirement });
+    expect(title.length).toBeGreaterThan(5);
+    expect(requirement.length).toBeGreaterThan(40);
+    expect(requirement).toMatch(/\.$/);
   });
 });
 

@@ -1,42 +1,55 @@
 /** The rule data (src/data), typed. The meta-tests in data.test.ts check its integrity. */
-import citationsJson from '../../data/citations.json' with { type: 'json' };
 import decisionJson from '../../data/decision.json' with { type: 'json' };
 import catalogueJson from '../../data/rules/catalogue.json' with { type: 'json' };
 import questionsJson from '../../data/rules/questions.json' with { type: 'json' };
+import walkthroughJson from '../../data/walkthrough.json' with { type: 'json' };
+import type { CitationId, MessageId } from '../findings/finding.ts';
+import { CITATIONS } from '../findings/sources.ts';
+
+export { citation } from '../findings/sources.ts';
+
 import type { Citation, PrimaryPurpose } from '../verdict.ts';
+import type { WalkthroughData } from '../walkthrough.ts';
 import type { Condition, Definitions } from './conditions.ts';
 import type { Step } from './kinds/index.ts';
 
 export interface RuleEntry {
   id: string;
-  title: string;
-  requirement: string;
+  /** Message ids: the rule's title and what it asks of the sender. */
+  title: MessageId;
+  requirement: MessageId;
   /** Ids into citations.json. */
-  citations: string[];
+  citations: CitationId[];
   appliesWhen: Condition;
 }
 
+/** Judged hits of `signal`, less the listed pattern ids. */
+export interface HitSet {
+  signal: string;
+  except: string[];
+}
+
 export interface DecisionData {
-  purposeLabels: Record<PrimaryPurpose, string>;
+  purposeLabels: Record<PrimaryPurpose, MessageId>;
   definitions: Definitions;
+  hitSets: Record<string, HitSet>;
   steps: Step[];
 }
 
 export interface QuestionEntry {
-  text: string;
-  options: { value: string; label: string; when?: Condition }[];
+  /** Message ids: the question, each answer's label, each variant's wording. */
+  text: MessageId;
+  options: { value: string; label: MessageId; when?: Condition }[];
   /** Other wordings, the first whose condition holds replacing `text` (for example a note for charities). */
-  variants?: { id: string; when: Condition; text: string }[];
+  variants?: { id: string; when: Condition; text: MessageId }[];
 }
 
-const { $comment: _c1, ...citationEntries } = citationsJson as unknown as Record<string, Citation> & {
-  $comment?: string;
-};
 const { $comment: _c2, ...questionEntries } = questionsJson as unknown as Record<string, QuestionEntry> & {
   $comment?: string;
 };
 
-export const citations: Record<string, Citation> = citationEntries;
+export const citations: Readonly<Record<string, Citation>> = CITATIONS;
 export const decision = decisionJson as unknown as DecisionData;
 export const catalogue = (catalogueJson as unknown as { rules: RuleEntry[] }).rules;
 export const questions: Record<string, QuestionEntry> = questionEntries;
+export const walkthrough = walkthroughJson as unknown as WalkthroughData;

@@ -5,48 +5,49 @@
  */
 import { runChecks } from '../checks/index.ts';
 import type { Classification } from '../classify/classification.ts';
-import type { Context } from '../context.ts';
+import type { Context, EnumField } from '../context.ts';
 import type { Draft } from '../draft/draft.ts';
-import type { AppliedRule, Citation, DirectMarketingLevel, Question, Verdict } from '../verdict.ts';
+import type { Finding } from '../findings/finding.ts';
+import type { DirectMarketingLevel, Question, Verdict } from '../verdict.ts';
 import { type Facts, holds, RuleDataError } from './conditions.ts';
-import { catalogue, citations, decision, questions } from './data.ts';
+import { catalogue, decision, questions } from './data.ts';
 import { buildFacts } from './facts.ts';
-import { runStep, type WalkState } from './kinds/index.ts';
+import { runStep, type TraceStep, type WalkState } from './kinds/index.ts';
 
 export type RuleOutcome = Pick<
   Verdict,
-  'directMarketing' | 'route' | 'summary' | 'rules' | 'checks' | 'questions'
->;
+  'directMarketing' | 'route' | 'decision' | 'rules' | 'checks' | 'questions'
+> & {
+  /** The decision steps that acted, in order: level cases, questions offered, and the route step last. */
+  trace: TraceStep[];
+  /** The facts as the decision left them (route set), which the walkthrough reads. */
+  facts: Facts;
+};
 
-function citation(id: string): Citation {
-  const c = citations[id];
-  if (!c) throw new RuleDataError(`unknown citation "${id}"`);
-  return { title: c.title, url: c.url };
-}
-
-/** The question for a context field, in the words and with the answers that fit this sender (questions.json). */
-function question(field: string, facts: Facts): Question {
+/** The question for a context field, in the wording and with the answers that fit this sender (questions.json). */
+function question(field: EnumField, facts: Facts): Question {
   const q = questions[field];
   if (!q) throw new RuleDataError(`no question for field "${field}"`);
   const variant = q.variants?.find((v) => holds(v.when, facts, decision.definitions));
   const out: Question = {
     field,
-    text: variant?.text ?? q.text,
+    messageId: variant?.text ?? q.text,
     options: q.options
       .filter((o) => holds(o.when, facts, decision.definitions))
-      .map(({ value, label }) => ({ value, label })),
+      .map(({ value, label }) => ({ value, messageId: label })),
   };
   if (variant) out.variant = variant.id;
   return out;
 }
 
-/** Runs the decision steps of decision.json in order until one sets the route (the walkthrough replays this). */
-export function runDecision(classification: Classification, context: Context): WalkState {
+/** Runs the decision steps of decision.json in order until one sets the route, recording each step that acts. */
+function runDecision(classification: Classification, context: Context): WalkState {
   const state: WalkState = {
     facts: buildFacts(classification, context),
     defs: decision.definitions,
     purposeLabels: decision.purposeLabels,
     ask: [],
+    trace: [],
   };
   for (const step of decision.steps) {
     runStep(step, state);
@@ -64,26 +65,31 @@ export function evaluate(input: {
   const { classification, context, draft } = input;
   const state = runDecision(classification, { ...context, channel: draft.channel ?? context.channel });
   const { facts } = state;
-  if (!state.route)
+  if (!state.route || !state.decision)
     throw new RuleDataError('decision.json: no route step matched (the last must be unconditional)');
   facts.route = state.route;
 
-  const rules: AppliedRule[] = catalogue
+  const rules: Finding[] = catalogue
     .filter((r) => holds(r.appliesWhen, facts, decision.definitions))
     .map((r) => ({
-      id: r.id,
-      title: r.title,
-      requirement: r.requirement,
-      citations: r.citations.map(citation),
+      source: 'rule',
+      ruleId: r.id,
+      severity: 'info',
+      messageId: r.title,
+      noteId: r.requirement,
+      params: {},
+      citations: [...r.citations],
     }));
 
   const level = facts.level as DirectMarketingLevel;
   return {
     directMarketing: level,
     route: state.route,
-    summary: state.summary ?? '',
+    decision: state.decision,
     rules,
     checks: runChecks({ classification, context, draft, level, route: state.route }),
-    questions: state.ask.map((field) => question(field, facts)),
+    questions: state.ask.map((field) => question(field as EnumField, facts)),
+    trace: state.trace,
+    facts,
   };
 }

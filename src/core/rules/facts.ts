@@ -1,7 +1,8 @@
-import { type Classification, SIGNALS } from '../classify/classification.ts';
+import { type Classification, SIGNALS, type SignalHit } from '../classify/classification.ts';
 import { CONTEXT_VALUES, type Context } from '../context.ts';
-import { PURPOSES } from '../verdict.ts';
-import type { Facts } from './conditions.ts';
+import { DM_LEVELS, PURPOSES, ROUTES } from '../verdict.ts';
+import type { Facts, FactValue } from './conditions.ts';
+import { decision } from './data.ts';
 
 const CONTEXT_FIELDS = Object.keys(CONTEXT_VALUES) as (keyof typeof CONTEXT_VALUES)[];
 
@@ -33,7 +34,52 @@ export const FACT_NAMES: readonly string[] = [
   // Asks (explicit or by a request sentence) per purpose: a public authority campaigns or fundraises only by asking.
   'acts.fundraisingAsks',
   'acts.campaigningAsks',
+  // Judged hits per signal and per named hit set (decision.json hitSets), counting the cues a sentence's context
+  // neutralises too (counts.* leaves those out): the walkthrough quotes them.
+  ...SIGNALS.map((s) => `hits.${s}`),
+  ...Object.keys(decision.hitSets).map((name) => `hits.${name}`),
+  // Evidence behind the verdict: phrases for any purpose, and per purpose.
+  'evidence.marketing',
+  ...PURPOSES.map((p) => `evidence.${p}`),
+  // Set by the walkthrough while it answers a question: true for the question the deciding step names.
+  'walk.decisive',
 ];
+
+/** Every reason a level step of decision.json can give (the values of the `levelReason` fact besides ''). */
+const LEVEL_REASONS: readonly string[] = decision.steps.flatMap((s) =>
+  s.kind === 'level' ? s.cases.flatMap((c) => (c.reason ? [c.reason] : [])) : [],
+);
+
+/**
+ * The values a fact can take, for the facts with a closed set (the others are counts, shares and flags): a value
+ * the rule data compares such a fact with must be one of them, so a typo such as `"is": "opted-otu"` is a data
+ * error (src/core/rules/data.test.ts), not a condition that silently never holds.
+ */
+export const FACT_DOMAINS: Readonly<Record<string, readonly FactValue[]>> = {
+  level: DM_LEVELS,
+  textLevel: DM_LEVELS,
+  levelReason: ['', ...new Set(LEVEL_REASONS)],
+  route: ['none', ...ROUTES],
+  primaryPurpose: ['none', ...PURPOSES],
+  ...Object.fromEntries(
+    CONTEXT_FIELDS.map((f): [string, readonly FactValue[]] => [
+      f,
+      [...new Set<FactValue>([...CONTEXT_VALUES[f], 'unknown'])],
+    ]),
+  ),
+  'language.coverage': ['full', 'limited'],
+  'language.basis': ['english', 'cues'],
+  'text.strong': [true, false],
+  'walk.decisive': [true, false],
+};
+
+/** The judged hits of a signal or of a named hit set (decision.json hitSets). */
+export function hitsIn(classification: Pick<Classification, 'hits'>, name: string): SignalHit[] {
+  const set = decision.hitSets[name];
+  const signal = set?.signal ?? name;
+  const except = set?.except ?? [];
+  return classification.hits.filter((h) => h.judged && h.signal === signal && !except.includes(h.patternId));
+}
 
 /** An offer's words that name a price or a discount. */
 const PRICED = /[£$€%]|\d\s*p\b|\b(?:price|prices|pence|per cent|discount|half)\b/i;
@@ -67,5 +113,14 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['acts.campaigningAsks'] = acts.filter(
     (a) => a.kind !== 'service' && a.purpose === 'campaigning',
   ).length;
+  for (const s of SIGNALS) facts[`hits.${s}`] = 0;
+  for (const h of classification.hits)
+    if (h.judged) facts[`hits.${h.signal}`] = (facts[`hits.${h.signal}`] as number) + 1;
+  for (const name of Object.keys(decision.hitSets))
+    facts[`hits.${name}`] = hitsIn(classification, name).length;
+  const evidence = classification.evidence ?? [];
+  facts['evidence.marketing'] = evidence.filter((e) => e.purpose !== 'none').length;
+  for (const p of PURPOSES) facts[`evidence.${p}`] = evidence.filter((e) => e.purpose === p).length;
+  facts['walk.decisive'] = false;
   return facts;
 }

@@ -1,9 +1,11 @@
 /** Property tests: invariants of the engine over random classifications and contexts. */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
+import { summary } from '../../i18n/test-words.ts';
 import { SIGNALS, type Signal } from '../classify/classification.ts';
 import { CONTEXT_VALUES, SENDERS } from '../context.ts';
 import { DM_LEVELS, type PrimaryPurpose, PURPOSES, ROUTES } from '../verdict.ts';
+import { citation } from './data.ts';
 import { evaluate } from './evaluate.ts';
 import { type FakeClassification, fakeClassification, fakeContext, fakeDraft } from './test-support.ts';
 
@@ -44,11 +46,19 @@ test('engine invariants hold for any input', () => {
       const context = fakeContext(ctx);
       const out = evaluate({ classification, context, draft: fakeDraft('x', '', context.channel) });
       expect(ROUTES).toContain(out.route);
-      expect(out.summary).not.toMatch(/[{}]/);
+      // the trace ends with the route step that decided, and records every question offered, in order
+      expect(out.trace.at(-1)).toMatchObject({ kind: 'route', route: out.route });
+      expect(out.trace.filter((t) => t.kind === 'route')).toHaveLength(1);
+      expect(out.trace.flatMap((t) => (t.kind === 'ask' ? [t.field] : []))).toEqual(
+        out.questions.map((q) => q.field),
+      );
+      const lastLevel = out.trace.filter((t) => t.kind === 'level').at(-1);
+      expect(out.facts.levelReason).toBe(lastLevel?.kind === 'level' ? lastLevel.reason : '');
+      expect(summary(out)).not.toMatch(/[{}$]/);
       // every applied rule carries an https citation
       for (const r of out.rules) {
         expect(r.citations.length).toBeGreaterThan(0);
-        for (const cit of r.citations) expect(cit.url).toMatch(/^https:\/\//);
+        for (const cit of r.citations) expect(citation(cit).url).toMatch(/^https:\/\//);
       }
       // only unanswered fields are asked, each at most once
       const fields = out.questions.map((q) => q.field);
@@ -85,7 +95,7 @@ test('engine invariants hold for any input', () => {
       if (context.consent === 'opted-out' && dm) expect(out.route).not.toBe('consent-held');
       // always-on rules for DM by electronic mail
       if (dm) {
-        const ids = out.rules.map((r) => r.id);
+        const ids = out.rules.map((r) => r.ruleId);
         expect(ids).toContain('right-to-object');
         expect(ids).toContain('lawful-basis-and-privacy-information');
         expect(ids).toContain(
@@ -93,7 +103,7 @@ test('engine invariants hold for any input', () => {
         );
       }
       if (out.route === 'not-direct-marketing') {
-        expect(out.rules.map((r) => r.id)).toContain('data-protection-still-applies');
+        expect(out.rules.map((r) => r.ruleId)).toContain('data-protection-still-applies');
       }
     }),
     { numRuns: 3000 },

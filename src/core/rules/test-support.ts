@@ -1,7 +1,9 @@
 /**
- * Test helpers: fabricate a Classification, Context and Draft without the real classifier
- * (used by the rules and checks tests only).
+ * Test helpers: fabricate a Classification, Context and Draft without the real classifier (the rules and checks
+ * tests), and verdicts whose findings carry real message ids (the UI and CLI tests).
  */
+
+import type { CheckId } from '../checks/config.ts';
 import {
   type Classification,
   type DraftAct,
@@ -11,7 +13,17 @@ import {
 } from '../classify/classification.ts';
 import { type Context, DEFAULT_CONTEXT } from '../context.ts';
 import type { Draft } from '../draft/draft.ts';
-import type { DirectMarketingLevel, PrimaryPurpose, Purpose } from '../verdict.ts';
+import type { CatalogueKey, Finding, Params } from '../findings/finding.ts';
+import type {
+  DirectMarketingLevel,
+  DraftCheck,
+  Evidence,
+  PrimaryPurpose,
+  Purpose,
+  Severity,
+  Verdict,
+} from '../verdict.ts';
+import { catalogue, decision } from './data.ts';
 
 export interface FakeHit {
   signal: Signal;
@@ -53,7 +65,6 @@ function makeHit(h: FakeHit, i: number): SignalHit {
     start: i * 10,
     end: i * 10 + text.length,
     text,
-    message: `test hit for ${h.signal}`,
     judged: h.judged ?? true,
   };
 }
@@ -102,7 +113,6 @@ function defaultActs(level: DirectMarketingLevel, primary: PrimaryPurpose): Draf
       start: 0,
       end: 5,
       text: 'Ask!',
-      message: `test ask for ${primary}`,
     },
   ];
 }
@@ -115,4 +125,90 @@ export function fakeContext(o: ContextOverrides = {}): Context {
 
 export function fakeDraft(body = 'Hello', subject = '', channel: Draft['channel'] = 'email'): Draft {
   return { subject, body, channel };
+}
+
+// ————— Verdict parts for UI and CLI tests: findings with real message ids —————
+
+const CHECK_MESSAGE: Record<CheckId, CatalogueKey> = {
+  'opted-out': 'check_opted_out',
+  'language-coverage-limited': 'check_language_cues_cy',
+  'recipients-exposed': 'check_recipients_exposed',
+  'opt-out-missing': 'check_opt_out_missing_email',
+  'sender-unidentified': 'check_sender_unidentified',
+  'consent-request-is-marketing': 'check_consent_request_is_marketing',
+  'recipients-look-individual': 'check_recipients_look_individual',
+  'draft-truncated': 'check_draft_truncated',
+};
+
+/** A draft check's finding, in its usual words (`params` fill them: `count` for recipients-exposed). */
+export function fakeCheck(id: CheckId, severity: Severity, params: Params = {}): DraftCheck {
+  return { source: 'check', ruleId: id, id, severity, messageId: CHECK_MESSAGE[id], params, citations: [] };
+}
+
+/** The evidence finding for a lexicon pattern's words. */
+export function fakeEvidence(
+  patternId: string,
+  text: string,
+  purpose: PrimaryPurpose,
+  at: { start?: number; field?: 'subject' | 'body' } = {},
+): Evidence {
+  const span = { field: at.field ?? 'body', start: at.start ?? 0, end: (at.start ?? 0) + text.length, text };
+  return {
+    source: 'evidence',
+    ruleId: patternId,
+    severity: 'info',
+    span,
+    ...span,
+    messageId: `lexicon:${patternId}`,
+    params: { purpose },
+    citations: [],
+    purpose,
+    patternId,
+  };
+}
+
+/** A rule's finding (catalogue.json), by id. */
+export function fakeRule(id: string): Finding {
+  const rule = catalogue.find((r) => r.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return {
+    source: 'rule',
+    ruleId: id,
+    severity: 'info',
+    messageId: rule.title,
+    noteId: rule.requirement,
+    params: {},
+    citations: [...rule.citations],
+  };
+}
+
+/** The deciding step's finding (decision.json), by step id. */
+export function fakeDecision(stepId = 'consent-required', purpose: PrimaryPurpose = 'fundraising'): Finding {
+  const step = decision.steps.find((s) => s.id === stepId);
+  if (step?.kind !== 'route') throw new Error(`no route step ${stepId}`);
+  return {
+    source: 'route',
+    ruleId: stepId,
+    severity: 'info',
+    messageId: step.summary,
+    params: { purpose: { messageId: decision.purposeLabels[purpose] } },
+    citations: [],
+  };
+}
+
+/** A whole verdict: a fundraising appeal that needs consent, with nothing else found unless `over` adds it. */
+export function fakeVerdict(over: Partial<Verdict> = {}): Verdict {
+  return {
+    directMarketing: 'yes',
+    primaryPurpose: 'fundraising',
+    purposes: { promotional: 0, fundraising: 0.9, campaigning: 0 },
+    route: 'consent-required',
+    decision: fakeDecision('consent-required', over.primaryPurpose ?? 'fundraising'),
+    evidence: [],
+    acts: [],
+    rules: [],
+    checks: [],
+    questions: [],
+    ...over,
+  };
 }

@@ -15,5 +15,7 @@ export interface AskStep {
 export function runAsk(step: AskStep, state: WalkState): void {
   if (state.facts[step.field] !== 'unknown') return;
   if (state.ask.includes(step.field)) return;
-  if (holds(step.when, state.facts, state.defs)) state.ask.push(step.field);
+  if (!holds(step.when, state.facts, state.defs)) return;
+  state.ask.push(step.field);
+  state.trace.push({ kind: 'ask', id: step.id, field: step.field });
 }

@@ -2,7 +2,8 @@
  * The closed set of decision-step kinds. Each kind reads its step (data) and updates the walk's state;
  * evaluate.ts runs the steps of decision.json in order until a route step decides.
  */
-import type { Route } from '../../verdict.ts';
+import type { Finding, MessageId } from '../../findings/finding.ts';
+import type { DirectMarketingLevel, Route } from '../../verdict.ts';
 import type { Definitions, Facts } from '../conditions.ts';
 import { type AskStep, runAsk } from './ask.ts';
 import { type LevelStep, runLevel } from './level.ts';
@@ -11,14 +12,22 @@ import { type RouteStep, runRoute } from './route.ts';
 export interface WalkState {
   facts: Facts;
   defs: Definitions;
-  purposeLabels: Record<string, string>;
+  /** Per purpose, the message that names it inside a summary. */
+  purposeLabels: Record<string, MessageId>;
   /** Context fields to ask about, in order. */
   ask: string[];
   route?: Route;
-  summary?: string;
-  /** Id of the step that decided the route. */
-  decidedBy?: string;
+  /** The route step that decided, as a finding (its summary). */
+  decision?: Finding;
+  /** The steps that acted, in order (the walkthrough folds this). */
+  trace: TraceStep[];
 }
+
+/** A step that acted: a level case that matched, a question offered, the route decided. */
+export type TraceStep =
+  | { kind: 'level'; id: string; case: number; reason: string; set?: DirectMarketingLevel }
+  | { kind: 'ask'; id: string; field: string }
+  | { kind: 'route'; id: string; route: Route };
 
 export type Step = LevelStep | AskStep | RouteStep;
 
@@ -39,5 +48,7 @@ export function runStep(step: Step, state: WalkState): void {
     case 'route':
       KINDS.route(step, state);
       break;
+    default:
+      step satisfies never;
   }
 }

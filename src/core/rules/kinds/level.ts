@@ -16,11 +16,19 @@ export interface LevelStep {
 
 export function runLevel(step: LevelStep, state: WalkState): void {
   if (!holds(step.when, state.facts, state.defs)) return;
-  const hit = step.cases.find((c) => holds(c.when, state.facts, state.defs));
+  const index = step.cases.findIndex((c) => holds(c.when, state.facts, state.defs));
+  const hit = step.cases[index];
   if (!hit) return;
   if (hit.set !== undefined) {
     if (!DM_LEVELS.includes(hit.set)) throw new RuleDataError(`${step.id}: bad level ${hit.set}`);
     state.facts.level = hit.set;
   }
   state.facts.levelReason = hit.reason;
+  state.trace.push({
+    kind: 'level',
+    id: step.id,
+    case: index,
+    reason: hit.reason,
+    ...(hit.set ? { set: hit.set } : {}),
+  });
 }

@@ -1,24 +1,14 @@
 /**
- * The core's words in Welsh: across the training scenarios in many contexts, every summary, rule, check,
- * question and answer the core produces has a Welsh translation (nothing falls back to English), and in English
- * the core's own text is passed through untouched.
+ * The core's words in Welsh: across the training scenarios in many contexts, every summary, rule, check, act,
+ * question and answer the core produces renders in Welsh (nothing falls back to English but the lexicon reasons),
+ * and in English it renders the catalogue's English.
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { CONTEXT_VALUES, type ContextInput } from '../core/context.ts';
 import { createChecker, type Verdict } from '../core/index.ts';
 import { loadScenarios } from '../core/scenario.ts';
 import { aspirate, format, joinList, resolveLocale, setLocale, supportedLocale } from './index.ts';
-import {
-  checkText,
-  coverageNote,
-  evidenceReason,
-  type Localised,
-  optionLabel,
-  questionText,
-  ruleRequirement,
-  ruleTitle,
-  summaryText,
-} from './verdict.ts';
+import { type Localised, render, renderMessage, renderQuestion } from './render.ts';
 
 afterEach(() => setLocale('en'));
 
@@ -68,19 +58,22 @@ const extra: [string, ContextInput][] = [
 for (const [body, context] of extra) verdicts.push(checker.check({ body, channel: 'email' }, context));
 
 function collect(v: Verdict): { what: string; get(): Localised }[] {
+  const findings = [v.decision, ...v.rules, ...v.checks, ...v.acts];
   return [
-    { what: `summary: ${v.summary}`, get: () => summaryText(v.summary) },
-    ...v.rules.flatMap((r) => [
-      { what: `rule ${r.id} title`, get: () => ruleTitle(r) },
-      { what: `rule ${r.id} requirement`, get: () => ruleRequirement(r) },
-    ]),
-    ...v.checks.map((c) => ({ what: `check ${c.id}: ${c.message}`, get: () => checkText(c) })),
+    ...findings.map((f) => ({
+      what: `${f.source} ${f.ruleId}: ${f.messageId}`,
+      get: () => render(f).message,
+    })),
+    ...v.rules.map((r) => ({ what: `rule ${r.ruleId} requirement`, get: () => render(r).note! })),
     ...v.questions.flatMap((q) => [
-      { what: `question ${q.field}`, get: () => questionText(q) },
-      ...q.options.map((o) => ({ what: `answer ${q.field}=${o.value}`, get: () => optionLabel(q, o) })),
+      { what: `question ${q.field}`, get: () => renderQuestion(q).text },
+      ...q.options.map((o, i) => ({
+        what: `answer ${q.field}=${o.value}`,
+        get: () => renderQuestion(q).options[i]!.label,
+      })),
     ]),
     ...(v.language?.note
-      ? [{ what: `note: ${v.language.note}`, get: () => coverageNote(v.language!.note) }]
+      ? [{ what: `note ${v.language.note.messageId}`, get: () => renderMessage(v.language!.note!) }]
       : []),
   ];
 }
@@ -88,7 +81,8 @@ function collect(v: Verdict): { what: string; get(): Localised }[] {
 describe('Welsh covers everything the core says (except evidence reasons)', () => {
   test('the sample reaches every route, many rules and checks', () => {
     expect(new Set(verdicts.map((v) => v.route)).size).toBe(8);
-    expect(new Set(verdicts.flatMap((v) => v.rules.map((r) => r.id))).size).toBeGreaterThan(20);
+    expect(new Set(verdicts.flatMap((v) => v.rules.map((r) => r.ruleId))).size).toBeGreaterThan(20);
+    expect(new Set(verdicts.flatMap((v) => v.acts.map((a) => a.messageId))).size).toBeGreaterThan(8);
     const checks = new Set(verdicts.flatMap((v) => v.checks.map((c) => c.id)));
     for (const id of [
       'opt-out-missing',
@@ -115,47 +109,40 @@ describe('Welsh covers everything the core says (except evidence reasons)', () =
 
   test('values inside sentences carry over: counts, names, purposes, languages', async () => {
     await setLocale('cy');
-    expect(
-      checkText({
-        id: 'recipients-exposed',
-        message:
-          '12 email addresses are visible to every recipient in To and Cc. That discloses personal data and may breach the UK GDPR security principle (Article 5(1)(f)); use Bcc or a mail merge instead.',
-      }).text,
-    ).toMatch(/^Mae 12 o gyfeiriadau e-bost/);
+    expect(renderMessage({ messageId: 'check_recipients_exposed', params: { count: 12 } }).text).toMatch(
+      /^Mae 12 o gyfeiriadau e-bost/,
+    );
     const named = checker.check(
       { subject: 'Spring sale', body: 'Our spring sale starts now: 20% off everything. Shop today!' },
       { senderName: 'Siop Fach' },
     );
     const sender = named.checks.find((c) => c.id === 'sender-unidentified');
-    expect(sender && checkText(sender).text).toContain('"Siop Fach"');
+    expect(sender && render(sender).message.text).toContain('"Siop Fach"');
     const fundraising = verdicts.find(
-      (v) => v.primaryPurpose === 'fundraising' && /^This asks/.test(v.summary),
+      (v) => v.primaryPurpose === 'fundraising' && /^This asks/.test(render(v.decision, 'en').message.text),
     );
-    expect(fundraising && summaryText(fundraising.summary).text).toContain('gofyn am roddion neu gefnogaeth');
+    expect(fundraising && render(fundraising.decision).message.text).toContain(
+      'gofyn am roddion neu gefnogaeth',
+    );
+    const french = verdicts.find((v) => v.language?.primary === 'fr' && v.language.note);
+    expect(french && renderMessage(french.language!.note!).text).toContain('Ffrangeg');
   });
 
   test('evidence reasons stay English and say so', async () => {
     await setLocale('cy');
-    expect(evidenceReason({ message: 'Asks for a donation.' })).toEqual({
-      text: 'Asks for a donation.',
-      lang: 'en',
-    });
+    const evidence = verdicts.flatMap((v) => v.evidence).slice(0, 50);
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const e of evidence)
+      expect(render(e).message).toEqual({ text: render(e, 'en').message.text, lang: 'en' });
   });
 
-  test('text no template matches stays English, marked as English', async () => {
-    await setLocale('cy');
-    expect(summaryText('A sentence the data does not have.')).toEqual({
-      text: 'A sentence the data does not have.',
-      lang: 'en',
-    });
-    expect(ruleTitle({ id: 'no-such-rule', title: 'New rule' })).toEqual({ text: 'New rule', lang: 'en' });
-  });
-
-  test('in English the core’s text is returned unchanged', async () => {
+  test('in English everything renders from the English catalogue, with no placeholder left', async () => {
     await setLocale('en');
-    for (const v of verdicts.slice(0, 200)) for (const item of collect(v)) expect(item.get().lang).toBe('en');
-    const v = verdicts[0]!;
-    expect(summaryText(v.summary).text).toBe(v.summary);
+    for (const v of verdicts.slice(0, 200))
+      for (const item of collect(v)) {
+        expect(item.get().lang, item.what).toBe('en');
+        expect(item.get().text, item.what).not.toMatch(/\$[A-Z_]+\$/);
+      }
   });
 });
 
