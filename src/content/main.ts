@@ -12,7 +12,6 @@ import { adaptersFor } from '../adapters/index.ts';
 import { reachableFrameDocuments } from '../adapters/shared.ts';
 import type { ContextInput } from '../core/index.ts';
 import { browser } from '../platform/browser.ts';
-import { onRememberedChanged } from '../settings/remembered.ts';
 import type { Settings } from '../settings/schema.ts';
 import { watchSettings } from '../settings/store.ts';
 import {
@@ -329,7 +328,6 @@ export class ComposerWatcher {
     for (const session of this.sessions.values()) {
       if (!session.ref.isConnected()) continue;
       const v = session.current;
-      const risk = v ? session.riskOf(v) : undefined;
       out.push({
         id: session.id,
         adapter: session.ref.adapterId,
@@ -340,8 +338,6 @@ export class ComposerWatcher {
               route: v.route,
               errors: v.checks.filter((c) => c.severity === 'error').length,
               warnings: v.checks.filter((c) => c.severity === 'warning').length,
-              risk: risk?.risk,
-              problems: risk?.problems.length,
             }
           : null,
       });
@@ -442,8 +438,6 @@ async function main() {
       watcher = undefined;
     }
   };
-  // Answers remembered in one composer (or tab, or Settings cleared them) apply to every composer here.
-  onRememberedChanged(() => watcher?.recheckAll());
   // Safe defaults at once, then the user's settings and the organisation's policy as they arrive.
   watchSettings((read) => apply(read.settings));
 }
