@@ -75,7 +75,15 @@ async function enableSite(request: EnableSiteRequest): Promise<EnableSiteRespons
 }
 
 browser.runtime.onInstalled.addListener(async ({ reason }) => {
-  if (reason === 'install') await browser.storage.local.set({ installedAt: new Date().toISOString() });
+  if (reason === 'install') {
+    await browser.storage.local.set({ installedAt: new Date().toISOString() });
+    // The first-run page (issue #13): who you send as changes verdicts. Not in development builds, whose every
+    // test browser installs the extension afresh (the page itself is tested at options/index.html#welcome).
+    if (!__MRC_DEV__)
+      void browser.tabs
+        .create({ url: browser.runtime.getURL('src/options/index.html#welcome') })
+        .catch(() => {});
+  }
   await sync(false);
 });
 browser.runtime.onStartup.addListener(() => void sync(false));

@@ -12,6 +12,7 @@ import { adaptersFor } from '../adapters/index.ts';
 import { reachableFrameDocuments } from '../adapters/shared.ts';
 import type { ContextInput } from '../core/index.ts';
 import { browser } from '../platform/browser.ts';
+import { onRememberedChanged } from '../settings/remembered.ts';
 import type { Settings } from '../settings/schema.ts';
 import { watchSettings } from '../settings/store.ts';
 import {
@@ -328,6 +329,7 @@ export class ComposerWatcher {
     for (const session of this.sessions.values()) {
       if (!session.ref.isConnected()) continue;
       const v = session.current;
+      const risk = v ? session.riskOf(v) : undefined;
       out.push({
         id: session.id,
         adapter: session.ref.adapterId,
@@ -338,6 +340,8 @@ export class ComposerWatcher {
               route: v.route,
               errors: v.checks.filter((c) => c.severity === 'error').length,
               warnings: v.checks.filter((c) => c.severity === 'warning').length,
+              risk: risk?.risk,
+              problems: risk?.problems.length,
             }
           : null,
       });
@@ -438,6 +442,8 @@ async function main() {
       watcher = undefined;
     }
   };
+  // Answers remembered in one composer (or tab, or Settings cleared them) apply to every composer here.
+  onRememberedChanged(() => watcher?.recheckAll());
   // Safe defaults at once, then the user's settings and the organisation's policy as they arrive.
   watchSettings((read) => apply(read.settings));
 }

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
 import { isCtrlEnter } from '../adapters/shared.ts';
+import type { RiskAssessment } from '../core/risk.ts';
 import { fakeCheck, fakeVerdict } from '../core/rules/test-support.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
@@ -20,6 +21,7 @@ import {
   fingerprintOf,
   type GuardSession,
   type GuardUi,
+  holdsAt,
   MAX_PRESS_MS,
   materiallyChanged,
   type NoticeSpec,
@@ -30,7 +32,6 @@ import {
   uncachedChars,
   VERDICT_WAIT_MS,
   WAIT_CHECK_BUDGET_MS,
-  warrantsCheck,
 } from './send-guard.ts';
 
 const verdict = (over: Partial<Verdict> = {}): Verdict => fakeVerdict(over);
@@ -39,6 +40,13 @@ const SERVICE = verdict({ directMarketing: 'no', primaryPurpose: 'none', route: 
 const EXPOSED = verdict({
   ...SERVICE,
   checks: [fakeCheck('recipients-exposed', 'error', { count: 60 })],
+});
+/** Marketing on a confirmed route with every element present: risk ok. */
+const COMPLIANT = verdict({ route: 'charity-soft-opt-in' });
+/** Marketing with no opt-out: risk stop. */
+const NO_OPT_OUT = verdict({
+  route: 'consent-held',
+  checks: [fakeCheck('opt-out-missing', 'warning')],
 });
 
 function snapshot(body: string, subject = 'Winter appeal'): DraftSnapshot {
@@ -69,13 +77,49 @@ describe('decide', () => {
       for (const busy of [false, true]) expect(kind({ mode: 'off', verdict: v, busy })).toBe('pass');
   });
 
-  test('confirm holds direct marketing and error checks, not service messages', () => {
+  test('confirm holds at stop and review (open route, unclear text), never at ok', () => {
     expect(kind({ verdict: ready(DM) })).toBe('hold');
     expect(kind({ verdict: ready(verdict({ directMarketing: 'likely' })) })).toBe('hold');
     expect(kind({ verdict: ready(EXPOSED) })).toBe('hold');
     expect(kind({ verdict: ready(SERVICE) })).toBe('pass');
-    expect(kind({ verdict: ready(verdict({ directMarketing: 'unclear' })) })).toBe('pass');
+    expect(kind({ verdict: ready(verdict({ directMarketing: 'unclear', route: 'unclear' })) })).toBe('hold');
+    expect(kind({ verdict: ready(COMPLIANT) })).toBe('pass');
     expect(kind({ verdict: { state: 'empty' } })).toBe('pass');
+  });
+
+  test('risk (the default) holds only at stop; review gets a note; compliant marketing passes', () => {
+    expect(kind({ mode: 'risk', verdict: ready(EXPOSED) })).toBe('hold');
+    expect(kind({ mode: 'risk', verdict: ready(NO_OPT_OUT) })).toBe('hold');
+    expect(decide({ ...base, mode: 'risk', verdict: ready(DM) })).toMatchObject({
+      kind: 'advise',
+      risk: { risk: 'review', reasons: ['route-open'] },
+    });
+    expect(kind({ mode: 'risk', verdict: ready(COMPLIANT) })).toBe('pass');
+    expect(kind({ mode: 'risk', verdict: ready(SERVICE) })).toBe('pass');
+    expect(kind({ mode: 'risk', verdict: ready(EXPOSED), confirmed: true })).toBe('pass');
+    expect(kind({ mode: 'risk', verdict: pending })).toBe('wait');
+    expect(kind({ mode: 'risk', busy: true })).toBe('swallow');
+  });
+
+  test("the session's risk (with its answers) decides over the verdict's own", () => {
+    const refused: RiskAssessment = {
+      risk: 'stop',
+      problems: [{ checkId: 'consent-refused', level: 'stop' }],
+      reasons: [],
+    };
+    expect(kind({ mode: 'risk', verdict: ready(DM), risk: refused })).toBe('hold');
+  });
+
+  test('holdsAt: which modes hold at which risk', () => {
+    expect(['off', 'advise', 'risk', 'confirm'].map((m) => holdsAt(m as SendCheckMode, 'stop'))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(holdsAt('risk', 'review')).toBe(false);
+    expect(holdsAt('confirm', 'review')).toBe(true);
+    expect(holdsAt('confirm', 'ok')).toBe(false);
   });
 
   test('a confirmed, unchanged draft passes in confirm mode', () => {
@@ -83,7 +127,7 @@ describe('decide', () => {
   });
 
   test('advise never holds: a note for marketing, nothing otherwise, a later note when the verdict is pending', () => {
-    expect(decide({ ...base, mode: 'advise' })).toEqual({ kind: 'advise', verdict: DM });
+    expect(decide({ ...base, mode: 'advise' })).toMatchObject({ kind: 'advise', verdict: DM });
     expect(kind({ mode: 'advise', verdict: ready(EXPOSED) })).toBe('advise');
     expect(kind({ mode: 'advise', verdict: ready(SERVICE) })).toBe('pass');
     expect(kind({ mode: 'advise', verdict: pending })).toBe('advise-later');
@@ -100,15 +144,6 @@ describe('decide', () => {
   test('a busy composer swallows repeats (there is no unchecked pass of any kind)', () => {
     expect(kind({ busy: true })).toBe('swallow');
     expect(kind({ busy: true, verdict: pending })).toBe('swallow');
-  });
-
-  test('warrantsCheck: yes/likely or any error-level check', () => {
-    expect(warrantsCheck(DM)).toBe(true);
-    expect(warrantsCheck(EXPOSED)).toBe(true);
-    expect(warrantsCheck(SERVICE)).toBe(false);
-    expect(warrantsCheck(verdict({ ...SERVICE, checks: [fakeCheck('opt-out-missing', 'warning')] }))).toBe(
-      false,
-    );
   });
 });
 
@@ -506,7 +541,7 @@ describe('SendGuard', () => {
     expect(click(t.page.send)).toBe(true);
     expect(t.page.sends).toEqual(['click']);
     vi.runAllTimers();
-    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+    expect(t.ui.notices).toMatchObject([{ kind: 'advise', verdict: DM, risk: { risk: 'review' } }]);
     expect(t.ui.dialogs).toBe(0);
   });
 
@@ -516,7 +551,7 @@ describe('SendGuard', () => {
     expect(click(t.page.send)).toBe(true);
     expect(t.page.sends).toEqual(['click']);
     await vi.runAllTimersAsync();
-    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+    expect(t.ui.notices).toMatchObject([{ kind: 'advise', verdict: DM, risk: { risk: 'review' } }]);
   });
 
   test('confirm + a service message: passes untouched', () => {
@@ -863,7 +898,7 @@ describe('SendGuard: nothing appears under a press (a note drawn mid-press would
     expect(t.page.sends).toEqual(['click']);
     expect(t.ui.notices).toEqual([]);
     vi.runAllTimers();
-    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+    expect(t.ui.notices).toMatchObject([{ kind: 'advise', verdict: DM, risk: { risk: 'review' } }]);
   });
 
   test('advise with a pending verdict that finishes mid-press: the note still waits for the click', async () => {
@@ -875,7 +910,7 @@ describe('SendGuard: nothing appears under a press (a note drawn mid-press would
     upAndClick(t.page.send);
     await vi.runAllTimersAsync();
     expect(t.page.sends).toEqual(['click']);
-    expect(t.ui.notices).toEqual([{ kind: 'advise', verdict: DM }]);
+    expect(t.ui.notices).toMatchObject([{ kind: 'advise', verdict: DM, risk: { risk: 'review' } }]);
   });
 
   test('a press released off Send (no click): the note comes once the press has ended', () => {

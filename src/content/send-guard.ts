@@ -1,6 +1,7 @@
 /**
- * Check at Send (issues #4, #11): catches Send in every composer before the webmail acts on it, and in "confirm"
- * mode holds a send whose draft reads as direct marketing (or has an error-level check) until the user confirms.
+ * Check at Send (issues #4, #11, #13): catches Send in every composer before the webmail acts on it and, by the
+ * draft's risk (src/core/risk.ts), holds it until the user confirms: in "risk" mode (the default) only at `stop`,
+ * in "confirm" mode at `review` too. "advise" never holds; a note after Send names each problem.
  *
  * How (docs/webmail-composers.md §3.5):
  * - Capture-phase listeners on the top window and on every reachable iframe-editor window (key events inside an
@@ -31,6 +32,7 @@
  * skipped when the composer is already gone. Never loses the draft: the guard only reads it.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
+import { assessRisk, type Risk, type RiskAssessment } from '../core/risk.ts';
 import type { Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
 import { isInOurUi } from '../ui/our-ui.ts';
@@ -58,13 +60,14 @@ export const WAIT_CHECK_BUDGET_MS = 250;
 
 // --- pure decision logic --------------------------------------------------------------------------------------
 
-/** True when the verdict warrants attention at Send: direct marketing (yes/likely) or an error-level check. */
-export function warrantsCheck(verdict: Verdict): boolean {
-  return (
-    verdict.directMarketing === 'yes' ||
-    verdict.directMarketing === 'likely' ||
-    verdict.checks.some((c) => c.severity === 'error')
-  );
+/**
+ * Whether a mode holds a send at this risk: "risk" (the default) only when the draft breaks a rule as drafted,
+ * "confirm" also when something needs a look; "advise" and "off" never.
+ */
+export function holdsAt(mode: SendCheckMode, risk: Risk): boolean {
+  if (mode === 'confirm') return risk !== 'ok';
+  if (mode === 'risk') return risk === 'stop';
+  return false;
 }
 
 /**
@@ -118,8 +121,8 @@ export type SendVerdict =
 export type Decision =
   /** Let the event through untouched. */
   | { kind: 'pass' }
-  /** Let it through, then show a non-modal note about the verdict (advise mode). */
-  | { kind: 'advise'; verdict: Verdict }
+  /** Let it through, then show a non-modal note naming the problems (advise mode; risk mode at `review`). */
+  | { kind: 'advise'; verdict: Verdict; risk: RiskAssessment }
   /** Let it through, check the snapshot afterwards, then note the verdict if it warrants it (advise mode). */
   | { kind: 'advise-later' }
   /** Let it through untouched and say the check was skipped. */
@@ -138,6 +141,8 @@ export interface DecisionInput {
   verdict: SendVerdict;
   /** The user already confirmed this draft and it has not changed materially since. */
   confirmed: boolean;
+  /** The risk of a ready verdict, with the composer's answers (default: the verdict's alone). */
+  risk?: RiskAssessment;
 }
 
 /** The guard's decision for one send attempt. Pure; unit-tested over modes × verdicts × states. */
@@ -151,11 +156,13 @@ export function decide(input: DecisionInput): Decision {
     case 'empty':
       return { kind: 'pass' };
     case 'pending':
-      return input.mode === 'confirm' ? { kind: 'wait' } : { kind: 'advise-later' };
-    case 'ready':
-      if (!warrantsCheck(v.verdict)) return { kind: 'pass' };
-      if (input.mode === 'advise') return { kind: 'advise', verdict: v.verdict };
-      return input.confirmed ? { kind: 'pass' } : { kind: 'hold', verdict: v.verdict };
+      return input.mode === 'advise' ? { kind: 'advise-later' } : { kind: 'wait' };
+    case 'ready': {
+      const risk = input.risk ?? assessRisk(v.verdict);
+      if (holdsAt(input.mode, risk.risk))
+        return input.confirmed ? { kind: 'pass' } : { kind: 'hold', verdict: v.verdict };
+      return risk.risk === 'ok' ? { kind: 'pass' } : { kind: 'advise', verdict: v.verdict, risk };
+    }
   }
 }
 
@@ -232,10 +239,12 @@ export interface GuardSession {
   sendVerdict(): SendVerdict;
   /** Shows or clears "check at Send skipped" on the composer's badge. */
   setSendCheckSkipped(skipped: boolean): void;
+  /** The risk of a verdict of this draft, with the composer's answers (default: the verdict's alone). */
+  riskOf?(verdict: Verdict): RiskAssessment;
 }
 
 export type NoticeSpec =
-  | { kind: 'advise'; verdict: Verdict }
+  | { kind: 'advise'; verdict: Verdict; risk?: RiskAssessment }
   | { kind: 'skipped'; reason: string }
   /** No sign of sending came within SEND_SIGNAL_WAIT_MS of a replay: the user should look before sending again. */
   | { kind: 'check-sent' }
@@ -244,6 +253,8 @@ export type NoticeSpec =
 
 export interface DialogOptions {
   verdict: Verdict;
+  /** Why it was held: the problems come first in the dialog (default: the verdict's own risk). */
+  risk?: RiskAssessment;
   onBack(): void;
   onSend(reason: string): void;
 }
@@ -808,7 +819,8 @@ export class SendGuard {
           }
         }
       }
-      return { decision: decide({ mode, busy: false, verdict: verdictNow, confirmed }), verdictNow };
+      const risk = verdictNow.state === 'ready' ? this.riskOf(session, verdictNow.verdict) : undefined;
+      return { decision: decide({ mode, busy: false, verdict: verdictNow, confirmed, risk }), verdictNow };
     } catch {
       this.markSkipped(session, 'error');
       return null;
@@ -848,18 +860,17 @@ export class SendGuard {
       case 'swallow':
         block();
         return;
-      case 'advise': {
-        const verdict = decision.verdict;
-        this.notify({ kind: 'advise', verdict });
+      case 'advise':
+        this.notify({ kind: 'advise', verdict: decision.verdict, risk: decision.risk });
         return;
-      }
       case 'advise-later': {
         // After the event (a task, not a microtask): the check must not delay the webmail's own handling.
         const pending = verdictNow as Extract<SendVerdict, { state: 'pending' }>;
         this.later(() => {
           pending.check().then(
             (verdict) => {
-              if (verdict && warrantsCheck(verdict)) this.noticeNow({ kind: 'advise', verdict });
+              const risk = verdict && this.riskOf(session, verdict);
+              if (verdict && risk && risk.risk !== 'ok') this.noticeNow({ kind: 'advise', verdict, risk });
             },
             () => {},
           );
@@ -896,7 +907,7 @@ export class SendGuard {
         if (!verdict || !inTime) {
           this.markSkipped(session, verdict ? 'slow' : 'error');
           this.release(session, attempt);
-        } else if (!warrantsCheck(verdict)) {
+        } else if (!holdsAt(this.deps.mode(), this.riskOf(session, verdict).risk)) {
           this.release(session, attempt);
         } else {
           this.ask(session, attempt, verdict, { state: 'ready', verdict, draft: pending.draft });
@@ -913,6 +924,15 @@ export class SendGuard {
       check = Promise.resolve(null);
     }
     check.then(finish, () => finish(null));
+  }
+
+  /** The composer's risk for a verdict; the verdict's own if the session cannot say (fail open to the data). */
+  private riskOf(session: GuardSession, verdict: Verdict): RiskAssessment {
+    try {
+      return session.riskOf?.(verdict) ?? assessRisk(verdict);
+    } catch {
+      return assessRisk(verdict);
+    }
   }
 
   private log(record: OverrideRecord) {
@@ -957,6 +977,7 @@ export class SendGuard {
       this.deps.fault?.('dialog');
       this.deps.ui.openDialog({
         verdict,
+        risk: this.riskOf(session, verdict),
         onBack: () => {
           if (done) return;
           done = true;

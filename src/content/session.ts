@@ -6,8 +6,10 @@
  * idle slices. Read-only towards the editor; fails open throughout.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
+import { fixOffset } from '../core/fix.ts';
 import type {
   Checker,
+  Consent,
   ContextInput,
   DraftCheck,
   Evidence,
@@ -16,9 +18,20 @@ import type {
   Purpose,
   Verdict,
 } from '../core/index.ts';
+import { assessRisk, type FixId, type RiskAssessment } from '../core/risk.ts';
 import type { Answer } from '../panel/ComposerPanel.tsx';
 import { type ComposerHost, createComposerHost } from '../panel/host.ts';
+import {
+  answersFor,
+  listScope,
+  orgScope,
+  readRemembered,
+  rememberAnswer,
+  type Scope,
+} from '../settings/remembered.ts';
+import { fixText } from '../ui/risk-labels.ts';
 import { clearHighlights, flashRange, type RangesByPurpose, setHighlights } from './highlights.ts';
+import { insertFix } from './insert-fix.ts';
 import {
   changedWords,
   estimateCheckMs,
@@ -28,7 +41,6 @@ import {
   SYNC_CHECK_BUDGET_MS,
   uncachedChars,
   WAIT_CHECK_BUDGET_MS,
-  warrantsCheck,
 } from './send-guard.ts';
 import { type MirrorMark, TextareaMirror } from './textarea-mirror.ts';
 import type { WorkerClient } from './worker-client.ts';
@@ -159,6 +171,10 @@ export class ComposerSession {
   /** Counts runs, so a run still preparing a long draft gives way to a newer one. */
   private runs = 0;
   private answers: Record<string, Answer>;
+  /** Answers remembered on this device for the scopes below (src/settings/remembered.ts). */
+  private remembered: Record<string, Answer> = {};
+  /** The organisation's scope, then the recipient list's when recipients are known. */
+  private scopes: Scope[] = [];
   /** Incremented to ask the panel to open (ComposerPanel watches it). */
   private openRequests = 0;
 
@@ -224,7 +240,7 @@ export class ComposerSession {
       if (this.destroyed || !this.ref.isConnected()) return;
       const worker = this.usableWorker();
       if (worker) {
-        const draft = this.readForCheck();
+        const draft = await this.readForCheck();
         if (!draft) return;
         const gen = ++this.runs;
         let verdict: Verdict;
@@ -245,9 +261,14 @@ export class ComposerSession {
     }
   }
 
-  /** Reads the draft to check; null (and the badge cleared) when its body is empty. */
-  private readForCheck(): DraftSnapshot | null {
+  /**
+   * Reads the draft to check and the answers remembered for its organisation and recipient list; null when the
+   * session ended meanwhile, or (and the badge cleared) when the body is empty.
+   */
+  private async readForCheck(): Promise<DraftSnapshot | null> {
     const draft = this.ref.readDraft();
+    await this.loadRemembered(draft);
+    if (this.destroyed) return null;
     this.last = draft;
     this.lastText = draft.body.text;
     if (draft.body.text.trim()) return draft;
@@ -269,7 +290,7 @@ export class ComposerSession {
       const core = await this.deps.loadCore();
       if (this.destroyed) return;
       this.checker ??= core.createChecker();
-      const draft = this.readForCheck();
+      const draft = await this.readForCheck();
       if (!draft) return;
       const gen = ++this.runs;
       if (draft.body.text.length > PREPARE_OVER_CHARS) {
@@ -310,10 +331,12 @@ export class ComposerSession {
     if (this.ref.kind === 'textarea') this.paintMirror(verdict);
     this.ui.update({
       verdict,
-      answers: { ...this.answers },
+      risk: this.riskOf(verdict),
+      answers: this.allAnswers(),
       canLocate: (e) => e.field === 'body' && (this.ref.kind === 'contenteditable' || !!this.mirror),
       onEvidence: (e) => this.locate(e),
       onAnswer: (field, answer) => this.answer(field, answer),
+      onFix: (fix) => this.applyFix(fix),
       openRequest: this.openRequests,
     });
   }
@@ -365,8 +388,54 @@ export class ComposerSession {
     if (answer) next[field] = answer;
     else delete next[field];
     this.answers = next;
+    // Remembered for the recipient list when there is one, else for the organisation (never `promotes`).
+    const scope = this.scopes.at(-1);
+    if (scope) void rememberAnswer(scope, field, answer).catch(() => undefined);
     rememberedAnswers.set(this.ref.editor, next);
     this.schedule(0);
+  }
+
+  /** The answers remembered for this organisation and recipient list, under the ones given in this composer. */
+  private allAnswers(): Record<string, Answer> {
+    return { ...this.remembered, ...this.answers };
+  }
+
+  /** Reads the answers remembered for the draft's organisation and recipient list (src/settings/remembered.ts). */
+  private async loadRemembered(draft: DraftSnapshot): Promise<void> {
+    try {
+      const base = this.deps.baseContext();
+      const org = orgScope(base.sender ?? 'unknown', base.senderName ?? '');
+      const r = draft.recipients;
+      const list = await listScope(org, [...r.to, ...r.cc, ...r.bcc]);
+      this.scopes = list ? [org, list] : [org];
+      this.remembered = answersFor(await readRemembered(), this.scopes);
+    } catch {
+      // Fail open: the composer's own answers still apply.
+    }
+  }
+
+  /** The risk of a verdict of this composer's draft, with the consent answer it depends on (src/core/risk.ts). */
+  riskOf(verdict: Verdict): RiskAssessment {
+    const consent = this.allAnswers().consent?.value ?? this.deps.baseContext().consent;
+    return assessRisk(verdict, consent ? { consent: consent as Consent } : {});
+  }
+
+  /**
+   * Fix in one click (issue #13): on the user's click only, puts the fix's sentence at the end of the writer's own
+   * text (before the signature and quoted history) through the editor's input path, then checks again.
+   */
+  async applyFix(fix: FixId): Promise<boolean> {
+    try {
+      if (this.destroyed || !this.ref.isConnected()) return false;
+      const draft = this.ref.readDraft();
+      const base = this.deps.baseContext();
+      const text = fixText(fix, base.channel === 'sms' ? 'sms' : 'email', base.senderName);
+      const ok = await insertFix(this.ref, draft.body, fixOffset(draft.body.text), text);
+      this.schedule(0);
+      return ok;
+    } catch {
+      return false;
+    }
   }
 
   /** Opens the panel and brings the composer into view (the popup's "Show" button). */
@@ -393,7 +462,7 @@ export class ComposerSession {
   /** The context a draft is checked in (settings, recipients, the user's answers). */
   private contextFor(draft: DraftSnapshot): { context: ContextInput; answers: Record<string, string> } {
     const context: ContextInput = { ...this.deps.baseContext(), recipients: draft.recipients };
-    const answers = Object.fromEntries(Object.entries(this.answers).map(([k, a]) => [k, a.value]));
+    const answers = Object.fromEntries(Object.entries(this.allAnswers()).map(([k, a]) => [k, a.value]));
     return { context, answers };
   }
 
@@ -439,8 +508,8 @@ export class ComposerSession {
   /**
    * Check at Send (send-guard.ts): the verdict for the draft as it is right now, synchronously. The current one
    * when nothing changed since. In the page (no worker): a synchronous re-check when the per-sentence cache makes
-   * it cheap. With the worker, nothing is checked synchronously; a draft whose last verdict already warrants the
-   * check and whose text changed by at most MATERIAL_MIN_WORDS words (a typo fixed, "Thanks!" added) is held on
+   * it cheap. With the worker, nothing is checked synchronously; a draft whose last verdict's risk is not `ok` and
+   * whose text changed by at most MATERIAL_MIN_WORDS words (a typo fixed, "Thanks!" added) is held on
    * that verdict, as a confirmation would be kept for it. Else a `pending` check the guard may wait for, or
    * `unavailable` when even that would take too long.
    */
@@ -488,11 +557,12 @@ export class ComposerSession {
   }
 
   /**
-   * True when the current verdict warrants the check and `draft` differs from what it was checked on only by a few
+   * True when the current verdict's risk is not `ok` (it would hold or note the send) and `draft` differs from what it was checked on only by a few
    * words of text (settings, recipients and answers unchanged): at Send, that verdict stands for the draft.
    */
   private smallTextEdit(draft: DraftSnapshot, verdict: Verdict): boolean {
-    if (!warrantsCheck(verdict) || this.verdictContextKey !== this.contextKeyFor(draft)) return false;
+    if (this.riskOf(verdict).risk === 'ok' || this.verdictContextKey !== this.contextKeyFor(draft))
+      return false;
     const before = fingerprintOf({ subject: '', body: this.checkedText }, verdict);
     const now = fingerprintOf({ subject: '', body: `${draft.subject}\n${draft.body.text}` }, verdict);
     return changedWords(before, now) <= MATERIAL_MIN_WORDS;

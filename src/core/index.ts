@@ -16,6 +16,8 @@ export * from './context.ts';
 export type { Draft } from './draft/draft.ts';
 export * from './findings/finding.ts';
 export { citation, patternMessage } from './findings/sources.ts';
+export { fixOffset } from './fix.ts';
+export * from './risk.ts';
 export * from './verdict.ts';
 export type { WalkStep, WalkStepId, Walkthrough } from './walkthrough.ts';
 export { WALK_STEP_ORDER } from './walkthrough.ts';

@@ -162,9 +162,9 @@ describe('options page with an organisation policy', () => {
     const notice = root.querySelector('[data-testid="managed-notice"]')?.textContent ?? '';
     expect(notice).toContain('could not be used and are ignored');
     expect(notice).toContain(
-      'Organisation policy “sendCheckMode”: “sometimes” should be one of off, advise, confirm',
+      'Organisation policy “sendCheckMode”: “sometimes” should be one of off, advise, risk, confirm',
     );
-    expect(radio('sendCheckMode', 'advise').checked).toBe(true);
+    expect(radio('sendCheckMode', 'risk').checked).toBe(true);
     expect(radio('sendCheckMode', 'advise').disabled).toBe(false);
   });
 });

@@ -29,6 +29,8 @@ import {
   saveSettings,
 } from '../settings/store.ts';
 import { OverrideLogSection } from './OverrideLog.tsx';
+import { RememberedAnswersSection } from './RememberedAnswers.tsx';
+import { isWelcome, Welcome } from './Welcome.tsx';
 
 /** How long typing in the name field waits before saving. */
 const NAME_SAVE_DELAY_MS = 500;
@@ -50,6 +52,7 @@ const CHANNEL_LABEL = messageRecord<Settings['defaultChannel']>({
 const SEND_MODE_LABEL: Record<SendCheckMode, { label: MessageKey; hint: MessageKey }> = {
   off: { label: 'options_send_off', hint: 'options_send_off_hint' },
   advise: { label: 'options_send_advise', hint: 'options_send_advise_hint' },
+  risk: { label: 'options_send_risk', hint: 'options_send_risk_hint' },
   confirm: { label: 'options_send_confirm', hint: 'options_send_confirm_hint' },
 };
 
@@ -327,6 +330,7 @@ export function Options() {
   function renderForm() {
     return (
       <>
+        {isWelcome() && <Welcome />}
         <p class="lede">
           {t('options_lede')} <strong>{t('common_guidance')}</strong>
         </p>
@@ -452,7 +456,7 @@ export function Options() {
                 value={mode}
                 checked={settings.sendCheckMode === mode}
                 label={
-                  mode === 'advise'
+                  mode === 'risk'
                     ? t('options_send_recommended', t(SEND_MODE_LABEL[mode].label))
                     : t(SEND_MODE_LABEL[mode].label)
                 }
@@ -467,6 +471,8 @@ export function Options() {
         </Section>
 
         <OverrideLogSection />
+
+        <RememberedAnswersSection />
 
         <Section id="sites" title={t('options_section_sites')}>
           <p class="why" id="sites-why">

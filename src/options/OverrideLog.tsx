@@ -25,7 +25,8 @@ export const SHOWN_ENTRIES = 200;
 const entriesText = (n: number) =>
   n === 1 ? t('log_entries_one') : t('log_entries_many', n.toLocaleString('en-GB'));
 
-function when(iso: string): string {
+/** A stored ISO time in the interface language ("3 Dec 2026, 12:00"). */
+export function when(iso: string): string {
   try {
     return new Date(iso).toLocaleString(HTML_LANG[getLocale()], { dateStyle: 'medium', timeStyle: 'short' });
   } catch {

@@ -4,23 +4,28 @@
  * on the user's own events (src/ui/trusted.ts): a page script cannot open it, answer its questions or move focus.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Evidence, MessageId, Verdict } from '../core/index.ts';
+import type { Evidence, Verdict } from '../core/index.ts';
+import { assessRisk, type RiskAssessment } from '../core/risk.ts';
 import { getLocale, type MessageKey, t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
-import { render, renderMessage, renderQuestion } from '../i18n/render.ts';
+import { render } from '../i18n/render.ts';
 import { headline, PURPOSE_LABEL } from '../ui/labels.ts';
+import { riskText } from '../ui/risk-labels.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { VerdictView } from '../ui/VerdictView.tsx';
+import { PanelKey } from './PanelKey.tsx';
+import { PanelProblems, type PanelProblemsProps } from './PanelProblems.tsx';
+import { type Answer, PanelQuestions } from './PanelQuestions.tsx';
 
-/** An answer the writer gave: the value, and the words of the answer and its question (message ids). */
-export interface Answer {
-  value: string;
-  label: MessageId;
-  question: MessageId;
-}
+export type { Answer } from './PanelQuestions.tsx';
 
 export interface ComposerPanelProps {
   verdict: Verdict;
+  /**
+   * What to do with the draft now (src/core/risk.ts): the badge says it first, in words and colour. Without it,
+   * the risk of the verdict alone (no consent answer).
+   */
+  risk?: RiskAssessment;
   answers: Record<string, Answer>;
   /** Unique within the page: ties the badge's aria-controls to the panel. */
   panelId: string;
@@ -28,8 +33,12 @@ export interface ComposerPanelProps {
   canLocate(evidence: Evidence): boolean;
   onEvidence(evidence: Evidence): void;
   onAnswer(field: string, answer: Answer | null): void;
+  /** One-click fixes (issue #13): inserts a fix through the editor's input path. */
+  onFix?: PanelProblemsProps['onFix'];
   /** Changes when the popup asks for this composer's panel to open. */
   openRequest?: number;
+  /** Called when the panel opens or closes (the host raises an open panel above every other badge). */
+  onOpenChange?(open: boolean): void;
   /** Check at Send let the last send through without a check (an error, or no verdict in time). */
   sendCheckSkipped?: boolean;
 }
@@ -100,12 +109,16 @@ export function ComposerPanel(props: ComposerPanelProps) {
     panel.current?.focus();
     props.onAnswer(field, a);
   };
-  const text = badgeText(verdict);
-  const answered = Object.entries(answers);
+  const risk = props.risk ?? assessRisk(verdict);
+  const text = `${riskText(risk)} · ${badgeText(verdict)}`;
 
   useEffect(() => {
     if (props.openRequest) setOpen(true);
   }, [props.openRequest]);
+
+  useEffect(() => {
+    props.onOpenChange?.(open);
+  }, [open]);
 
   // Keeps focus where the writer left it: only Escape (from inside our panel) moves it, back to the badge.
   useEffect(() => {
@@ -128,6 +141,7 @@ export function ComposerPanel(props: ComposerPanelProps) {
         type="button"
         class="badge"
         data-level={verdict.directMarketing}
+        data-risk={risk.risk}
         data-language={verdict.language?.coverage === 'limited' ? verdict.language.primary : undefined}
         aria-expanded={open}
         aria-controls={panelId}
@@ -160,7 +174,10 @@ export function ComposerPanel(props: ComposerPanelProps) {
             </button>
           </div>
           {props.sendCheckSkipped && <p class="skipped-note">{skippedWhy()}</p>}
-          <VerdictView verdict={{ ...verdict, evidence: [] }} />
+          {/* Issue #13: what to do and the problems with their fixes, the questions, the evidence; the rules and
+              sources behind "Why?". */}
+          <PanelProblems verdict={verdict} risk={risk} onFix={props.onFix} />
+          <PanelQuestions questions={verdict.questions} answers={answers} onAnswer={answer} />
           {verdict.evidence.length > 0 && (
             <>
               <h3>{t('panel_why_phrases')}</h3>
@@ -172,53 +189,18 @@ export function ComposerPanel(props: ComposerPanelProps) {
               </ul>
             </>
           )}
-          {verdict.questions.length > 0 && (
-            <>
-              <h3>{t('panel_questions')}</h3>
-              {verdict.questions
-                .map((q) => ({ q, words: renderQuestion(q) }))
-                .map(({ q, words }) => (
-                  <fieldset key={q.field} class="question">
-                    <legend>
-                      <Text value={words.text} />
-                    </legend>
-                    <div class="options">
-                      {q.options.map((o, i) => (
-                        <button
-                          key={o.value}
-                          type="button"
-                          class="option"
-                          aria-pressed={answers[q.field]?.value === o.value}
-                          onClick={userOnly(() =>
-                            answer(q.field, { value: o.value, label: o.messageId, question: q.messageId }),
-                          )}
-                        >
-                          {words.options[i] && <Text value={words.options[i].label} />}
-                        </button>
-                      ))}
-                    </div>
-                  </fieldset>
-                ))}
-            </>
-          )}
-          {answered.length > 0 && (
-            <>
-              <h3>{t('panel_answers')}</h3>
-              <ul class="answers">
-                {answered.map(([field, a]) => (
-                  <li key={field}>
-                    <Text value={renderMessage(a.question)} />{' '}
-                    <strong>
-                      <Text value={renderMessage(a.label)} />
-                    </strong>{' '}
-                    <button type="button" class="link" onClick={userOnly(() => answer(field, null))}>
-                      {t('panel_change')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <PanelKey />
+          <details class="why">
+            <summary>{t('panel_why')}</summary>
+            <VerdictView
+              verdict={{
+                ...verdict,
+                evidence: [],
+                // The problems are listed above, each with its fix; notes stay with the verdict.
+                checks: verdict.checks.filter((c) => !risk.problems.some((p) => p.checkId === c.ruleId)),
+              }}
+            />
+          </details>
         </section>
       )}
     </>

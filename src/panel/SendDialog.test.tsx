@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { patternMessage } from '../core/index.ts';
 import { fakeCheck, fakeEvidence, fakeRule, fakeVerdict } from '../core/rules/test-support.ts';
 import type { Verdict } from '../core/verdict.ts';
+import { render as words } from '../i18n/render.ts';
 
 // The reason's length limit comes from the override log module, which imports the extension API.
 vi.mock('../platform/browser.ts', () => ({ browser: {} }));
@@ -62,21 +63,25 @@ describe('SendDialog', () => {
       'Check before you send',
     );
     expect(document.getElementById(dialog.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'This message reads as direct marketing (fundraising), so UK marketing rules apply to it and a problem to look at.',
+      'This message reads as direct marketing (fundraising) and, as written, breaks a rule. Fix the problems below before it goes.',
     );
   });
 
-  test('says what was found, the route, what it requires, and the failed checks (not the notes)', () => {
+  test('problems first, each by name with its check; then what was found, the route and what it requires', () => {
     const { dialog } = show();
     const text = dialog.textContent ?? '';
+    const problems = Array.from(dialog.querySelectorAll('[data-mrc-problem]'), (li) => li.textContent);
+    expect(problems).toEqual([
+      `Must fix: Many addresses visible to everyone in To and Cc. ${words(fakeCheck('recipients-exposed', 'error', { count: 60 })).message.text}`,
+      `Must fix: No unsubscribe or opt-out line. ${words(fakeCheck('opt-out-missing', 'warning')).message.text}`,
+    ]);
+    expect(text.indexOf('Problems')).toBeLessThan(text.indexOf('What the check found'));
     expect(text).toContain('Direct marketing — fundraising');
     expect(text).toContain(`Please donate — ${patternMessage('fundraising/donate-ask')}`);
     expect(text).toContain('Consent needed: PECR reg 22');
     expect(text).toContain(
       'Prior consent for marketing emails and texts: Send this only to individuals who clearly agreed',
     );
-    expect(text).toContain('Problem: 60 email addresses are visible to every recipient');
-    expect(text).toContain('Warning: No unsubscribe or opt-out wording was found.');
     expect(text).not.toContain('personal webmail providers');
   });
 
@@ -130,8 +135,12 @@ describe('texts', () => {
   });
 
   test('notices say what happened in words', () => {
+    // The Advise note names each problem (issue #13), stop problems first.
     expect(noticeText({ kind: 'advise', verdict: verdict() })).toBe(
-      'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22. 1 problem flagged.',
+      'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22. To look at: Many addresses visible to everyone in To and Cc; No unsubscribe or opt-out line.',
+    );
+    expect(noticeText({ kind: 'advise', verdict: verdict({ checks: [] }) })).toBe(
+      'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22.',
     );
     expect(noticeText({ kind: 'skipped', reason: 'error' })).toMatch(/skipped.*went ahead unchecked/);
     // Never "press Send again" after a resend: only "check your Sent folder".

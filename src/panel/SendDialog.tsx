@@ -18,6 +18,7 @@
 import { h, render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { DialogOptions, GuardUi, NoticeSpec } from '../content/send-guard.ts';
+import { assessRisk, type RiskAssessment } from '../core/risk.ts';
 import type { Verdict } from '../core/verdict.ts';
 import { startExtensionLocale } from '../i18n/extension.ts';
 import { getLocale, HTML_LANG, onLocaleChange, t } from '../i18n/index.ts';
@@ -26,8 +27,10 @@ import { render as words } from '../i18n/render.ts';
 import { MAX_REASON_LENGTH } from '../settings/override-log.ts';
 import { headline, PURPOSE_LABEL, ROUTE_LABEL, SEVERITY_LABEL } from '../ui/labels.ts';
 import { OUR_HOST_ATTRIBUTE, styledShadowRoot } from '../ui/our-ui.ts';
+import { problemName } from '../ui/risk-labels.ts';
 import { isUserEvent, userOnly } from '../ui/trusted.ts';
 import { pinHostStyle } from './host-style.ts';
+import { SendProblems } from './SendProblems.tsx';
 import { SEND_DIALOG_CSS } from './send-dialog-styles.ts';
 
 /** How long notices stay (ms). */
@@ -57,22 +60,37 @@ export function holdReason(v: Verdict): string {
   return errors === 1 ? t('send_hold_problem_one') : t('send_hold_problem_many', errors);
 }
 
+/** One sentence: the draft breaks a rule as written (risk stop), and whether it is marketing. */
+export function stopReason(v: Verdict): string {
+  if (!isMarketing(v)) return t('send_lead_stop');
+  return t(
+    'send_lead_stop_marketing',
+    v.primaryPurpose === 'none' ? '' : ` (${PURPOSE_LABEL[v.primaryPurpose]})`,
+  );
+}
+
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 export interface SendDialogProps {
   verdict: Verdict;
+  /** The draft's risk (default: the verdict's own): its problems come first. */
+  risk?: RiskAssessment;
   onBack(): void;
   onSend(reason: string): void;
 }
 
-export function SendDialog({ verdict, onBack, onSend }: SendDialogProps) {
+export function SendDialog({ verdict, risk = assessRisk(verdict), onBack, onSend }: SendDialogProps) {
   /** The reason as the user typed it (input events they caused), never a value a page script put there. */
   const typed = useRef('');
   /** A pointer press began inside the dialog: only then may a pointer click on "Send anyway" count. */
   const pressed = useRef(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const back = useRef<HTMLButtonElement>(null);
-  const failed = verdict.checks.filter((c) => c.severity === 'error' || c.severity === 'warning');
+  // Problems the risk lists are shown first; any other failed check keeps its place below.
+  const failed = verdict.checks.filter(
+    (c) =>
+      (c.severity === 'error' || c.severity === 'warning') && !risk.problems.some((p) => p.checkId === c.id),
+  );
   const evidence = verdict.evidence.filter((e) => e.purpose !== 'none').slice(0, MAX_EVIDENCE);
   const rules = verdict.rules.slice(0, MAX_RULES);
 
@@ -151,10 +169,11 @@ export function SendDialog({ verdict, onBack, onSend }: SendDialogProps) {
         <p class="brand">{t('panel_heading')}</p>
         <h2 id="mrc-send-title">{t('send_title')}</h2>
         <p class="lead" id="mrc-send-lead">
-          {holdReason(verdict)}
+          {risk.risk === 'stop' ? stopReason(verdict) : holdReason(verdict)}
         </p>
       </div>
       <div class="content">
+        <SendProblems verdict={verdict} risk={risk} />
         <h3>{t('send_found')}</h3>
         <p class="found">{headline(verdict.directMarketing, verdict.primaryPurpose)}</p>
         <p>
@@ -242,8 +261,12 @@ export function noticeText(spec: NoticeSpec): string {
   switch (spec.kind) {
     case 'advise': {
       const v = spec.verdict;
-      const problems = v.checks.filter((c) => c.severity === 'error').length;
       const level = headline(v.directMarketing, v.primaryPurpose);
+      // Each problem by name, so the note says what to look at, not only how many.
+      const named = (spec.risk ?? assessRisk(v)).problems.map(problemName);
+      if (named.length)
+        return t('send_notice_advise_problems', level, ROUTE_LABEL[v.route], named.join('; '));
+      const problems = v.checks.filter((c) => c.severity === 'error').length;
       if (!problems) return t('send_notice_advise', level, ROUTE_LABEL[v.route]);
       return problems === 1
         ? t('send_notice_advise_one', level, ROUTE_LABEL[v.route])

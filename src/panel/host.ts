@@ -4,12 +4,13 @@
  * badge and the open panel take pointer events. Built with Preact and DOM APIs, never HTML strings.
  *
  * The host's attributes are a documented contract for administrators' automation and tests (README "In the
- * composer"): `data-mrc-verdict` (yes, likely, unclear, unlikely, no), `data-mrc-route`, `data-mrc-problems` (how
- * many error and warning checks), `data-mrc-checks` (a count of verdicts shown) and `data-mrc-send-check`
+ * composer"): `data-mrc-verdict` (yes, likely, unclear, unlikely, no), `data-mrc-route`, `data-mrc-risk` (ok, review,
+ * stop), `data-mrc-problems` (how many problems the risk counts), `data-mrc-checks` (a count of verdicts shown) and `data-mrc-send-check`
  * ("skipped"). They say nothing the page could not work out from its own draft; the organisation's name and the
  * settings never appear in the page.
  */
 import { h, render } from 'preact';
+import { assessRisk } from '../core/risk.ts';
 import { startExtensionLocale } from '../i18n/extension.ts';
 import { getLocale, HTML_LANG, onLocaleChange } from '../i18n/index.ts';
 import { OUR_HOST_ATTRIBUTE, styledShadowRoot } from '../ui/our-ui.ts';
@@ -32,6 +33,8 @@ export interface ComposerHost {
 }
 
 export const PANEL_WIDTH = 380;
+/** The z-index of a host whose panel is closed; an open panel's host gets Z_CLOSED + 1 (the largest there is). */
+export const Z_CLOSED = 2147483646;
 const GAP = 8;
 /** The least height worth opening the panel clear of the editor (above or below it) rather than over it. */
 const MIN_CLEAR_PANEL = 240;
@@ -64,7 +67,9 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   host.setAttribute(OUR_HOST_ATTRIBUTE, String(id));
   const forId = anchorEl.id || editor.id;
   if (forId) host.setAttribute('data-mrc-for', forId);
-  pinHostStyle(host);
+  // Closed, one below the top: an open panel's host is raised to the top, so no other composer's badge is ever
+  // painted over it (issue #13).
+  pinHostStyle(host, [['z-index', String(Z_CLOSED)]]);
   const shadow = styledShadowRoot(host, PANEL_CSS);
   const anchor = doc.createElement('div');
   anchor.className = 'anchor';
@@ -163,6 +168,7 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
         host.removeAttribute('data-mrc-verdict');
         host.removeAttribute('data-mrc-route');
         host.removeAttribute('data-mrc-problems');
+        host.removeAttribute('data-mrc-risk');
         if (!skipped) {
           visible = false;
           anchor.hidden = true;
@@ -173,13 +179,20 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
       } else {
         host.setAttribute('data-mrc-verdict', props.verdict.directMarketing);
         host.setAttribute('data-mrc-route', props.verdict.route);
-        host.setAttribute(
-          'data-mrc-problems',
-          String(
-            props.verdict.checks.filter((c) => c.severity === 'error' || c.severity === 'warning').length,
-          ),
+        const risk = props.risk ?? assessRisk(props.verdict);
+        host.setAttribute('data-mrc-risk', risk.risk);
+        host.setAttribute('data-mrc-problems', String(risk.problems.length));
+        render(
+          h(ComposerPanel, {
+            ...props,
+            risk,
+            panelId,
+            sendCheckSkipped: skipped,
+            onOpenChange: (open: boolean) =>
+              host.style.setProperty('z-index', String(open ? Z_CLOSED + 1 : Z_CLOSED), 'important'),
+          }),
+          anchor,
         );
-        render(h(ComposerPanel, { ...props, panelId, sendCheckSkipped: skipped }), anchor);
       }
       visible = true;
       place();

@@ -28,6 +28,10 @@ li { margin: 3px 0; overflow-wrap: anywhere; }
 .found { font-weight: 600; }
 .route { font-weight: 600; }
 .check-error { color: #a0001c; }
+.problems { list-style: none; padding: 0; }
+.problem { border-left: 4px solid #8a5300; padding: 2px 0 2px 8px; margin: 4px 0; }
+.problem-stop { border-left-color: #b00020; }
+.problem-level { font-weight: 600; }
 .check-warning { color: #7a4a00; }
 .sev { font-weight: 700; }
 q { font-weight: 600; }
@@ -83,6 +87,8 @@ button.primary:focus-visible { outline-color: #1b1b1b; }
   button:focus-visible, input:focus-visible { outline-color: #8ab4f8; }
   button.primary:focus-visible { outline-color: #eee; }
   .check-error { color: #ff8a80; }
+  .problem { border-left-color: #ffb366; }
+  .problem-stop { border-left-color: #ff8a80; }
   .check-warning { color: #ffcc80; }
   .notice-advise { border-left-color: #ffb366; }
   .notice-check-sent, .notice-not-sent { border-left-color: #8ab4f8; }

@@ -21,12 +21,14 @@ export const PANEL_CSS = `
    outline and one of the two always stands out (WCAG 1.4.11, 3:1). */
 .badge:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; box-shadow: 0 0 0 2px #fff, 0 1px 3px rgb(0 0 0 / 0.2); }
 .dot { flex: none; width: 9px; height: 9px; border-radius: 50%; background: #777; }
-.badge[data-level="yes"], .badge[data-level="likely"] { border-color: #b35c00; background: #fff4e5; }
-.badge[data-level="yes"] .dot, .badge[data-level="likely"] .dot { background: #b35c00; border-radius: 2px; }
-.badge[data-level="unclear"] { border-color: #6b5ea8; background: #f3f0ff; }
-.badge[data-level="unclear"] .dot { background: #6b5ea8; transform: rotate(45deg); border-radius: 1px; }
-.badge[data-level="no"], .badge[data-level="unlikely"] { border-color: #2e7d32; background: #edf7ee; }
-.badge[data-level="no"] .dot, .badge[data-level="unlikely"] .dot { background: #2e7d32; }
+/* The badge's colour and dot shape follow the risk (issue #13), never the purpose: ok a green circle, review an
+   amber diamond, stop a red square. The words say it too. */
+.badge[data-risk="ok"] { border-color: #2e7d32; background: #edf7ee; }
+.badge[data-risk="ok"] .dot { background: #2e7d32; }
+.badge[data-risk="review"] { border-color: #8a5300; background: #fff4e5; }
+.badge[data-risk="review"] .dot { background: #8a5300; transform: rotate(45deg); border-radius: 1px; }
+.badge[data-risk="stop"] { border-color: #b00020; background: #fdecee; color: #7a0016; }
+.badge[data-risk="stop"] .dot { background: #b00020; border-radius: 2px; }
 /* Check at Send let a send through unchecked: a dashed grey badge, in words (never colour alone). */
 .badge-skipped { cursor: default; border-style: dashed; border-color: #6b6b6b; background: #f4f4f4; }
 .skipped-tag { font-weight: 500; }
@@ -84,12 +86,12 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .anchor { color: #eee; }
   .badge, .panel { background: #202124; color: #eee; border-color: #777; }
-  .badge[data-level="yes"], .badge[data-level="likely"] { background: #3a2a14; border-color: #ffb366; }
-  .badge[data-level="yes"] .dot, .badge[data-level="likely"] .dot { background: #ffb366; }
-  .badge[data-level="unclear"] { background: #2a2540; border-color: #b9a8ff; }
-  .badge[data-level="unclear"] .dot { background: #b9a8ff; }
-  .badge[data-level="no"], .badge[data-level="unlikely"] { background: #1d3320; border-color: #81c784; }
-  .badge[data-level="no"] .dot, .badge[data-level="unlikely"] .dot { background: #81c784; }
+  .badge[data-risk="ok"] { background: #1d3320; border-color: #81c784; }
+  .badge[data-risk="ok"] .dot { background: #81c784; }
+  .badge[data-risk="review"] { background: #3a2a14; border-color: #ffb366; }
+  .badge[data-risk="review"] .dot { background: #ffb366; }
+  .badge[data-risk="stop"] { background: #3d1418; border-color: #ff8a80; color: #ffdad6; }
+  .badge[data-risk="stop"] .dot { background: #ff8a80; }
   .badge-skipped { background: #2b2b2b; border-color: #aaa; }
   a, .link { color: #8ab4f8; }
   .check-error { color: #ff8a80; }
@@ -98,6 +100,34 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
   /* The light theme's blue ring is under 3:1 on the dark panel. */
   button:focus-visible, .panel:focus-visible { outline-color: #8ab4f8; }
   .badge:focus-visible { outline-color: #8ab4f8; box-shadow: 0 0 0 2px #202124, 0 1px 3px rgb(0 0 0 / 0.2); }
+}
+/* What to do, and the problems with their fixes: first in the panel (issue #13). Same key as the badge. */
+.todo-line { display: flex; align-items: baseline; gap: 6px; font-weight: 600; margin: 6px 0; }
+.todo[data-risk="ok"] .dot { background: #2e7d32; }
+.todo[data-risk="review"] .dot { background: #8a5300; transform: rotate(45deg); border-radius: 1px; }
+.todo[data-risk="stop"] .dot { background: #b00020; border-radius: 2px; }
+.problems { list-style: none; padding: 0; margin: 4px 0; }
+.problem { border-left: 4px solid #8a5300; padding: 2px 0 2px 8px; margin: 6px 0; }
+.problem-stop { border-left-color: #b00020; }
+.problem-level { font-weight: 600; }
+.fix {
+  font: inherit; font-weight: 600; cursor: pointer; margin-top: 4px; border-radius: 4px; padding: 2px 10px;
+  border: 1px solid #0b57d0; background: #0b57d0; color: #fff;
+}
+.fix-status:empty { display: none; }
+.why { margin-top: 10px; border-top: 1px solid #8a8a8a; padding-top: 6px; }
+.why > summary, .key > summary { cursor: pointer; font-weight: 600; }
+.key { margin-top: 8px; }
+.key-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 4px 0; }
+.key-list .todo { display: inline-flex; align-items: center; gap: 6px; }
+.question-count { font-weight: 400; opacity: 0.85; }
+@media (prefers-color-scheme: dark) {
+  .todo[data-risk="ok"] .dot { background: #81c784; }
+  .todo[data-risk="review"] .dot { background: #ffb366; }
+  .todo[data-risk="stop"] .dot { background: #ff8a80; }
+  .problem { border-left-color: #ffb366; }
+  .problem-stop { border-left-color: #ff8a80; }
+  .fix { background: #8ab4f8; border-color: #8ab4f8; color: #202124; }
 }
 .verdict-language { border-left: 3px solid currentColor; padding-left: 8px; font-style: italic; }
 .language-tag { font-weight: 500; }

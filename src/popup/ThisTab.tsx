@@ -21,6 +21,7 @@ import {
   type TabStatus,
 } from '../sites/messages.ts';
 import { headline, ROUTE_LABEL } from '../ui/labels.ts';
+import { riskWords } from '../ui/risk-labels.ts';
 
 export const POLL_MS = 1000;
 
@@ -73,6 +74,12 @@ function ComposerLine({ c, n, onShow }: { c: ComposerSummary; n: number; onShow(
       <span class="composer-source">{adapterLabel(c.adapter)}: </span>
       {v ? (
         <>
+          {v.risk && (
+            // The same words, colour and dot shape as the badge by the composer (issue #13).
+            <span class="composer-risk" data-risk={v.risk}>
+              <span class="dot" aria-hidden="true" /> {riskWords(v.risk, v.problems ?? 0)}
+            </span>
+          )}
           <strong class="composer-verdict">{headline(v.directMarketing, v.purpose)}</strong>
           <span class="composer-route">{ROUTE_LABEL[v.route]}</span>
           {counts(v) && <span class="composer-counts">{counts(v)}</span>}

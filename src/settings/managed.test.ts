@@ -143,7 +143,7 @@ describe('parseManagedPolicy', () => {
       `Organisation policy “organisationType”: “council” should be one of ${ORGANISATION_TYPES.join(', ')}; ignored.`,
     );
     expect(policy.problems.join('\n')).toContain(
-      '“sendCheckMode”: “sometimes” should be one of off, advise, confirm',
+      '“sendCheckMode”: “sometimes” should be one of off, advise, risk, confirm',
     );
     expect(policy.problems.join('\n')).toContain('“sites”: expected a list of site addresses but found');
   });
@@ -260,7 +260,7 @@ describe('applyPolicy', () => {
     });
     const out = applyPolicy(user, new Set(['organisationType', 'sendCheckMode']), policy);
     expect(out.organisationType).toBe('charity');
-    expect(out.sendCheckMode).toBe('advise');
+    expect(out.sendCheckMode).toBe('risk');
   });
 
   test('an unlocked value applies only where the user has not chosen', () => {

@@ -12,7 +12,11 @@ export const SETTINGS_VERSION = 1;
 export const ORGANISATION_TYPES = [...SENDERS, 'unknown'] as const satisfies readonly (Sender | 'unknown')[];
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
-export const SEND_CHECK_MODES = ['off', 'advise', 'confirm'] as const;
+/**
+ * What happens at Send (issue #13): `risk` (the default) holds only a draft that breaks a rule as drafted (risk
+ * `stop`), `confirm` also one that needs a look (`review`), `advise` never holds, `off` does nothing.
+ */
+export const SEND_CHECK_MODES = ['off', 'advise', 'risk', 'confirm'] as const;
 export type SendCheckMode = (typeof SEND_CHECK_MODES)[number];
 
 /** The interface language: `auto` follows the browser's preferred languages (src/i18n); the others override it. */
@@ -34,7 +38,7 @@ export interface Settings {
   /** Used by the sender-identity check: does the message say who it is from? */
   organisationName: string;
   defaultChannel: Channel;
-  /** What happens at Send (a later update): nothing, a note, or a confirmation step. */
+  /** What happens at Send: nothing, a note, a hold for what breaks a rule, or a confirmation step. */
   sendCheckMode: SendCheckMode;
   /** Per-site switches, keyed by normalised origin (`https://host[:port]`, or http on loopback). */
   sites: Record<string, SiteSetting>;
@@ -64,7 +68,7 @@ export function defaultSettings(): Settings {
     organisationType: 'unknown',
     organisationName: '',
     defaultChannel: 'email',
-    sendCheckMode: 'advise',
+    sendCheckMode: 'risk',
     sites: {},
     pausedEverywhere: false,
     language: 'auto',
@@ -275,7 +279,7 @@ function parseFields(input: unknown): ParsedSettings {
   if (own(input, 'sendCheckMode')) {
     const v = input.sendCheckMode;
     if (oneOf(SEND_CHECK_MODES, v)) settings.sendCheckMode = v;
-    else bad('sendCheckMode', v, '“Advise”');
+    else bad('sendCheckMode', v, '“Hold what breaks a rule”');
   }
 
   if (own(input, 'sites')) settings.sites = parseSites(input.sites, noteFor('sites'));

@@ -302,7 +302,9 @@ export function watchSettings(callback: (read: SettingsRead) => void): () => voi
   };
   const off = onSettingsChanged(deliver, { policyWaitMs: 0 });
   deliver({
-    settings: defaultSettings(),
+    // Until the user's own choice is read, Check at Send only advises: it must never hold a send the user set to
+    // go through (the default, "risk", applies as soon as the stored settings say nothing else).
+    settings: { ...defaultSettings(), sendCheckMode: 'advise' },
     issues: [],
     problems: [],
     managed: managedView(NO_POLICY),

@@ -40,6 +40,9 @@ export interface ComposerSummary {
     route: Route;
     errors: number;
     warnings: number;
+    /** The risk (src/core/risk.ts) with the composer's answers, and how many problems it counts (issue #13). */
+    risk?: 'ok' | 'review' | 'stop';
+    problems?: number;
   } | null;
 }
 

@@ -96,6 +96,14 @@ async function setSettings(values: Record<string, unknown>) {
   await page.close();
 }
 
+/** Answers are remembered across pages (issue #13): a test that needs the questions starts from none. */
+async function forgetAnswers() {
+  const page = await ext.context.newPage();
+  await page.goto(`${extBase}/src/options/index.html`);
+  await page.evaluate(() => chrome.storage.local.remove('rememberedAnswers'));
+  await page.close();
+}
+
 /** The element that has keyboard focus, through open shadow roots. */
 function focused(page: Page) {
   return page.evaluate(() => {
@@ -407,6 +415,17 @@ describe.each(RUNS)('axe, WCAG 2.2 AA, $lang, $scheme scheme with reduced motion
     const tab = await tabIdOf(demo);
     await page.goto(`${extBase}/src/popup/index.html?tab=${tab}`);
     await page.waitForSelector('.composers .composer');
+    // Each composer leads with its risk, as its badge does (issue #13): the same attribute and words.
+    const risks = await page
+      .locator('.composer-risk')
+      .evaluateAll((els) =>
+        els.map((e) => ({ risk: e.getAttribute('data-risk'), text: e.textContent?.trim() ?? '' })),
+      );
+    expect(risks.length).toBeGreaterThan(0);
+    for (const r of risks) {
+      expect(['ok', 'review', 'stop']).toContain(r.risk);
+      expect(r.text).not.toBe('');
+    }
     await audit(page, `popup this-tab composers (${lang}, ${scheme})`);
     await page.screenshot({
       path: path.join(SHOTS, `popup-composers-${lang}-${scheme}.png`),
@@ -563,6 +582,7 @@ describe('keyboard only', () => {
     'panel (%s): Tab reaches the badge, Enter opens, Tab through evidence and questions, Escape closes back to the badge',
     async (scheme) => {
       await setSettings({ sendCheckMode: 'off' });
+      await forgetAnswers();
       // Tall enough for all three demo composers: a badge shows (and takes focus) only while its composer is on
       // screen, and tabbing through the page scrolls it.
       const { page, errors } = await newPage(scheme, { width: 1280, height: 1800 });
@@ -774,10 +794,10 @@ describe('meaning never rests on colour alone', () => {
       expect(m.style).toBe(style(m.purpose));
       expect(m.named.toLowerCase()).toContain(m.purpose);
     }
-    // Checks say their severity in words, not only in their colour.
-    const checks = await panel.locator('.checks li').allTextContents();
-    expect(checks.length).toBeGreaterThan(0);
-    for (const c of checks) expect(c).toMatch(/^(Problem|Warning|Note|Info|Error)\b[^:]*:/i);
+    // Problems say their level in words, not only in their colour (issue #13: they lead the panel).
+    const problems = await panel.locator('.problems li').allTextContents();
+    expect(problems.length).toBeGreaterThan(0);
+    for (const c of problems) expect(c).toMatch(/^(Must fix|To check): /);
     expect(errors).toEqual([]);
     await page.close();
   });

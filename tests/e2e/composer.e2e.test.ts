@@ -146,6 +146,41 @@ describe('in-page check on the demo composer', () => {
     expect(await page.locator('[data-mrc-host]').count()).toBe(3);
   });
 
+  test('an open panel is above every other badge (issue #13): its host is raised, and it takes the points it covers', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const badge = page.locator(`${host('body2')} .badge`);
+    await badge.click();
+    const panel = page.locator(`${host('body2')} .panel`);
+    await panel.waitFor({ state: 'visible' });
+    const stack = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('[data-mrc-host][data-mrc-for]'), (h) => ({
+        id: h.dataset.mrcFor,
+        z: Number(h.style.zIndex),
+      })),
+    );
+    const open = stack.find((h) => h.id === 'body2');
+    expect(stack.length).toBeGreaterThan(1);
+    for (const h of stack) if (h !== open) expect(h.z).toBeLessThan(open?.z ?? 0);
+    // Wherever another badge lies under the open panel, a click there lands on the panel.
+    const box = await panel.boundingBox();
+    for (const other of ['body', 'body3']) {
+      const b = await page.locator(`${host(other)} .badge`).boundingBox();
+      if (!box || !b) continue;
+      const x = b.x + b.width / 2;
+      const y = b.y + b.height / 2;
+      if (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height) continue;
+      expect(
+        await page.evaluate(
+          ([px, py]) => document.elementFromPoint(px!, py!)?.getAttribute('data-mrc-for'),
+          [x, y],
+        ),
+      ).toBe('body2');
+    }
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await page.locator(host('body2')).evaluate((h) => Number(h.style.zIndex))).toBe(open!.z - 1);
+  });
+
   test('removing a composer removes its badge and its highlights', async () => {
     await page.evaluate(() => document.querySelector('[role="dialog"]')?.remove());
     await expect.poll(() => page.locator(host('body')).count(), { timeout: 5000 }).toBe(0);

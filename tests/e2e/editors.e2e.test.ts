@@ -329,6 +329,45 @@ describe.each(EDITORS)('%s in a plain compose form', (editor) => {
     await p.close();
   });
 
+  test('fix in one click: the unsubscribe line goes in at the end through the editor; one Ctrl+Z takes it out', async () => {
+    await setMode('advise');
+    const p = await open(ext.context, editor);
+    await p.keyboard.type(APPEAL);
+    await expect.poll(() => verdictOf(p), { timeout: 15_000 }).toMatch(/^(yes|likely)$/);
+    await expect.poll(() => badge(p).getAttribute('data-mrc-problems'), { timeout: 10_000 }).toBe('2');
+    // Close the editor's own undo group for the typing, as a pause does.
+    await p.waitForTimeout(1200);
+    const frame = await editorFrame(p, editor);
+    const text = () =>
+      frame.evaluate(() => {
+        const el = window.__compose ? window.__compose.editable() : document.body;
+        return el instanceof HTMLTextAreaElement ? el.value : el.innerText;
+      });
+    const lines = (t: string) => t.split('\n').filter((l) => l.trim() !== '');
+    const before = await serialize(p);
+    const beforeText = await text();
+    await badge(p).locator('.badge').click();
+    const fix = badge(p).locator('[data-mrc-fix="opt-out-missing"]');
+    expect(await fix.textContent()).toBe('Add an unsubscribe line');
+    // Opening the panel changed nothing.
+    expect(await serialize(p)).toBe(before);
+    await fix.click();
+    const SENTENCE =
+      'To stop receiving these emails from [your organisation], unsubscribe here: [unsubscribe link]';
+    await expect.poll(text, { timeout: 5000 }).toContain(SENTENCE);
+    // The sentence is a line of its own after the writer's text; every other line is as it was.
+    const afterLines = lines(await text());
+    expect(afterLines.at(-1)).toBe(SENTENCE);
+    expect(afterLines.slice(0, -1)).toEqual(lines(beforeText));
+    expect(await badge(p).locator('[data-mrc-fix-status]').getAttribute('data-mrc-fix-status')).toBe('done');
+    // The check sees it: the opt-out problem is gone.
+    await expect.poll(() => badge(p).getAttribute('data-mrc-problems'), { timeout: 10_000 }).toBe('1');
+    // One Undo in the editor (focus is back in it) removes the line, and only the line.
+    await p.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => serialize(p), { timeout: 5000 }).toBe(before);
+    await p.close();
+  });
+
   test('confirm: Send is held with the dialog; "Send anyway" delivers exactly one, with the draft', async () => {
     await setMode('confirm');
     const p = await open(ext.context, editor);

@@ -79,7 +79,10 @@ describe('language coverage in the extension', () => {
     const panel = host.locator('.panel');
     await panel.waitFor({ state: 'visible' });
     expect(await panel.locator('.verdict-language').textContent()).toMatch(/^Not enough English to judge/);
-    expect(await panel.locator('.checks').textContent()).toContain('Welsh cue words');
+    // The coverage warning is a problem to check, first in the panel.
+    expect(await panel.locator('[data-mrc-problem="language-coverage-limited"]').textContent()).toContain(
+      'Welsh cue words',
+    );
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runAxe } from './axe.ts';
 import { DIST, type ExtensionBrowser, launchWithExtension } from './browser.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../tmp');
@@ -49,13 +50,35 @@ describe('options page', () => {
     expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab']);
   });
 
+  test('the first-run page (#welcome, opened at install) asks who you send as, focused, skippable, axe-clean', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${optionsUrl}#welcome`);
+    await page.waitForSelector('main[aria-busy="false"]');
+    const welcome = page.getByTestId('welcome');
+    expect(await welcome.getByRole('heading').textContent()).toBe(
+      'Welcome: three answers make every check fit you',
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('welcome-title');
+    expect(await welcome.getByRole('button', { name: 'Skip for now' }).count()).toBe(1);
+    // The organisation's questions follow at once.
+    await welcome.getByRole('link', { name: 'Start with your organisation' }).click();
+    expect(await page.getByRole('radio', { name: 'Charity' }).isVisible()).toBe(true);
+    await page.goto(`${optionsUrl}#welcome`);
+    await page.waitForSelector('[data-testid="welcome"]');
+    expect((await runAxe(page)).violations).toEqual([]);
+    await page.close();
+  });
+
   test('first open shows the defaults, labelled controls and the disclaimer', async () => {
     const { page, errors } = await open();
     expect(await page.title()).toContain('Marketing Rules Check');
     expect(await page.getByRole('radio', { name: 'Not sure' }).isChecked()).toBe(true);
     expect(await page.getByLabel('Organisation name').inputValue()).toBe('');
     expect(await page.getByRole('radio', { name: 'Email' }).isChecked()).toBe(true);
-    expect(await page.getByRole('radio', { name: /^Advise/ }).isChecked()).toBe(true);
+    // The default holds only what breaks a rule (issue #13).
+    expect(
+      await page.getByRole('radio', { name: /^Hold what breaks a rule \(recommended\)/ }).isChecked(),
+    ).toBe(true);
     expect(await page.getByRole('switch', { name: 'Pause checks on every site' }).isChecked()).toBe(false);
     expect(await page.getByTestId('sites-empty').isVisible()).toBe(true);
     expect(await page.locator('body').textContent()).toContain('Guidance, not legal advice.');

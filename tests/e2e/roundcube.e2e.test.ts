@@ -337,7 +337,9 @@ describe.skipIf(!!skipReason)('Roundcube on loopback', () => {
         .poll(
           async () => {
             if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
-            return (await page.locator(`${PLAIN_HOST} #${panelId} .check-error`).allTextContents()).join(' ');
+            // Issue #13: a problem that breaks a rule, first in the panel.
+            const problem = `${PLAIN_HOST} #${panelId} .problem-stop[data-mrc-problem="recipients-exposed"]`;
+            return (await page.locator(problem).allTextContents()).join(' ');
           },
           { timeout: 15_000 },
         )

@@ -35,7 +35,7 @@ const SERVICE_SUBJECT = 'Change to your bin collection day';
 const SERVICE = 'From Monday 4 January your collection day changes to Tuesday. No action is needed.';
 const REASON = 'Supporters asked for winter updates (ref 2291)';
 
-type Mode = 'off' | 'advise' | 'confirm';
+type Mode = 'off' | 'advise' | 'risk' | 'confirm';
 
 /** A page whose "webmail" acts on trusted events only (as some apps do), so a replay is ignored. */
 const STRICT_PAGE = `<!doctype html>
@@ -73,6 +73,8 @@ interface Fixture {
   to: string;
   /** Non-native send controls act on Enter/Space themselves (the guard holds those keys). */
   controlKeys: boolean;
+  /** The To recipient (a chip, or the To input) the risk tests copy to expose many addresses. */
+  recipient: string;
   /** Installs the fixture's stand-in send handling when the page has none of its own. */
   prepare?(p: Page): Promise<void>;
 }
@@ -86,6 +88,7 @@ const gmail: Fixture = {
   send: '#gm-send',
   to: 'sam@example.org',
   controlKeys: true,
+  recipient: '#to-chips [role="option"]',
 };
 const outlook: Fixture = {
   name: 'Outlook',
@@ -96,6 +99,7 @@ const outlook: Fixture = {
   send: '#ol-send',
   to: 'Sam Supporter <sam@example.org>',
   controlKeys: false,
+  recipient: '#ol-to ._EReadonlyRecipients',
 };
 const demo: Fixture = {
   name: 'demo',
@@ -106,6 +110,7 @@ const demo: Fixture = {
   send: '#send1',
   to: 'supporters@example.org',
   controlKeys: false,
+  recipient: '#to',
 };
 
 /**
@@ -163,6 +168,7 @@ const yahoo: Fixture = {
   send: '#yh-new-compose [data-test-id="compose-send-button"]',
   to: 'Sam Supporter <sam@example.org>',
   controlKeys: false,
+  recipient: '#yh-to-pills li',
   prepare: (p) =>
     installRecorder(
       p,
@@ -180,6 +186,7 @@ const proton: Fixture = {
   send: '[data-testid="composer-1"] [data-testid="composer:send-button"]',
   to: 'Sam Supporter <sam@example.org>',
   controlKeys: false,
+  recipient: '[data-testid="composer-1"] [data-testid="composer-addresses-item"]',
   prepare: (p) =>
     installRecorder(
       p,
@@ -703,6 +710,7 @@ describe('Check at Send: a webmail that ignores synthetic events', () => {
     send: '#strict-send',
     to: '',
     controlKeys: false,
+    recipient: '[name="to"]',
   };
 
   test('after "Send anyway" it never says "press Send again": after the wait, "check your Sent folder"; that press delivers one', async () => {
@@ -798,6 +806,143 @@ describe('override log in the options page', () => {
     await page.close();
   });
 });
+
+/** An appeal with an opt-out line and the charity named: compliant once the route is answered. */
+const COMPLIANT_APPEAL = `${APPEAL}\n\nHope Trust, registered charity number 1234567. To stop these emails, reply UNSUBSCRIBE.`;
+const riskOf = (p: Page, key: string) =>
+  p
+    .locator(hostFor(key))
+    .getAttribute('data-mrc-risk', { timeout: 500 })
+    .catch(() => null);
+const problemsOf = (p: Page, key: string) => p.locator(hostFor(key)).getAttribute('data-mrc-problems');
+
+/** Copies the fixture's To recipient until `n` more addresses are visible to everyone (nothing is sent). */
+async function exposeRecipients(fx: Fixture, p: Page, n: number) {
+  await p.evaluate(
+    ({ sel, n }) => {
+      const address = (i: number) => `resident${i}@example.org`;
+      const chip = document.querySelector(sel);
+      if (!chip) throw new Error(`no recipient at ${sel}`);
+      if (chip instanceof HTMLInputElement) {
+        chip.value = Array.from({ length: n }, (_, i) => address(i)).join(', ');
+        chip.dispatchEvent(new Event('input', { bubbles: true }));
+        return;
+      }
+      for (let i = n - 1; i >= 0; i--) {
+        const copy = chip.cloneNode(true) as Element;
+        const swap = (v: string) => v.replaceAll('sam@example.org', address(i));
+        for (const el of [copy, ...Array.from(copy.querySelectorAll('*'))])
+          for (const a of Array.from(el.attributes)) el.setAttribute(a.name, swap(a.value));
+        const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) t.nodeValue = swap(t.nodeValue ?? '');
+        chip.after(copy);
+      }
+      // As typing a recipient would: the composer's field reports an edit.
+      chip.parentElement?.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    { sel: fx.recipient, n },
+  );
+}
+
+for (const fx of FIXTURE_LIST) {
+  describe(`Risk first on the ${fx.name} fixture (issue #13)`, () => {
+    test('an appeal with no opt-out and no sender: stop, 2 problems; the default mode holds it, problems first', async () => {
+      const p = await open(fx, 'risk');
+      await writeAppeal(fx, p);
+      await expect.poll(() => riskOf(p, fx.key), { timeout: 10_000 }).toBe('stop');
+      expect(await problemsOf(p, fx.key)).toBe('2');
+      expect(await p.locator(`${hostFor(fx.key)} .badge`).textContent()).toContain(
+        '2 problems — fix before sending',
+      );
+      await p.locator(fx.send).click();
+      const dialog = dialogOf(p);
+      await dialog.waitFor();
+      expect(await sentCount(p)).toBe(0);
+      expect(
+        await dialog
+          .locator('[data-mrc-problem]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-mrc-problem'))),
+      ).toEqual(['opt-out-missing', 'sender-unidentified']);
+      const text = await dialog.innerText();
+      expect(text.indexOf('No unsubscribe or opt-out line')).toBeLessThan(
+        text.indexOf('What the check found'),
+      );
+      await dialog.getByRole('button', { name: 'Go back and edit' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await settledCount(p)).toBe(0);
+      await p.close();
+    });
+
+    test('fix in one click: "Add who it is from" goes in at the end of the body; one Ctrl+Z takes it out', async () => {
+      const p = await open(fx, 'risk');
+      await writeAppeal(fx, p);
+      await expect.poll(() => problemsOf(p, fx.key), { timeout: 10_000 }).toBe('2');
+      await p.waitForTimeout(800);
+      const before = await fx.body(p).evaluate((el) => el.innerHTML);
+      const host = hostFor(fx.key);
+      await p.locator(`${host} .badge`).click();
+      const fix = p.locator(`${host} [data-mrc-fix="sender-unidentified"]`);
+      expect(await fix.textContent()).toBe('Add who it is from');
+      expect(await fx.body(p).evaluate((el) => el.innerHTML)).toBe(before);
+      await fix.click();
+      const SENTENCE = 'This email was sent by [your organisation].';
+      await expect.poll(() => fx.body(p).innerText(), { timeout: 5000 }).toContain(SENTENCE);
+      const lines = (await fx.body(p).innerText()).split('\n').filter((l) => l.trim() !== '');
+      expect(lines).toEqual([APPEAL, SENTENCE]);
+      await expect.poll(() => problemsOf(p, fx.key), { timeout: 10_000 }).toBe('1');
+      await p.keyboard.press('ControlOrMeta+Z');
+      await expect.poll(() => fx.body(p).evaluate((el) => el.innerHTML), { timeout: 5000 }).toBe(before);
+      await p.close();
+    });
+
+    test('a compliant appeal: review until the route is answered, then ok, and the default mode sends it at once', async () => {
+      // Answers are remembered per recipient list (issue #13 item 5): start from none.
+      await worker.evaluate(() => chrome.storage.local.remove('rememberedAnswers'));
+      const p = await open(fx, 'risk');
+      await writeAppeal(fx, p, COMPLIANT_APPEAL);
+      await expect.poll(() => riskOf(p, fx.key), { timeout: 10_000 }).toBe('review');
+      expect(await problemsOf(p, fx.key)).toBe('0');
+      const host = hostFor(fx.key);
+      await p.locator(`${host} .badge`).click();
+      await p.locator(`${host} fieldset[data-field="consent"] button[data-value="yes"]`).click();
+      await expect.poll(() => riskOf(p, fx.key), { timeout: 10_000 }).toBe('ok');
+      expect(await p.locator(`${host} .badge`).textContent()).toContain('OK to send');
+      await p.locator(fx.send).click();
+      await expect.poll(() => sentCount(p), { timeout: 5000 }).toBe(1);
+      expect(await settledCount(p)).toBe(1);
+      expect(await dialogOf(p).count()).toBe(0);
+      await p.close();
+    });
+
+    test('a service notice with 60 addresses in To: stop before Send, held in the default mode', async () => {
+      const p = await open(fx, 'risk');
+      await p.locator(fx.subject).fill(SERVICE_SUBJECT);
+      await fx.body(p).focus();
+      await p.keyboard.press('ControlOrMeta+A');
+      await p.keyboard.type(SERVICE);
+      await expect.poll(() => verdictOf(p, fx.key), { timeout: 10_000 }).toMatch(/^(no|unlikely)$/);
+      expect(await riskOf(p, fx.key)).toBe('ok');
+      // The addresses change, not the text: the badge turns to stop before anyone presses Send.
+      await exposeRecipients(fx, p, 60);
+      await expect.poll(() => riskOf(p, fx.key), { timeout: 10_000 }).toBe('stop');
+      expect(await problemsOf(p, fx.key)).toBe('1');
+      // The shortcut: 60 chips can push a fixed compose window's Send button out of view.
+      await fx.body(p).focus();
+      await p.keyboard.press('Control+Enter');
+      const dialog = dialogOf(p);
+      await dialog.waitFor();
+      expect(
+        await dialog
+          .locator('[data-mrc-problem]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-mrc-problem'))),
+      ).toEqual(['recipients-exposed']);
+      expect(await sentCount(p)).toBe(0);
+      await dialog.getByRole('button', { name: 'Go back and edit' }).click();
+      expect(await settledCount(p)).toBe(0);
+      await p.close();
+    });
+  });
+}
 
 describe('Check at Send: hygiene', () => {
   test('no request left the browser, and no page logged an error', () => {

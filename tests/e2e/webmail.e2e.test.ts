@@ -176,10 +176,15 @@ describe('Gmail fixture', () => {
       .poll(
         async () => {
           if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
-          return page
-            .locator(`${hostFor('gm-body')} #${panelId} .check-error`)
-            .allTextContents()
-            .then((t) => t.join(' '));
+          return (
+            page
+              // Issue #13: a problem that breaks a rule, first in the panel.
+              .locator(
+                `${hostFor('gm-body')} #${panelId} .problem-stop[data-mrc-problem="recipients-exposed"]`,
+              )
+              .allTextContents()
+              .then((t) => t.join(' '))
+          );
         },
         { timeout: 10_000 },
       )
