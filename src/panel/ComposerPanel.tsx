@@ -3,7 +3,7 @@
  * writes the editor: evidence clicks and answers go back to the session through callbacks. Its controls act only
  * on the user's own events (src/ui/trusted.ts): a page script cannot open it, answer its questions or move focus.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Evidence, Verdict } from '../core/index.ts';
 import { assessRisk, type RiskAssessment } from '../core/risk.ts';
 import { getLocale, type MessageKey, t } from '../i18n/index.ts';
@@ -116,7 +116,8 @@ export function ComposerPanel(props: ComposerPanelProps) {
     if (props.openRequest) setOpen(true);
   }, [props.openRequest]);
 
-  useEffect(() => {
+  // Before paint: the host is raised in the same frame the panel appears, never a frame later under another badge.
+  useLayoutEffect(() => {
     props.onOpenChange?.(open);
   }, [open]);
 

@@ -152,30 +152,37 @@ describe('in-page check on the demo composer', () => {
     await badge.click();
     const panel = page.locator(`${host('body2')} .panel`);
     await panel.waitFor({ state: 'visible' });
-    const stack = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>('[data-mrc-host][data-mrc-for]'), (h) => ({
-        id: h.dataset.mrcFor,
-        z: Number(h.style.zIndex),
-      })),
-    );
+    // The panel and badges are placed on animation frames (after the viewport change and the open): let two
+    // frames pass, then measure and hit-test in one synchronous step, so nothing moves in between.
+    const layout = await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      await frame();
+      await frame();
+      const hosts = Array.from(document.querySelectorAll<HTMLElement>('[data-mrc-host][data-mrc-for]'));
+      const openHost = hosts.find((h) => h.dataset.mrcFor === 'body2');
+      const p = openHost?.shadowRoot?.querySelector('.panel')?.getBoundingClientRect();
+      const covered: { id: string; hit: string | null }[] = [];
+      for (const h of hosts) {
+        const b = h.shadowRoot?.querySelector('.badge')?.getBoundingClientRect();
+        if (h === openHost || !p || !b || b.width === 0) continue;
+        const x = b.x + b.width / 2;
+        const y = b.y + b.height / 2;
+        if (x < p.left || x > p.right || y < p.top || y > p.bottom) continue;
+        covered.push({
+          id: h.dataset.mrcFor ?? '',
+          hit: document.elementFromPoint(x, y)?.getAttribute('data-mrc-for') ?? null,
+        });
+      }
+      return { stack: hosts.map((h) => ({ id: h.dataset.mrcFor, z: Number(h.style.zIndex) })), covered };
+    });
+    const { stack } = layout;
+    expect(layout.covered.length, 'at 1280×720 the panel covers another badge').toBeGreaterThan(0);
     const open = stack.find((h) => h.id === 'body2');
     expect(stack.length).toBeGreaterThan(1);
     for (const h of stack) if (h !== open) expect(h.z).toBeLessThan(open?.z ?? 0);
     // Wherever another badge lies under the open panel, a click there lands on the panel.
-    const box = await panel.boundingBox();
-    for (const other of ['body', 'body3']) {
-      const b = await page.locator(`${host(other)} .badge`).boundingBox();
-      if (!box || !b) continue;
-      const x = b.x + b.width / 2;
-      const y = b.y + b.height / 2;
-      if (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height) continue;
-      expect(
-        await page.evaluate(
-          ([px, py]) => document.elementFromPoint(px!, py!)?.getAttribute('data-mrc-for'),
-          [x, y],
-        ),
-      ).toBe('body2');
-    }
+    for (const c of layout.covered)
+      expect(c, `badge of ${c.id} under the panel`).toEqual({ id: c.id, hit: 'body2' });
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     expect(await page.locator(host('body2')).evaluate((h) => Number(h.style.zIndex))).toBe(open!.z - 1);
