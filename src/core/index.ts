@@ -2,11 +2,17 @@
  * Public API of the core. The content script, popup, training page, CLI and tests import only this file.
  * Pure: no DOM, no extension API, no UI framework.
  */
-import { type Classifier, type ClassifierOptions, createClassifier } from './classify/classify.ts';
+import {
+  type Classifier,
+  type ClassifierOptions,
+  createClassifier,
+  evidenceWithTopics,
+} from './classify/classify.ts';
 import { type ContextInput, parseContext } from './context.ts';
 import type { Draft } from './draft/draft.ts';
 import { actFindings } from './findings/acts.ts';
 import { toCoverage } from './language/coverage.ts';
+import { isMarketingLevel } from './risk.ts';
 import { evaluate } from './rules/evaluate.ts';
 import type { Verdict } from './verdict.ts';
 import { buildWalkthrough, type Walkthrough } from './walkthrough.ts';
@@ -54,13 +60,17 @@ export function createChecker(options: ClassifierOptions = {}): Checker {
     context.channel = channel;
     const classification = classifier.classify(draft);
     const outcome = evaluate({ classification, context, draft });
+    // The rules raised a level the text alone left at "unlikely" or "no": show the topic words they relied on.
+    const raised =
+      isMarketingLevel(outcome.directMarketing) &&
+      (classification.directMarketing === 'unlikely' || classification.directMarketing === 'no');
     const verdict: Verdict = {
       directMarketing: outcome.directMarketing,
-      primaryPurpose: classification.primaryPurpose,
+      primaryPurpose: outcome.primaryPurpose,
       purposes: classification.purposes,
       route: outcome.route,
       decision: outcome.decision,
-      evidence: classification.evidence,
+      evidence: raised ? evidenceWithTopics(classification) : classification.evidence,
       acts: actFindings(classification.acts),
       rules: outcome.rules,
       checks: outcome.checks,

@@ -755,6 +755,14 @@ function elementLevel(
 }
 
 /**
+ * The evidence again, topic words included, for a verdict the rules raised to marketing from a level at which the
+ * classifier left them out (a charity's account of its work: decision.json, charity-shows-its-work).
+ */
+export function evidenceWithTopics(c: Pick<Classification, 'hits' | 'purposes' | 'pMarketing'>): Evidence[] {
+  return toEvidence(c.hits, (purpose) => (purpose === 'none' ? 1 - c.pMarketing : c.purposes[purpose]), true);
+}
+
+/**
  * Judged hits that explain the verdict. Where hits overlap, the one for the more likely purpose (then the
  * longer one) is kept, so each stretch of text carries one reason. Topic words (an election, a campaign) are shown
  * only when the verdict leans towards marketing: they are what the model read, not asks.

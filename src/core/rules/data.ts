@@ -23,10 +23,15 @@ export interface RuleEntry {
   appliesWhen: Condition;
 }
 
-/** Judged hits of `signal`, less the listed pattern ids. */
+/**
+ * Judged hits of `signal`: only the pattern ids in `only` when it is given, less those in `except`. With `distinct`,
+ * the set's count (`hits.<name>`) counts different wordings, so a draft pasted twice says no more than once.
+ */
 export interface HitSet {
   signal: string;
   except: string[];
+  only?: string[];
+  distinct?: boolean;
 }
 
 export interface DecisionData {

@@ -8,7 +8,7 @@ import type { Classification } from '../classify/classification.ts';
 import type { Context, EnumField } from '../context.ts';
 import type { Draft } from '../draft/draft.ts';
 import type { Finding } from '../findings/finding.ts';
-import type { DirectMarketingLevel, Question, Verdict } from '../verdict.ts';
+import type { DirectMarketingLevel, PrimaryPurpose, Question, Verdict } from '../verdict.ts';
 import { type Facts, holds, RuleDataError } from './conditions.ts';
 import { catalogue, decision, questions } from './data.ts';
 import { buildFacts } from './facts.ts';
@@ -16,7 +16,7 @@ import { runStep, type TraceStep, type WalkState } from './kinds/index.ts';
 
 export type RuleOutcome = Pick<
   Verdict,
-  'directMarketing' | 'route' | 'decision' | 'rules' | 'checks' | 'questions'
+  'directMarketing' | 'primaryPurpose' | 'route' | 'decision' | 'rules' | 'checks' | 'questions'
 > & {
   /** The decision steps that acted, in order: level cases, questions offered, and the route step last. */
   trace: TraceStep[];
@@ -84,6 +84,7 @@ export function evaluate(input: {
   const level = facts.level as DirectMarketingLevel;
   return {
     directMarketing: level,
+    primaryPurpose: facts.primaryPurpose as PrimaryPurpose,
     route: state.route,
     decision: state.decision,
     rules,

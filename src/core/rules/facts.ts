@@ -78,7 +78,14 @@ export function hitsIn(classification: Pick<Classification, 'hits'>, name: strin
   const set = decision.hitSets[name];
   const signal = set?.signal ?? name;
   const except = set?.except ?? [];
-  return classification.hits.filter((h) => h.judged && h.signal === signal && !except.includes(h.patternId));
+  const only = set?.only;
+  return classification.hits.filter(
+    (h) =>
+      h.judged &&
+      h.signal === signal &&
+      !except.includes(h.patternId) &&
+      (!only || only.includes(h.patternId)),
+  );
 }
 
 /** An offer's words that name a price or a discount. */
@@ -116,8 +123,12 @@ export function buildFacts(classification: Classification, context: Context): Fa
   for (const s of SIGNALS) facts[`hits.${s}`] = 0;
   for (const h of classification.hits)
     if (h.judged) facts[`hits.${h.signal}`] = (facts[`hits.${h.signal}`] as number) + 1;
-  for (const name of Object.keys(decision.hitSets))
-    facts[`hits.${name}`] = hitsIn(classification, name).length;
+  for (const [name, set] of Object.entries(decision.hitSets)) {
+    const hits = hitsIn(classification, name);
+    facts[`hits.${name}`] = set.distinct
+      ? new Set(hits.map((h) => h.text.toLowerCase().replace(/\s+/g, ' '))).size
+      : hits.length;
+  }
   const evidence = classification.evidence ?? [];
   facts['evidence.marketing'] = evidence.filter((e) => e.purpose !== 'none').length;
   for (const p of PURPOSES) facts[`evidence.${p}`] = evidence.filter((e) => e.purpose === p).length;

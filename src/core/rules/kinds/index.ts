@@ -3,7 +3,7 @@
  * evaluate.ts runs the steps of decision.json in order until a route step decides.
  */
 import type { Finding, MessageId } from '../../findings/finding.ts';
-import type { DirectMarketingLevel, Route } from '../../verdict.ts';
+import type { DirectMarketingLevel, Purpose, Route } from '../../verdict.ts';
 import type { Definitions, Facts } from '../conditions.ts';
 import { type AskStep, runAsk } from './ask.ts';
 import { type LevelStep, runLevel } from './level.ts';
@@ -25,7 +25,7 @@ export interface WalkState {
 
 /** A step that acted: a level case that matched, a question offered, the route decided. */
 export type TraceStep =
-  | { kind: 'level'; id: string; case: number; reason: string; set?: DirectMarketingLevel }
+  | { kind: 'level'; id: string; case: number; reason: string; set?: DirectMarketingLevel; purpose?: Purpose }
   | { kind: 'ask'; id: string; field: string }
   | { kind: 'route'; id: string; route: Route };
 
