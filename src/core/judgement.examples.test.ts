@@ -194,6 +194,36 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'fundraising',
   },
+  {
+    name: "a charity's update on its work, with no ask, promotes its aims",
+    subject: 'Spring news from the shelter',
+    body: 'Dear friend,\n\nWhat a season it has been. Since January our team has rescued 46 dogs from the motorway verges, and we rehomed 31 of them with new families. Our volunteers spent the frosty mornings walking the older dogs, and caring for animals nobody else wanted is still at the heart of what we do.\n\nLast month we were shortlisted for a regional award, and the recognition for our work lifted everyone.\n\nWith warm wishes from all at Meadow Lane Dog Shelter',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'campaigning',
+  },
+  {
+    name: "a members' club round-up with nothing about a cause is not marketing",
+    subject: 'Club news: November',
+    body: 'Hello all,\n\nNovember was busy. Twelve of us met for the walk round the reservoir, and the book group finished its crime novel. The quiz team came third at the Red Lion. Sue spoke about her years as a prison governor, which was fascinating.\n\nSee you at the next meeting.\nAnne, secretary',
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'a school named Primary is not an election',
+    subject: 'Your account has been transferred',
+    body: 'Hello Mr Ahmed,\n\nThe admin account for Brook Lane Primary School has been transferred to you. You can now add teachers and reset pupil passwords.\n\nThe Support Team',
+    context: { sender: 'business' },
+    dm: NOT_DM,
+    noEvidenceOf: 'campaigning',
+  },
+  {
+    name: "a change to the customer's own connection is a service message",
+    subject: 'Changes to your broadband connection',
+    body: 'Dear customer,\n\nAs we wrote last month, your broadband connection is now being moved to our new network. You chose not to keep the old package at £6 per month more, so nothing else changes. There may be a short break in service on the day.\n\nCustomer Services',
+    context: { sender: 'business' },
+    dm: NOT_DM,
+  },
 ];
 
 describe('everyday judgement', () => {
