@@ -10,6 +10,14 @@ import type { Finding, MessageRef, Span } from './findings/finding.ts';
 export const DM_LEVELS = ['yes', 'likely', 'unclear', 'unlikely', 'no'] as const;
 export type DirectMarketingLevel = (typeof DM_LEVELS)[number];
 
+/**
+ * Whether a level says the draft is direct marketing (`yes` or `likely`). The one definition of it: the badge's
+ * headline, the risk, the draft checks, Check at Send and the training quiz all ask this, each adding its own
+ * conditions (the route, the purpose) where it needs them.
+ */
+export const isMarketingLevel = (level: DirectMarketingLevel): boolean =>
+  level === 'yes' || level === 'likely';
+
 /** The purposes that make a message direct marketing (DPA 2018 s.122(5): products, services, aims and ideals). */
 export const PURPOSES = ['promotional', 'fundraising', 'campaigning'] as const;
 export type Purpose = (typeof PURPOSES)[number];
