@@ -199,7 +199,7 @@ function paragraphsOf(source: string, range: Range): { text: string; start: numb
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
-  const model = options.model ?? (modelFile as ModelFile);
+  const model: ModelFile = options.model ?? modelFile;
   let compiledLexicons = options.lexicons;
   const caches = options.caches ?? createCaches();
   const cache = caches.sentences;
