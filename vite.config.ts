@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import manifest, { target } from './manifest.config.ts';
+import { dataCheck } from './scripts/lib/vite-data-check.ts';
 import { OPTIONAL_SITE_MATCHES } from './src/sites/hosts.ts';
 
 /**
@@ -62,7 +64,13 @@ export function quietPreloadErrors(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [crx({ manifest, browser: target }), dynamicContentResources(), quietPreloadErrors()],
+  plugins: [
+    // The data in src/data is checked against its schemas before anything is built (npm run data).
+    dataCheck(path.dirname(fileURLToPath(import.meta.url))),
+    crx({ manifest, browser: target }),
+    dynamicContentResources(),
+    quietPreloadErrors(),
+  ],
   // Development-only code (the Send-check's fault hook for tests) is dropped from release builds entirely.
   define: { __MRC_DEV__: JSON.stringify(process.env.MRC_DEV_HOSTS === '1') },
   // The checking worker is a module worker (Chromium, and Firefox since 114).

@@ -5,12 +5,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { dataCheck } from './scripts/lib/vite-data-check.ts';
 
 const root = fileURLToPath(new URL('./src/training', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
+  // The data in src/data is checked against its schemas before anything is built (npm run data).
+  plugins: [dataCheck(fileURLToPath(new URL('.', import.meta.url)))],
   publicDir: false,
   // The live editor's explain worker (src/training/walk.ts) is a module worker.
   worker: { format: 'es' },

@@ -39,6 +39,16 @@ const requireShim = [
   'const require = __mcCreateRequire(import.meta.url);',
 ].join('\n');
 
+// The data in src/data must pass its schemas (src/core/data/schemas.ts) before it is built in: npm run data --check.
+const data = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/data.ts'), '--check'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (data.status !== 0) {
+  console.error('build-cli: the data check failed (above); bin/ not built');
+  process.exit(1);
+}
+
 rmSync(bin, { recursive: true, force: true });
 mkdirSync(lib, { recursive: true });
 const common = {

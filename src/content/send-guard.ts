@@ -33,7 +33,7 @@
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
 import { assessRisk, type Risk, type RiskAssessment } from '../core/risk.ts';
-import type { Verdict } from '../core/verdict.ts';
+import { isMarketingLevel, type Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
 import { isInOurUi } from '../ui/our-ui.ts';
 import { type SendSignal, watchForSend } from './send-signals.ts';
@@ -192,7 +192,7 @@ function wordsOf(text: string): Map<string, number> {
 }
 
 export function holdSignature(verdict: Verdict): string {
-  const dm = verdict.directMarketing === 'yes' || verdict.directMarketing === 'likely';
+  const dm = isMarketingLevel(verdict.directMarketing);
   const errors = verdict.checks
     .filter((c) => c.severity === 'error')
     .map((c) => c.id)

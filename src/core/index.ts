@@ -12,9 +12,8 @@ import { type ContextInput, parseContext } from './context.ts';
 import type { Draft } from './draft/draft.ts';
 import { actFindings } from './findings/acts.ts';
 import { toCoverage } from './language/coverage.ts';
-import { isMarketingLevel } from './risk.ts';
 import { evaluate } from './rules/evaluate.ts';
-import type { Verdict } from './verdict.ts';
+import { isMarketingLevel, type Verdict } from './verdict.ts';
 import { buildWalkthrough, type Walkthrough } from './walkthrough.ts';
 
 export type { Classification, Signal, SignalHit } from './classify/classification.ts';

@@ -14,7 +14,7 @@
  * badge, the panel, Check at Send, the popup) agrees on it.
  */
 import type { Consent } from './context.ts';
-import type { DirectMarketingLevel, Route, Severity } from './verdict.ts';
+import { type DirectMarketingLevel, isMarketingLevel, type Route, type Severity } from './verdict.ts';
 
 export const RISKS = ['ok', 'review', 'stop'] as const;
 export type Risk = (typeof RISKS)[number];
@@ -77,9 +77,6 @@ export const LAWFUL_ROUTES: readonly Route[] = [
 
 /** Checks that break a rule as drafted, whatever their severity (reg 23: every marketing route needs both). */
 const STOP_CHECKS: ReadonlySet<string> = new Set(['opt-out-missing', 'sender-unidentified', 'opted-out']);
-
-export const isMarketingLevel = (level: DirectMarketingLevel): boolean =>
-  level === 'yes' || level === 'likely';
 
 export function assessRisk(verdict: RiskInput, context: RiskContext = {}): RiskAssessment {
   const marketing = isMarketingLevel(verdict.directMarketing) && verdict.route !== 'not-direct-marketing';

@@ -80,7 +80,8 @@ describe('scenario gallery: shape', () => {
   });
 
   test('the validator rejects bad items', () => {
-    const good = scenariosJson[0]!;
+    // The raw item, as the file has it (its declared type is unknown: parseScenarios validates it).
+    const good = Array.isArray(scenariosJson) ? scenariosJson[0] : undefined;
     const ids = Object.keys(citations);
     expect(() => parseScenarios([good, good], ids)).toThrow(ScenarioError);
     expect(() => parseScenarios([{ ...good, id: 'XX-1' }], ids)).toThrow(/id must match/);

@@ -10,6 +10,14 @@ import type { Finding, MessageRef, Span } from './findings/finding.ts';
 export const DM_LEVELS = ['yes', 'likely', 'unclear', 'unlikely', 'no'] as const;
 export type DirectMarketingLevel = (typeof DM_LEVELS)[number];
 
+/**
+ * Whether a level says the draft is direct marketing (`yes` or `likely`). The one definition of it: the badge's
+ * headline, the risk, the draft checks, Check at Send and the training quiz all ask this, each adding its own
+ * conditions (the route, the purpose) where it needs them.
+ */
+export const isMarketingLevel = (level: DirectMarketingLevel): boolean =>
+  level === 'yes' || level === 'likely';
+
 /** The purposes that make a message direct marketing (DPA 2018 s.122(5): products, services, aims and ideals). */
 export const PURPOSES = ['promotional', 'fundraising', 'campaigning'] as const;
 export type Purpose = (typeof PURPOSES)[number];
@@ -36,7 +44,8 @@ export interface Citation {
   url: string;
 }
 
-export type Severity = 'info' | 'warning' | 'error';
+export const SEVERITIES = ['info', 'warning', 'error'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * One phrase behind the verdict: a finding (source `evidence`, ruleId = the lexicon pattern, message = its reason)
@@ -73,24 +82,16 @@ export interface Question {
   options: { value: string; messageId: MessageRef['messageId'] }[];
 }
 
+/** The languages with a function-word profile in src/data/languages.json (src/core/language/detect.ts). */
+export const PROFILED = ['en', 'cy', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'pl'] as const;
+export type ProfiledLanguage = (typeof PROFILED)[number];
+
 /**
  * Languages the core tells apart. The classifier reads English; Welsh has cue words (src/data/lexicons/welsh.json);
  * the others are recognised only to say that the text was not judged. `other` is any other language (a
  * non-Latin script, for instance); `unknown` is text too short or too plain to tell, which is read as English.
  */
-export const LANGUAGE_CODES = [
-  'en',
-  'cy',
-  'fr',
-  'de',
-  'es',
-  'it',
-  'pt',
-  'nl',
-  'pl',
-  'other',
-  'unknown',
-] as const;
+export const LANGUAGE_CODES = [...PROFILED, 'other', 'unknown'] as const;
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];
 
 /** A judged stretch of the draft that is not in English. Offsets as in Evidence. */

@@ -15,19 +15,10 @@ import type { RuleOutcome } from './rules/evaluate.ts';
 import { hitsIn } from './rules/facts.ts';
 import type { RouteStep } from './rules/kinds/route.ts';
 import type { Evidence, Route, Verdict } from './verdict.ts';
+import { WALK_STEP_IDS, type WalkStepId } from './walk-steps.ts';
 
-/** The questions of the decision model, in order; `route` is the last (which rule applies, what to do). */
-export const WALK_STEP_IDS = [
-  'asked-for-it',
-  'service-message',
-  'promotes-anything',
-  'sender',
-  'channel',
-  'recipient-type',
-  'relationship-consent',
-  'route',
-] as const;
-export type WalkStepId = (typeof WALK_STEP_IDS)[number];
+export { WALK_STEP_IDS, type WalkStepId } from './walk-steps.ts';
+
 /** The order of the questions (docs/architecture.md, "The decision model": the ICO advice generator's first gates). */
 export const WALK_STEP_ORDER: readonly WalkStepId[] = WALK_STEP_IDS;
 

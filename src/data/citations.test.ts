@@ -4,10 +4,10 @@
  * English reader sent there lands on a page in the wrong language.
  */
 import { describe, expect, test } from 'vitest';
+import { CITATIONS as citations } from '../core/findings/sources.ts';
 import { createChecker } from '../core/index.ts';
 import { citation } from '../core/rules/data.ts';
 import { loadScenarios, scenarioCitations } from '../core/scenario.ts';
-import citations from './citations.json' with { type: 'json' };
 
 const WELSH_ICO = /^https?:\/\/cy\.ico\.org\.uk\//i;
 
@@ -24,7 +24,7 @@ describe('citations in English output', () => {
   });
 
   test('the charitable purposes soft opt-in cites the English ICO page', () => {
-    expect(citations['ico-charity-soft-opt-in'].url).toBe(
+    expect(citations['ico-charity-soft-opt-in']?.url).toBe(
       'https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/the-charitable-purpose-soft-opt-in',
     );
   });

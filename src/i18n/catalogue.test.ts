@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import cyMessages from '../../public/_locales/cy/messages.json' with { type: 'json' };
 import enMessages from '../../public/_locales/en/messages.json' with { type: 'json' };
+import { ENGLISH_ONLY_MESSAGES } from '../core/findings/finding.ts';
 import decision from '../data/decision.json' with { type: 'json' };
 import catalogue from '../data/rules/catalogue.json' with { type: 'json' };
 import questions from '../data/rules/questions.json' with { type: 'json' };
@@ -30,11 +31,8 @@ const SAME_IN_WELSH = new Set([
   'log_unreadable', // $HEADING$ ($ERROR$).
 ]);
 
-/**
- * English-only in this version, by design (README, "Welsh and English"): the decision walkthrough's answers, reasons
- * and route names. In Welsh they show in English, marked `lang="en-GB"`; the questions themselves are translated.
- */
-const ENGLISH_ONLY = /^walk_(answer|because|route)_/;
+/** English-only in this version, by design: the walkthrough's answers, reasons and route names. */
+const ENGLISH_ONLY = ENGLISH_ONLY_MESSAGES;
 
 /** `$name$` references in a message, lower-cased. */
 const references = (message: string) =>

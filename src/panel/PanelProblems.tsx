@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { RiskAssessment, RiskProblem, Verdict } from '../core/index.ts';
-import { isMarketingLevel } from '../core/risk.ts';
+import { isMarketingLevel } from '../core/verdict.ts';
 import { t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
 import { render } from '../i18n/render.ts';

@@ -19,7 +19,7 @@ import { h, render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { DialogOptions, GuardUi, NoticeSpec } from '../content/send-guard.ts';
 import { assessRisk, type RiskAssessment } from '../core/risk.ts';
-import type { Verdict } from '../core/verdict.ts';
+import { isMarketingLevel, type Verdict } from '../core/verdict.ts';
 import { startExtensionLocale } from '../i18n/extension.ts';
 import { getLocale, HTML_LANG, onLocaleChange, t } from '../i18n/index.ts';
 import { Text } from '../i18n/preact.tsx';
@@ -44,7 +44,7 @@ const MAX_EVIDENCE = 5;
 const MAX_RULES = 3;
 
 function isMarketing(v: Verdict): boolean {
-  return v.directMarketing === 'yes' || v.directMarketing === 'likely';
+  return isMarketingLevel(v.directMarketing);
 }
 
 /** One sentence: why the send was held. */

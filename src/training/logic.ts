@@ -1,6 +1,6 @@
 /** Pure helpers for the training page: outcomes, filters, seeded shuffles, highlight segments. No DOM. */
 import type { DirectMarketingLevel, Evidence, Field, PrimaryPurpose, Route } from '../core/index.ts';
-import { ROUTES } from '../core/verdict.ts';
+import { isMarketingLevel, ROUTES } from '../core/verdict.ts';
 import { messageRecord } from '../i18n/index.ts';
 import { type Scenario, SECTORS, type Sector } from './types.ts';
 
@@ -12,12 +12,11 @@ export const OUTCOME_LABEL = messageRecord<Outcome>({
   unclear: 'outcome_unclear',
 });
 
-const DM = new Set<DirectMarketingLevel>(['yes', 'likely']);
 const NOT_DM = new Set<DirectMarketingLevel>(['no', 'unlikely']);
 
 /** The outcome a list of acceptable levels stands for: all marketing, all not, or anything else = unclear. */
 export function outcomeOfLevels(levels: readonly DirectMarketingLevel[]): Outcome {
-  if (levels.length > 0 && levels.every((l) => DM.has(l))) return 'dm';
+  if (levels.length > 0 && levels.every(isMarketingLevel)) return 'dm';
   if (levels.length > 0 && levels.every((l) => NOT_DM.has(l))) return 'not-dm';
   return 'unclear';
 }

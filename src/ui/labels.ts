@@ -4,6 +4,7 @@
  * in the current language without re-importing anything.
  */
 import type { DirectMarketingLevel, PrimaryPurpose, Route, Sender, Severity } from '../core/index.ts';
+import { isMarketingLevel } from '../core/verdict.ts';
 import { messageRecord, t } from '../i18n/index.ts';
 
 export const LEVEL_LABEL = messageRecord<DirectMarketingLevel>({
@@ -49,7 +50,7 @@ export const SENDER_LABEL = messageRecord<Sender | 'unknown'>({
 });
 
 export function headline(level: DirectMarketingLevel, purpose: PrimaryPurpose): string {
-  if ((level === 'yes' || level === 'likely') && purpose !== 'none')
+  if (isMarketingLevel(level) && purpose !== 'none')
     return t('headline_purpose', LEVEL_LABEL[level], PURPOSE_LABEL[purpose]);
   return LEVEL_LABEL[level];
 }

@@ -26,4 +26,4 @@ export interface ChecksConfig {
 /** The id of a draft check: one per entry of checks.json. */
 export type CheckId = keyof ChecksConfig;
 
-export const checksConfig = checksJson as unknown as ChecksConfig;
+export const checksConfig: ChecksConfig = checksJson;

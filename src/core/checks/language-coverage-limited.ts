@@ -1,5 +1,5 @@
 import type { MessageRef, Param } from '../findings/finding.ts';
-import type { LanguageCode } from '../verdict.ts';
+import { isMarketingLevel, type LanguageCode } from '../verdict.ts';
 import { checksConfig } from './config.ts';
 import { checkFinding, defineCheck } from './types.ts';
 
@@ -44,7 +44,7 @@ export const languageCoverageLimited = defineCheck({
           : hasOthers
             ? { messageId: 'check_language_part_other', params: { language: others } }
             : '';
-    const cuesMatter = report.cues > 0 && input.level !== 'yes' && input.level !== 'likely';
+    const cuesMatter = report.cues > 0 && !isMarketingLevel(input.level);
     return checkFinding(
       'language-coverage-limited',
       cuesMatter ? cfg.severity : cfg.severityWhenEnglish,

@@ -2,7 +2,13 @@ import type { Classification } from '../classify/classification.ts';
 import type { Context } from '../context.ts';
 import type { Draft } from '../draft/draft.ts';
 import type { CatalogueKey, CitationId, Params } from '../findings/finding.ts';
-import type { DirectMarketingLevel, DraftCheck, Route, Severity } from '../verdict.ts';
+import {
+  type DirectMarketingLevel,
+  type DraftCheck,
+  isMarketingLevel,
+  type Route,
+  type Severity,
+} from '../verdict.ts';
 import { type CheckId, checksConfig } from './config.ts';
 
 /** What every draft check sees: the draft, its classification, the context and the engine's decision. */
@@ -27,7 +33,7 @@ export type { Severity };
 
 /** Direct marketing for the checks: the level says yes/likely and the route is not "not direct marketing". */
 export function isDirectMarketing(input: CheckInput): boolean {
-  return (input.level === 'yes' || input.level === 'likely') && input.route !== 'not-direct-marketing';
+  return isMarketingLevel(input.level) && input.route !== 'not-direct-marketing';
 }
 
 /** A check's finding: what it says (a catalogue message and its values), with the sources in checks.json. */

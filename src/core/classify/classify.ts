@@ -15,7 +15,14 @@ import {
 } from '../language/coverage.ts';
 import { type LanguageRun, languageRuns } from '../language/runs.ts';
 import { splitSentences } from '../nlp/nlp.ts';
-import type { DirectMarketingLevel, Evidence, LanguageCode, PrimaryPurpose, Purpose } from '../verdict.ts';
+import {
+  type DirectMarketingLevel,
+  type Evidence,
+  isMarketingLevel,
+  type LanguageCode,
+  type PrimaryPurpose,
+  type Purpose,
+} from '../verdict.ts';
 import {
   type Classification,
   type DraftAct,
@@ -192,7 +199,7 @@ function paragraphsOf(source: string, range: Range): { text: string; start: numb
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
-  const model = options.model ?? (modelFile as ModelFile);
+  const model: ModelFile = options.model ?? modelFile;
   let compiledLexicons = options.lexicons;
   const caches = options.caches ?? createCaches();
   const cache = caches.sentences;
@@ -614,7 +621,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         modelPurpose = only;
       }
       let modelLevel = elementLevel(levelFor(pMarketing, model.thresholds), pMarketing, a, model);
-      if (a.paragraphFeatures.length && modelLevel !== 'yes' && modelLevel !== 'likely') {
+      if (a.paragraphFeatures.length && !isMarketingLevel(modelLevel)) {
         // Mixed message: one marketing paragraph is enough (MIXED_MIN_WORDS).
         for (const f of a.paragraphFeatures) {
           const q = scores(model, f);
@@ -743,7 +750,7 @@ function elementLevel(
   a: Pick<Analysis, 'acts' | 'hits'>,
   model: ModelFile,
 ): DirectMarketingLevel {
-  if (level !== 'yes' && level !== 'likely') return level;
+  if (!isMarketingLevel(level)) return level;
   if (a.acts.some((x) => x.kind !== 'service')) return level;
   const evidence = a.hits.some(
     (h) => h.judged && !h.gated && (EVIDENCE_PURPOSE[h.signal] ?? 'none') !== 'none',

@@ -19,6 +19,12 @@ export type CatalogueKey = keyof typeof enMessages;
  */
 export type MessageId = CatalogueKey | `lexicon:${string}`;
 
+/**
+ * English-only in this version, by design (README, "Welsh and English"): the decision walkthrough's answers, reasons
+ * and route names. In Welsh they show in English, marked `lang="en-GB"`; the questions themselves are translated.
+ */
+export const ENGLISH_ONLY_MESSAGES = /^walk_(answer|because|route)_/;
+
 /** An id into src/data/citations.json. */
 export type CitationId = Exclude<keyof typeof citationsJson, '$comment'>;
 

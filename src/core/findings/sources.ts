@@ -7,9 +7,7 @@ import citationsJson from '../../data/citations.json' with { type: 'json' };
 import reasonsJson from '../../data/lexicon-reasons.json' with { type: 'json' };
 import type { Citation } from '../verdict.ts';
 
-const { $comment: _c, ...citationEntries } = citationsJson as Record<string, Citation> & {
-  $comment?: string;
-};
+const { $comment: _c, ...citationEntries } = citationsJson;
 /** Every citation by id (src/data/citations.json). */
 export const CITATIONS: Readonly<Record<string, Citation>> = citationEntries;
 

@@ -16,7 +16,8 @@ import {
 } from '../verdict.ts';
 import { languagesData } from './detect.ts';
 
-interface CoverageRules {
+/** When non-English text matters and what the verdict then rests on (src/data/languages.json `coverage`). */
+export interface CoverageRules {
   minForeignWords: number;
   alwaysFlagWords: number;
   minForeignShare: number;
@@ -26,8 +27,7 @@ interface CoverageRules {
   cueScores: { strong: number; some: number };
 }
 
-const data = languagesData as unknown as { coverage: CoverageRules };
-export const COVERAGE: CoverageRules = data.coverage;
+export const COVERAGE: CoverageRules = languagesData.coverage;
 
 /** One judged stretch (a paragraph, or a run of lines of one language) with its language. */
 export interface Stretch {

@@ -9,15 +9,16 @@
  * and unknown text is read as English, exactly as before language detection existed.
  */
 import languagesJson from '../../data/languages.json' with { type: 'json' };
-import type { LanguageCode } from '../verdict.ts';
+import { type LanguageCode, PROFILED, type ProfiledLanguage } from '../verdict.ts';
+import type { CoverageRules } from './coverage.ts';
 
-/** The languages with a function-word profile in src/data/languages.json. */
-export const PROFILED = ['en', 'cy', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'pl'] as const;
-export type ProfiledLanguage = (typeof PROFILED)[number];
+export { PROFILED, type ProfiledLanguage } from '../verdict.ts';
+
 type Foreign = Exclude<ProfiledLanguage, 'en'>;
 const FOREIGN = PROFILED.filter((l): l is Foreign => l !== 'en');
 
-interface LanguagesData {
+/** src/data/languages.json. */
+export interface LanguagesData {
   functionWords: Record<ProfiledLanguage, string>;
   detection: {
     minForeignScore: number;
@@ -30,9 +31,10 @@ interface LanguagesData {
     minNonLatinLetters: number;
     mixedScore: number;
   };
+  coverage: CoverageRules;
 }
 
-export const languagesData = languagesJson as unknown as LanguagesData;
+export const languagesData: LanguagesData = languagesJson;
 const RULES = languagesData.detection;
 
 /** Word → the languages listing it, each with its share of one point (shared words count less for each). */

@@ -8,6 +8,7 @@ import { CITATIONS } from '../findings/sources.ts';
 
 export { citation } from '../findings/sources.ts';
 
+import type { EnumField } from '../context.ts';
 import type { Citation, PrimaryPurpose } from '../verdict.ts';
 import type { WalkthroughData } from '../walkthrough.ts';
 import type { Condition, Definitions } from './conditions.ts';
@@ -21,6 +22,11 @@ export interface RuleEntry {
   /** Ids into citations.json. */
   citations: CitationId[];
   appliesWhen: Condition;
+}
+
+/** src/data/rules/catalogue.json. */
+export interface CatalogueData {
+  rules: RuleEntry[];
 }
 
 /**
@@ -49,12 +55,13 @@ export interface QuestionEntry {
   variants?: { id: string; when: Condition; text: MessageId }[];
 }
 
-const { $comment: _c2, ...questionEntries } = questionsJson as unknown as Record<string, QuestionEntry> & {
-  $comment?: string;
-};
+/** src/data/rules/questions.json: a question per context field it can ask about. */
+export type QuestionsData = { [F in EnumField]?: QuestionEntry };
+
+const { $comment: _c2, ...questionEntries } = questionsJson;
 
 export const citations: Readonly<Record<string, Citation>> = CITATIONS;
-export const decision = decisionJson as unknown as DecisionData;
-export const catalogue = (catalogueJson as unknown as { rules: RuleEntry[] }).rules;
-export const questions: Record<string, QuestionEntry> = questionEntries;
-export const walkthrough = walkthroughJson as unknown as WalkthroughData;
+export const decision: DecisionData = decisionJson;
+export const catalogue: readonly RuleEntry[] = catalogueJson.rules;
+export const questions: Readonly<Record<string, QuestionEntry>> = questionEntries;
+export const walkthrough: WalkthroughData = walkthroughJson;
