@@ -178,8 +178,13 @@ export function ThisTab() {
   };
 
   const setPaused = async (paused: boolean) => {
+    // The box shows the click at once: a redraw before storage answers must not flip it back.
+    setPausedState(paused);
     const saved = await saveSettings({ pausedEverywhere: paused });
-    if (!saved.ok) setMessage(saved.storageError ?? t('tab_not_saved'));
+    if (!saved.ok) {
+      setMessage(saved.storageError ?? t('tab_not_saved'));
+      setPausedState((await loadSettings()).pausedEverywhere);
+    }
     if (tab) await refresh(tab.id);
   };
 
