@@ -3,7 +3,7 @@
  * walkthrough, presenter mode, a quiz and a printable hand-out. Runs as an extension page and as a plain web
  * page: no extension API is used anywhere, and nothing leaves the page.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_CONTEXT } from '../core/context.ts';
 import type { Checker, Context, EnumField, Walkthrough } from '../core/index.ts';
 import { getLocale, HTML_LANG, type Locale, setLocale, t } from '../i18n/index.ts';
@@ -224,7 +224,9 @@ export function App() {
 
   /** The current scenario, updated at once (two quick arrow presses move two scenarios). */
   const current = useRef<Scenario | null>(first);
-  const load = (s: Scenario) => {
+  // Only state setters and a ref: the same function for the page's life, so the gallery below is not redrawn on
+  // every keystroke in the editor beside it.
+  const load = useCallback((s: Scenario) => {
     current.current = s;
     setScenario(s);
     setSubject(s.subject);
@@ -233,7 +235,7 @@ export function App() {
     setContext(scenarioContext(s));
     setLit(0);
     setRevealed(false);
-  };
+  }, []);
 
   const step = (delta: number) => {
     if (visible.length === 0) return;
@@ -405,6 +407,22 @@ export function App() {
     [handoutPages, printSummary],
   );
 
+  // The same element while the filters and the chosen scenario stay: Preact skips the 62 cards on a keystroke.
+  const selectedId = scenario?.id ?? null;
+  const gallery = useMemo(
+    () => (
+      <Gallery
+        total={SCENARIOS.length}
+        visible={visible}
+        filters={filters}
+        selectedId={selectedId}
+        onFilters={setFilters}
+        onSelect={load}
+      />
+    ),
+    [visible, filters, selectedId, load],
+  );
+
   if (presenting) {
     const at = scenario ? visible.findIndex((s) => s.id === scenario.id) : -1;
     return (
@@ -526,14 +544,7 @@ export function App() {
           </main>
         ) : (
           <main class="explore">
-            <Gallery
-              total={SCENARIOS.length}
-              visible={visible}
-              filters={filters}
-              selectedId={scenario?.id ?? null}
-              onFilters={setFilters}
-              onSelect={load}
-            />
+            {gallery}
             <section class="editor" aria-labelledby="editor-heading">
               <h2 id="editor-heading">
                 {scenario ? <span lang={englishLang()}>{scenario.title}</span> : t('training_your_draft')}
