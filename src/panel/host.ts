@@ -10,11 +10,13 @@
  * settings never appear in the page.
  */
 import { h, render } from 'preact';
+import { placeCard, type RectLike } from '../content/hover-hit.ts';
 import { assessRisk } from '../core/risk.ts';
 import { startExtensionLocale } from '../i18n/extension.ts';
 import { getLocale, HTML_LANG, onLocaleChange } from '../i18n/index.ts';
 import { OUR_HOST_ATTRIBUTE, styledShadowRoot } from '../ui/our-ui.ts';
 import { ComposerPanel, type ComposerPanelProps, SkippedBadge } from './ComposerPanel.tsx';
+import { HighlightCard, type HighlightCardProps } from './HighlightCard.tsx';
 import { pinHostStyle } from './host-style.ts';
 import { PANEL_CSS } from './styles.ts';
 
@@ -29,7 +31,20 @@ export interface ComposerHost {
   focusBadge(): boolean;
   /** Check at Send: marks (or clears) "check skipped" on the badge (host attribute `data-mrc-send-check`). */
   setSendCheckSkipped(skipped: boolean): void;
+  /** Shows the card on a highlighted phrase (null hides it), placed clear of the phrase's lines. */
+  card(props: CardRequest | null): void;
+  /** Moves keyboard focus into the card while it shows (the keyboard shortcut). False when none shows. */
+  focusCard(): boolean;
   destroy(): void;
+}
+
+/**
+ * The card on a highlighted phrase: what it shows, and the phrase's line boxes (`line` the one pointed at) in the
+ * editor document's viewport (an editor in a child frame is offset by the frame here).
+ */
+export interface CardRequest extends Omit<HighlightCardProps, 'cardId'> {
+  line: RectLike;
+  rects: RectLike[];
 }
 
 export const PANEL_WIDTH = 380;
@@ -76,7 +91,11 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   // Our own language, whatever the webmail page's: screen readers read the badge and panel in it.
   anchor.setAttribute('lang', HTML_LANG[getLocale()]);
   anchor.hidden = true;
-  shadow.append(anchor);
+  // The card on a highlighted phrase: its own layer, placed by the phrase, not by the badge.
+  const cardLayer = doc.createElement('div');
+  cardLayer.className = 'card-layer';
+  cardLayer.hidden = true;
+  shadow.append(anchor, cardLayer);
   doc.documentElement.append(host);
 
   let visible = false;
@@ -207,10 +226,82 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
   void startExtensionLocale().catch(() => undefined);
   const offLocale = onLocaleChange(() => {
     if (visible) draw();
+    if (lastCard) drawCard();
   });
+
+  /** The editor's frame content box in this document (0, 0 when the editor is in this document). */
+  const frameOffset = (): { x: number; y: number } => {
+    if (editor.ownerDocument === doc) return { x: 0, y: 0 };
+    const frameEl = editor.ownerDocument.defaultView?.frameElement;
+    if (!frameEl) return { x: 0, y: 0 };
+    const fr = frameEl.getBoundingClientRect();
+    const cs = win.getComputedStyle(frameEl);
+    return {
+      x: fr.left + frameEl.clientLeft + (Number.parseFloat(cs.paddingLeft) || 0),
+      y: fr.top + frameEl.clientTop + (Number.parseFloat(cs.paddingTop) || 0),
+    };
+  };
+  const cardId = `mrc-card-${id}`;
+  let lastCard: CardRequest | null = null;
+  const drawCard = () => {
+    try {
+      const req = lastCard;
+      if (!req) {
+        cardLayer.hidden = true;
+        render(null, cardLayer);
+        return;
+      }
+      cardLayer.setAttribute('lang', HTML_LANG[getLocale()]);
+      const { line, rects, ...props } = req;
+      render(h(HighlightCard, { ...props, cardId }), cardLayer);
+      const card = cardLayer.firstElementChild as HTMLElement | null;
+      if (!card) return;
+      const { x, y } = frameOffset();
+      const move = (r: RectLike): RectLike => ({
+        left: r.left + x,
+        right: r.right + x,
+        top: r.top + y,
+        bottom: r.bottom + y,
+      });
+      // Measured where it will show, then placed beside the phrase's lines, never over them.
+      card.style.removeProperty('max-height');
+      cardLayer.hidden = false;
+      const box = card.getBoundingClientRect();
+      const at = placeCard(
+        rects.map(move),
+        move(line),
+        box.width,
+        box.height,
+        win.innerWidth,
+        win.innerHeight,
+      );
+      card.style.setProperty('left', `${at.left}px`);
+      card.style.setProperty('top', `${at.top}px`);
+      card.style.setProperty('max-height', `${at.maxHeight}px`);
+      card.dataset.side = at.side;
+    } catch {
+      lastCard = null;
+      cardLayer.hidden = true;
+    }
+  };
 
   return {
     host,
+    card(req) {
+      lastCard = req;
+      drawCard();
+    },
+    focusCard() {
+      try {
+        const card = cardLayer.querySelector<HTMLElement>('.card');
+        if (!card || cardLayer.hidden) return false;
+        const first = card.querySelector<HTMLElement>('button.fix') ?? card;
+        first.focus();
+        return shadow.activeElement === first;
+      } catch {
+        return false;
+      }
+    },
     update(props) {
       last = props;
       // How many verdicts this composer has shown: tests and bench:page wait for the next one.
@@ -243,6 +334,7 @@ export function createComposerHost(editor: HTMLElement, root: Element): Composer
       if (frame) win.cancelAnimationFrame(frame);
       try {
         render(null, anchor);
+        render(null, cardLayer);
       } catch {
         // Removing the host below is enough.
       }

@@ -129,6 +129,31 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
   .problem-stop { border-left-color: #ff8a80; }
   .fix { background: #8ab4f8; border-color: #8ab4f8; color: #202124; }
 }
+/* The card on a highlighted phrase (issue #13): placed by the phrase, beside its lines, never over them. */
+.card-layer { position: fixed; left: 0; top: 0; width: 0; height: 0;
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; color-scheme: light dark; }
+.card-layer[hidden] { display: none; }
+.card {
+  pointer-events: auto; position: fixed; left: 0; top: 0; box-sizing: border-box;
+  width: max-content; max-width: min(340px, calc(100vw - 16px)); overflow: auto;
+  padding: 6px 10px 8px; border-radius: 6px; border: 1px solid #8a8a8a;
+  background: #fff; color: #1b1b1b; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+}
+.card:focus { outline: none; }
+.card:focus-visible { outline: 2px solid #0b57d0; outline-offset: -2px; }
+.card-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }
+.card-phrase { margin: 0; font-weight: 600; }
+.card-purpose { font-weight: 400; }
+.card-mixed { border-left: 4px solid #8a5300; padding-left: 8px; }
+.card-fixes { list-style: none; padding: 0; margin: 6px 0 2px; }
+.card-fixes .problem { margin: 4px 0; }
+.card-sources { font-size: 12px; margin-top: 6px; }
+@media (prefers-color-scheme: dark) {
+  .card-layer { color: #eee; }
+  .card { background: #202124; color: #eee; border-color: #777; }
+  .card-mixed { border-left-color: #ffb366; }
+  .card:focus-visible { outline-color: #8ab4f8; }
+}
 .verdict-language { border-left: 3px solid currentColor; padding-left: 8px; font-style: italic; }
 .language-tag { font-weight: 500; }
 `;
