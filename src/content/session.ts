@@ -185,7 +185,18 @@ export class ComposerSession {
     this.ref = ref;
     this.deps = deps;
     this.answers = rememberedAnswers.get(ref.editor) ?? {};
-    this.ui = createComposerHost(ref.editor, ref.root);
+    this.ui = createComposerHost(
+      ref.editor,
+      ref.root,
+      () => {
+        try {
+          return ref.observeTargets().fields;
+        } catch {
+          return [];
+        }
+      },
+      () => this.caretLine(),
+    );
     this.hover = new HighlightHover(ref, {
       show: (card) => this.showCard(card),
       mirror: () => this.mirror,
@@ -353,6 +364,17 @@ export class ComposerSession {
       openRequest: this.openRequests,
     });
     this.hover.setTargets(targets);
+  }
+
+  /** The line box of the caret when it is in this draft (rich editors; null in a textarea or elsewhere). */
+  private caretLine(): DOMRect | null {
+    if (this.ref.kind !== 'contenteditable') return null;
+    const sel = this.ref.editor.ownerDocument.defaultView?.getSelection();
+    if (!sel?.rangeCount || !sel.focusNode || !this.ref.editor.contains(sel.focusNode)) return null;
+    const range = sel.getRangeAt(0).cloneRange();
+    range.collapse(false);
+    const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    return r.height > 0 ? r : null;
   }
 
   /** Shows (or hides) the card on a highlighted phrase, with this draft's verdict, risk and fixes. */

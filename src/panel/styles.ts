@@ -10,6 +10,8 @@ export const PANEL_CSS = `
 .badge {
   pointer-events: auto;
   position: absolute; right: 6px; bottom: 6px;
+  /* Moved off the draft's text when some lies under its corner (host.ts, badgePlace). */
+  transform: translate(var(--mrc-badge-dx, 0px), var(--mrc-badge-dy, 0px));
   display: inline-flex; align-items: center; gap: 6px;
   max-width: 320px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
   padding: 3px 10px 3px 8px; border-radius: 999px;
@@ -43,7 +45,7 @@ export const PANEL_CSS = `
   background: #fff; color: #1b1b1b; box-shadow: 0 6px 24px rgb(0 0 0 / 0.25);
 }
 .anchor[data-side="above"] .panel { bottom: var(--mrc-panel-offset, 40px); }
-.anchor[data-side="below"] .panel { top: 4px; }
+.anchor[data-side="below"] .panel { top: var(--mrc-panel-top, 4px); }
 .panel-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .panel-title { font-size: 12px; font-weight: 600; opacity: 0.75; margin: 0; }
 .close { font: inherit; border: 1px solid #8a8a8a; background: transparent; color: inherit; border-radius: 4px; cursor: pointer; padding: 0 8px; }
