@@ -99,6 +99,7 @@ export class HighlightHover {
   private point: { x: number; y: number } | null = null;
   private pointerFrame = 0;
   private caretFrame = 0;
+  private moveFrame = 0;
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(ref: ComposerRef, deps: HoverDeps) {
@@ -150,6 +151,17 @@ export class HighlightHover {
       editor.addEventListener('pointerup', onCaret, passive);
     } else {
       doc.addEventListener('selectionchange', () => this.caretSoon(), passive);
+    }
+    // The page or the editor scrolled, or the window changed size: the card follows its phrase (a caret card) or
+    // closes (a pointer card: the phrase moved from under the pointer).
+    const onMove = () => {
+      if (!this.shown || this.moveFrame) return;
+      this.moveFrame = win.requestAnimationFrame(() => this.onMoveFrame());
+    };
+    const hostWin = this.ref.root.ownerDocument.defaultView;
+    for (const w of new Set([win, hostWin])) {
+      w?.addEventListener('scroll', onMove, { capture: true, passive: true, signal });
+      w?.addEventListener('resize', onMove, { passive: true, signal });
     }
     editor.addEventListener(
       'focusout',
@@ -226,6 +238,7 @@ export class HighlightHover {
     const win = this.win;
     if (win && this.pointerFrame) win.cancelAnimationFrame(this.pointerFrame);
     if (win && this.caretFrame) win.cancelAnimationFrame(this.caretFrame);
+    if (win && this.moveFrame) win.cancelAnimationFrame(this.moveFrame);
     this.shown = null;
   }
 
@@ -260,6 +273,18 @@ export class HighlightHover {
     const win = this.win;
     if (this.typing || this.caretFrame || !win) return;
     this.caretFrame = win.requestAnimationFrame(() => this.onCaretFrame());
+  }
+
+  private onMoveFrame() {
+    this.moveFrame = 0;
+    try {
+      const shown = this.shown;
+      if (!shown) return;
+      if (shown.via === 'pointer' && !this.overCard) this.hide();
+      else this.setTargets(this.targets);
+    } catch {
+      this.hide();
+    }
   }
 
   private onPointerFrame() {
