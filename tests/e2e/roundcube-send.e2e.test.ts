@@ -7,7 +7,8 @@
  * - an injected exception in the extension: exactly one;
  * - the keyboard path (Tab to Send, Enter) behaves like the click (core Roundcube has no send shortcut);
  * - advise and off never hold;
- * - risk first (issue #13), the default mode: a non-compliant appeal is `stop` and held; a service notice with 60
+ * - risk first (issue #13), the default mode: a non-compliant appeal is `stop` and held; a compliant one is
+ *   `review` until consent is answered, then `ok` and sent at once; a service notice with 60
  *   addresses in To is `stop` before Send and held; a fix goes in on click (plain text and TinyMCE) and one
  *   Ctrl+Z takes it out, the body byte-identical.
  *
@@ -306,6 +307,23 @@ describe.skipIf(!!skipReason)('Check at Send on a real Roundcube', () => {
     await dialogOf(page).getByRole('button', { name: 'Go back and edit' }).click();
     await page.waitForTimeout(1000);
     expect(delivered(subject)).toHaveLength(0);
+    await settle(page);
+  });
+
+  test('risk: a compliant appeal is review until consent is answered, then ok, and sends at once', async () => {
+    await setMode('risk');
+    // Answers are remembered per recipient list (issue #13 item 5): start from none.
+    await worker.evaluate(() => chrome.storage.local.remove('rememberedAnswers'));
+    const compliant = `${APPEAL}\n\nHope Trust, registered charity number 1234567. To stop these emails, reply UNSUBSCRIBE.`;
+    const subject = await compose(compliant, { label: 'risk-compliant' });
+    await expect.poll(() => riskOf(PLAIN_HOST), { timeout: 15_000 }).toBe('review');
+    expect(await page.locator(PLAIN_HOST).getAttribute('data-mrc-problems')).toBe('0');
+    await page.locator(`${PLAIN_HOST} .badge`).click();
+    await page.locator(`${PLAIN_HOST} fieldset[data-field="consent"] button[data-value="yes"]`).click();
+    await expect.poll(() => riskOf(PLAIN_HOST), { timeout: 10_000 }).toBe('ok');
+    await page.locator('button.btn.btn-primary.send').click();
+    expect(await deliveredOnce(subject)).toHaveLength(1);
+    expect(await dialogOf(page).count()).toBe(0);
     await settle(page);
   });
 
