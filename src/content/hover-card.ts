@@ -116,6 +116,14 @@ export class HighlightHover {
     return this.ref.editor.ownerDocument.defaultView;
   }
 
+  /**
+   * Frames and timers run on the compose window's own window: an editor's frame may be sandboxed without scripts
+   * (Proton), where a callback scheduled on its window would never run.
+   */
+  private get clock(): Window {
+    return this.ref.root.ownerDocument.defaultView ?? window;
+  }
+
   private listen() {
     const { signal } = this.abort;
     const editor = this.ref.editor;
@@ -128,7 +136,8 @@ export class HighlightHover {
       (e) => {
         if (e.pointerType === 'touch') return;
         this.point = { x: e.clientX, y: e.clientY };
-        if (!this.pointerFrame) this.pointerFrame = win.requestAnimationFrame(() => this.onPointerFrame());
+        if (!this.pointerFrame)
+          this.pointerFrame = this.clock.requestAnimationFrame(() => this.onPointerFrame());
       },
       passive,
     );
@@ -156,7 +165,7 @@ export class HighlightHover {
     // closes (a pointer card: the phrase moved from under the pointer).
     const onMove = () => {
       if (!this.shown || this.moveFrame) return;
-      this.moveFrame = win.requestAnimationFrame(() => this.onMoveFrame());
+      this.moveFrame = this.clock.requestAnimationFrame(() => this.onMoveFrame());
     };
     const hostWin = this.ref.root.ownerDocument.defaultView;
     for (const w of new Set([win, hostWin])) {
@@ -219,7 +228,7 @@ export class HighlightHover {
       return await run();
     } finally {
       // The editor's own input events come within a frame or two of the insertion.
-      this.win?.setTimeout(() => (this.fixingNow = false), 50);
+      this.clock.setTimeout(() => (this.fixingNow = false), 50);
     }
   }
 
@@ -235,10 +244,10 @@ export class HighlightHover {
   destroy(): void {
     this.abort.abort();
     clearTimeout(this.leaveTimer);
-    const win = this.win;
-    if (win && this.pointerFrame) win.cancelAnimationFrame(this.pointerFrame);
-    if (win && this.caretFrame) win.cancelAnimationFrame(this.caretFrame);
-    if (win && this.moveFrame) win.cancelAnimationFrame(this.moveFrame);
+    const clock = this.clock;
+    if (this.pointerFrame) clock.cancelAnimationFrame(this.pointerFrame);
+    if (this.caretFrame) clock.cancelAnimationFrame(this.caretFrame);
+    if (this.moveFrame) clock.cancelAnimationFrame(this.moveFrame);
     this.shown = null;
   }
 
@@ -270,9 +279,8 @@ export class HighlightHover {
   }
 
   private caretSoon() {
-    const win = this.win;
-    if (this.typing || this.caretFrame || !win) return;
-    this.caretFrame = win.requestAnimationFrame(() => this.onCaretFrame());
+    if (this.typing || this.caretFrame) return;
+    this.caretFrame = this.clock.requestAnimationFrame(() => this.onCaretFrame());
   }
 
   private onMoveFrame() {
