@@ -33,6 +33,7 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM, DIST, type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { highlightPoint } from './highlight-point.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NM = path.join(ROOT, 'node_modules');
@@ -430,64 +431,12 @@ describe.each(EDITORS)('%s in a plain compose form', (editor) => {
 /** Editors the card on a highlight (issue #13 item 4) is tried on: a model editor, one in a frame, a textarea. */
 const CARD_EDITORS = ['ckeditor5', 'tinymce', 'textarea'] as const satisfies readonly EditorName[];
 
-/** The centre of a highlighted phrase's first line box, in the page's viewport (a frame's offset added). */
-async function highlightPoint(
-  p: Page,
-  editor: EditorName,
-): Promise<{ x: number; y: number; top: number; bottom: number }> {
-  if (editor === 'textarea') {
-    const box = await p.evaluate(() => {
-      const span = document
-        .querySelector('[data-mrc-mirror]')
-        ?.shadowRoot?.querySelector<HTMLElement>('span[data-start]:not(.gone)');
-      const r = span?.getClientRects()[0];
-      return r ? { left: r.left, top: r.top, width: r.width, height: r.height } : null;
-    });
-    if (!box) throw new Error('no mark in the textarea mirror');
-    return {
-      x: box.left + box.width / 2,
-      y: box.top + box.height / 2,
-      top: box.top,
-      bottom: box.top + box.height,
-    };
-  }
-  const frame = await editorFrame(p, editor);
-  const box = await frame.evaluate(() => {
-    for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
-      if (!name.startsWith('mrc-')) continue;
-      for (const r of h) {
-        const b = r.getClientRects()[0];
-        if (b) return { left: b.left, top: b.top, width: b.width, height: b.height };
-      }
-    }
-    return null;
-  });
-  if (!box) throw new Error('no highlight');
-  let dx = 0;
-  let dy = 0;
-  if (frame !== p) {
-    const el = await (frame as Frame).frameElement();
-    const offset = await el.evaluate((f) => {
-      if (!(f instanceof HTMLElement)) return { x: 0, y: 0 };
-      const r = f.getBoundingClientRect();
-      return { x: r.left + f.clientLeft, y: r.top + f.clientTop };
-    });
-    dx = offset.x;
-    dy = offset.y;
-  }
-  return {
-    x: dx + box.left + box.width / 2,
-    y: dy + box.top + box.height / 2,
-    top: dy + box.top,
-    bottom: dy + box.top + box.height,
-  };
-}
-
 describe.each(CARD_EDITORS)('%s: the card on a highlighted phrase', (editor) => {
   test('hover shows the card with the reason, clear of the line; its fix goes in on click and one Ctrl+Z takes it out', async () => {
     const p = await openWithAppeal(editor);
     const before = await serialize(p);
-    const at = await highlightPoint(p, editor);
+    const at = await highlightPoint(p, await editorFrame(p, editor), { mirror: editor === 'textarea' });
+    if (!at) throw new Error('no highlighted phrase');
     await p.mouse.move(at.x, at.y, { steps: 3 });
     const card = badge(p).locator('.card');
     await card.waitFor({ state: 'visible', timeout: 5000 });

@@ -15,6 +15,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeFindings, runAxe } from './axe.ts';
 import { DIST, type ExtensionBrowser, hostFor, launchWithExtension, verdictOf } from './browser.ts';
+import { highlightPoint } from './highlight-point.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const APPEAL =
@@ -35,30 +36,10 @@ const errors: string[] = [];
 const host = hostFor('body');
 const cardOf = (p: Page) => p.locator(`${host} .card`);
 
-/** The centre of the first line box of the highlighted range whose text is `text` (viewport coordinates). */
+/** The first line box of the highlighted phrase `text`, once it is highlighted. */
 async function phrasePoint(p: Page, text: string) {
-  await expect.poll(() => findPhrase(p, text), { timeout: 5000 }).not.toBeNull();
-  return findPhrase(p, text);
-}
-
-function findPhrase(p: Page, text: string) {
-  return p.evaluate((t) => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('mrc-')) continue;
-      for (const r of h as unknown as Set<Range>) {
-        if (r.toString() !== t) continue;
-        const box = r.getClientRects()[0];
-        if (box)
-          return {
-            x: box.left + box.width / 2,
-            y: box.top + box.height / 2,
-            top: box.top,
-            bottom: box.bottom,
-          };
-      }
-    }
-    return null;
-  }, text);
+  await expect.poll(() => highlightPoint(p, p, { text }), { timeout: 5000 }).not.toBeNull();
+  return highlightPoint(p, p, { text });
 }
 
 /** Fills the demo's first composer and waits for its verdict and highlights. */
