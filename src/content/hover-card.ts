@@ -118,7 +118,7 @@ export class HighlightHover {
 
   /**
    * Frames and timers run on the compose window's own window: an editor's frame may be sandboxed without scripts
-   * (Proton), where a callback scheduled on its window would never run.
+   * (Proton), where a callback scheduled on its window is not to be relied on.
    */
   private get clock(): Window {
     return this.ref.root.ownerDocument.defaultView ?? window;
