@@ -31,6 +31,7 @@ import {
 } from '../settings/remembered.ts';
 import { fixText } from '../ui/risk-labels.ts';
 import { clearHighlights, flashRange, type RangesByPurpose, setHighlights } from './highlights.ts';
+import { HighlightHover, type HoverTarget, type ShownCard } from './hover-card.ts';
 import { insertFix } from './insert-fix.ts';
 import {
   changedWords,
@@ -155,6 +156,8 @@ export class ComposerSession {
   private observer: MutationObserver | undefined;
   /** Plain-text bodies only: draws the highlights over the textarea (created with the first evidence). */
   private mirror: TextareaMirror | undefined;
+  /** The card on a highlighted phrase: when the pointer rests on one or the caret enters it. */
+  private readonly hover: HighlightHover;
   /** The in-page checker: only when the worker cannot be used. */
   private checker: Checker | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -182,7 +185,22 @@ export class ComposerSession {
     this.ref = ref;
     this.deps = deps;
     this.answers = rememberedAnswers.get(ref.editor) ?? {};
-    this.ui = createComposerHost(ref.editor, ref.root);
+    this.ui = createComposerHost(
+      ref.editor,
+      ref.root,
+      () => {
+        try {
+          return ref.observeTargets().fields;
+        } catch {
+          return [];
+        }
+      },
+      () => this.caretLine(),
+    );
+    this.hover = new HighlightHover(ref, {
+      show: (card) => this.showCard(card),
+      mirror: () => this.mirror,
+    });
     this.watch();
     this.schedule(0);
   }
@@ -320,12 +338,18 @@ export class ComposerSession {
 
   private paint(draft: DraftSnapshot, verdict: Verdict) {
     const ranges: RangesByPurpose = {};
+    const targets: HoverTarget[] = [];
     for (const e of verdict.evidence) {
       if (e.field !== 'body' || e.purpose === 'none') continue;
+      if (this.ref.kind === 'textarea') {
+        targets.push({ evidence: e, range: null });
+        continue;
+      }
       const range = draft.body.rangeFor(e.start, e.end);
       if (!range) continue;
       const purpose = e.purpose as Purpose;
       ranges[purpose] = [...(ranges[purpose] ?? []), range];
+      targets.push({ evidence: e, range });
     }
     setHighlights(this.ref.editor.ownerDocument, this, ranges);
     if (this.ref.kind === 'textarea') this.paintMirror(verdict);
@@ -339,6 +363,52 @@ export class ComposerSession {
       onFix: (fix) => this.applyFix(fix),
       openRequest: this.openRequests,
     });
+    this.hover.setTargets(targets);
+  }
+
+  /** The line box of the caret when it is in this draft (rich editors; null in a textarea or elsewhere). */
+  private caretLine(): DOMRect | null {
+    if (this.ref.kind !== 'contenteditable') return null;
+    const sel = this.ref.editor.ownerDocument.defaultView?.getSelection();
+    if (!sel?.rangeCount || !sel.focusNode || !this.ref.editor.contains(sel.focusNode)) return null;
+    const range = sel.getRangeAt(0).cloneRange();
+    range.collapse(false);
+    const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    return r.height > 0 ? r : null;
+  }
+
+  /** Shows (or hides) the card on a highlighted phrase, with this draft's verdict, risk and fixes. */
+  private showCard(card: ShownCard | null) {
+    const verdict = this.verdict;
+    if (!card || !verdict) {
+      this.ui.card(null);
+      return;
+    }
+    this.ui.card({
+      evidence: card.evidence,
+      verdict,
+      risk: this.riskOf(verdict),
+      line: card.line,
+      rects: card.rects,
+      onFix: (fix) => this.hover.whileFixing(() => this.applyFix(fix)),
+      onClose: (refocus) => {
+        // A fix moves focus to the editor on its way in: the card stays to say what happened.
+        if (!refocus && this.hover.fixing) return;
+        this.hover.dismiss();
+        if (refocus) this.focusEditor();
+      },
+      onPointer: (inside) => this.hover.cardPointer(inside),
+    });
+  }
+
+  /** Focus back to the draft (after the card, reached by keyboard, closes): the caret is where it was. */
+  private focusEditor() {
+    try {
+      this.ref.editor.ownerDocument.defaultView?.focus();
+      this.ref.editor.focus({ preventScroll: true });
+    } catch {
+      // Fail open.
+    }
   }
 
   /** Textareas: evidence offsets index the value as read, so the mirror can mark them (stale ones are skipped). */
@@ -363,6 +433,7 @@ export class ComposerSession {
   }
 
   private clear() {
+    this.hover.setTargets([]);
     clearHighlights(this.ref.editor.ownerDocument, this);
     this.mirror?.clear();
     this.ui.update(null);
@@ -450,9 +521,13 @@ export class ComposerSession {
     }
   }
 
-  /** Moves focus to this composer's badge (the keyboard shortcut); false when it shows nothing. */
+  /**
+   * The keyboard shortcut: moves focus to the card on the phrase at the caret while one shows, else to this
+   * composer's badge; false when it shows neither.
+   */
   focusBadge(): boolean {
     try {
+      if (this.hover.visible && this.ui.focusCard()) return true;
       return this.ui.focusBadge();
     } catch {
       return false;
@@ -585,6 +660,7 @@ export class ComposerSession {
     this.deps.worker?.()?.drop(this.id);
     this.abort.abort();
     this.observer?.disconnect();
+    this.hover.destroy();
     clearHighlights(this.ref.editor.ownerDocument, this);
     this.mirror?.destroy();
     this.ui.destroy();

@@ -366,6 +366,23 @@ export class TextareaMirror {
     return true;
   }
 
+  /**
+   * The marks shown now, each with the line boxes of its text that the textarea shows (viewport coordinates): the
+   * hover card hit-tests the pointer against them. Marks dropped while the writer types are left out.
+   */
+  visibleMarks(): { start: number; end: number; rects: DOMRect[] }[] {
+    if (this.destroyed || this.clip.hidden) return [];
+    const box = this.clip.getBoundingClientRect();
+    const out: { start: number; end: number; rects: DOMRect[] }[] = [];
+    for (const span of Array.from(this.inner.querySelectorAll<HTMLElement>('span[data-start]:not(.gone)'))) {
+      const rects = Array.from(span.getClientRects()).filter(
+        (r) => r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right,
+      );
+      out.push({ start: Number(span.dataset.start), end: Number(span.dataset.end), rects });
+    }
+    return out;
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;

@@ -10,6 +10,8 @@ export const PANEL_CSS = `
 .badge {
   pointer-events: auto;
   position: absolute; right: 6px; bottom: 6px;
+  /* Moved off the draft's text when some lies under its corner (host.ts, badgePlace). */
+  transform: translate(var(--mrc-badge-dx, 0px), var(--mrc-badge-dy, 0px));
   display: inline-flex; align-items: center; gap: 6px;
   max-width: 320px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
   padding: 3px 10px 3px 8px; border-radius: 999px;
@@ -43,7 +45,7 @@ export const PANEL_CSS = `
   background: #fff; color: #1b1b1b; box-shadow: 0 6px 24px rgb(0 0 0 / 0.25);
 }
 .anchor[data-side="above"] .panel { bottom: var(--mrc-panel-offset, 40px); }
-.anchor[data-side="below"] .panel { top: 4px; }
+.anchor[data-side="below"] .panel { top: var(--mrc-panel-top, 4px); }
 .panel-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .panel-title { font-size: 12px; font-weight: 600; opacity: 0.75; margin: 0; }
 .close { font: inherit; border: 1px solid #8a8a8a; background: transparent; color: inherit; border-radius: 4px; cursor: pointer; padding: 0 8px; }
@@ -128,6 +130,31 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
   .problem { border-left-color: #ffb366; }
   .problem-stop { border-left-color: #ff8a80; }
   .fix { background: #8ab4f8; border-color: #8ab4f8; color: #202124; }
+}
+/* The card on a highlighted phrase (issue #13): placed by the phrase, beside its lines, never over them. */
+.card-layer { position: fixed; left: 0; top: 0; width: 0; height: 0;
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; color-scheme: light dark; }
+.card-layer[hidden] { display: none; }
+.card {
+  pointer-events: auto; position: fixed; left: 0; top: 0; box-sizing: border-box;
+  width: max-content; max-width: min(340px, calc(100vw - 16px)); overflow: auto;
+  padding: 6px 10px 8px; border-radius: 6px; border: 1px solid #8a8a8a;
+  background: #fff; color: #1b1b1b; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+}
+.card:focus { outline: none; }
+.card:focus-visible { outline: 2px solid #0b57d0; outline-offset: -2px; }
+.card-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }
+.card-phrase { margin: 0; font-weight: 600; }
+.card-purpose { font-weight: 400; }
+.card-mixed { border-left: 4px solid #8a5300; padding-left: 8px; }
+.card-fixes { list-style: none; padding: 0; margin: 6px 0 2px; }
+.card-fixes .problem { margin: 4px 0; }
+.card-sources { font-size: 12px; margin-top: 6px; }
+@media (prefers-color-scheme: dark) {
+  .card-layer { color: #eee; }
+  .card { background: #202124; color: #eee; border-color: #777; }
+  .card-mixed { border-left-color: #ffb366; }
+  .card:focus-visible { outline-color: #8ab4f8; }
 }
 .verdict-language { border-left: 3px solid currentColor; padding-left: 8px; font-style: italic; }
 .language-tag { font-weight: 500; }

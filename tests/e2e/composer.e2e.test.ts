@@ -107,10 +107,10 @@ describe('in-page check on the demo composer', () => {
     await panel.waitFor({ state: 'visible' });
     expect(await panel.locator('.evidence-list li').count()).toBeGreaterThan(0);
     expect(await panel.locator('.verdict-route').textContent()).toContain('Route');
-    // With room above the editor, the panel opens there: it does not cover the draft.
-    const [p, e] = await Promise.all([panel.boundingBox(), page.locator('#body').boundingBox()]);
-    expect(e?.y ?? 0).toBeGreaterThanOrEqual(248); // the demo page leaves room above the editor
-    expect((p?.y ?? 0) + (p?.height ?? Infinity)).toBeLessThanOrEqual(e?.y ?? 0);
+    // No room beside the form: the panel opens under the composer's To and Subject, never over them
+    // (tests/e2e/layout.e2e.test.ts measures this, and the caret line, on every fixture).
+    const [p, subject] = await Promise.all([panel.boundingBox(), page.locator('#subject').boundingBox()]);
+    expect(p?.y ?? 0).toBeGreaterThanOrEqual((subject?.y ?? Infinity) + (subject?.height ?? 0));
     // Picking a phrase marks it without touching the editor's selection.
     const selectionBefore = await page.evaluate(() => String(getSelection()));
     await panel.locator('.evidence-button').first().click();

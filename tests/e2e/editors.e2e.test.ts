@@ -12,6 +12,8 @@
  * - Check at Send in confirm mode: held with the dialog, "Send anyway" delivers exactly one; also when the form
  *   stays open 5 s after Send (a slow server, with no sign of sending), where a second Send meanwhile is asked
  *   about again and the total stays one;
+ * - the card on a highlighted phrase (ckeditor5, tinymce, textarea): hover shows it with the reason, clear of the
+ *   line; its fix goes in on click and one Ctrl+Z takes it out, the serialisation byte-identical;
  * - no request beyond the page's own server, no page errors.
  * Needs a development build (`npm run build:dev`).
  */
@@ -31,6 +33,7 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM, DIST, type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { highlightPoint } from './highlight-point.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NM = path.join(ROOT, 'node_modules');
@@ -167,6 +170,36 @@ async function open(context: BrowserContext, editor: EditorName, query = ''): Pr
 
 const serialize = (p: Page) => p.evaluate(() => window.__compose.serialize());
 
+/** The draft's text as the editor shows it (a textarea's value), from the editor's own frame. */
+async function draftText(p: Page, editor: EditorName): Promise<string> {
+  const frame = await editorFrame(p, editor);
+  return frame.evaluate(() => {
+    const el = window.__compose ? window.__compose.editable() : document.body;
+    return el instanceof HTMLTextAreaElement ? el.value : el.innerText;
+  });
+}
+
+/** The draft's non-blank lines. */
+const linesOf = (t: string) => t.split('\n').filter((l) => l.trim() !== '');
+
+/** The line the unsubscribe fix adds when Settings name no organisation. */
+const OPT_OUT_LINE =
+  'To stop receiving these emails from [your organisation], unsubscribe here: [unsubscribe link]';
+
+/**
+ * Opens the editor's page and types the appeal: waits for its verdict and its two problems (no opt-out, no
+ * sender), then pauses, which closes the editor's own undo group for the typing.
+ */
+async function openWithAppeal(editor: EditorName): Promise<Page> {
+  await setMode('advise');
+  const p = await open(ext.context, editor);
+  await p.keyboard.type(APPEAL);
+  await expect.poll(() => verdictOf(p), { timeout: 15_000 }).toMatch(/^(yes|likely)$/);
+  await expect.poll(() => badge(p).getAttribute('data-mrc-problems'), { timeout: 10_000 }).toBe('2');
+  await p.waitForTimeout(1200);
+  return p;
+}
+
 async function setMode(mode: 'off' | 'advise' | 'confirm') {
   await worker.evaluate((m) => chrome.storage.sync.set({ sendCheckMode: m }), mode);
 }
@@ -298,10 +331,7 @@ describe.each(EDITORS)('%s in a plain compose form', (editor) => {
     }
     // The caret stayed where the writer typed: the next keys land at the end of the draft.
     await p.keyboard.type(' Zq');
-    const text = await frame.evaluate(() => {
-      const el = window.__compose ? window.__compose.editable() : document.body;
-      return el instanceof HTMLTextAreaElement ? el.value : el.innerText;
-    });
+    const text = await draftText(p, editor);
     expect(text.trimEnd().endsWith('today. Zq')).toBe(true);
     await p.close();
   });
@@ -330,20 +360,9 @@ describe.each(EDITORS)('%s in a plain compose form', (editor) => {
   });
 
   test('fix in one click: the unsubscribe line goes in at the end through the editor; one Ctrl+Z takes it out', async () => {
-    await setMode('advise');
-    const p = await open(ext.context, editor);
-    await p.keyboard.type(APPEAL);
-    await expect.poll(() => verdictOf(p), { timeout: 15_000 }).toMatch(/^(yes|likely)$/);
-    await expect.poll(() => badge(p).getAttribute('data-mrc-problems'), { timeout: 10_000 }).toBe('2');
-    // Close the editor's own undo group for the typing, as a pause does.
-    await p.waitForTimeout(1200);
-    const frame = await editorFrame(p, editor);
-    const text = () =>
-      frame.evaluate(() => {
-        const el = window.__compose ? window.__compose.editable() : document.body;
-        return el instanceof HTMLTextAreaElement ? el.value : el.innerText;
-      });
-    const lines = (t: string) => t.split('\n').filter((l) => l.trim() !== '');
+    const p = await openWithAppeal(editor);
+    const text = () => draftText(p, editor);
+    const lines = linesOf;
     const before = await serialize(p);
     const beforeText = await text();
     await badge(p).locator('.badge').click();
@@ -352,8 +371,7 @@ describe.each(EDITORS)('%s in a plain compose form', (editor) => {
     // Opening the panel changed nothing.
     expect(await serialize(p)).toBe(before);
     await fix.click();
-    const SENTENCE =
-      'To stop receiving these emails from [your organisation], unsubscribe here: [unsubscribe link]';
+    const SENTENCE = OPT_OUT_LINE;
     await expect.poll(text, { timeout: 5000 }).toContain(SENTENCE);
     // The sentence is a line of its own after the writer's text; every other line is as it was.
     const afterLines = lines(await text());
@@ -406,6 +424,36 @@ describe.each(EDITORS)('%s in a plain compose form', (editor) => {
       await p.waitForTimeout(8000);
       expect(await noticeOf(p, 'check-sent').count()).toBe(0);
     }
+    await p.close();
+  });
+});
+
+/** Editors the card on a highlight (issue #13 item 4) is tried on: a model editor, one in a frame, a textarea. */
+const CARD_EDITORS = ['ckeditor5', 'tinymce', 'textarea'] as const satisfies readonly EditorName[];
+
+describe.each(CARD_EDITORS)('%s: the card on a highlighted phrase', (editor) => {
+  test('hover shows the card with the reason, clear of the line; its fix goes in on click and one Ctrl+Z takes it out', async () => {
+    const p = await openWithAppeal(editor);
+    const before = await serialize(p);
+    const at = await highlightPoint(p, await editorFrame(p, editor), { mirror: editor === 'textarea' });
+    if (!at) throw new Error('no highlighted phrase');
+    await p.mouse.move(at.x, at.y, { steps: 3 });
+    const card = badge(p).locator('.card');
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    expect(await card.locator('.card-reason').textContent()).toMatch(/\S/);
+    expect(await card.getAttribute('data-purpose')).toBe('fundraising');
+    const box = await card.boundingBox();
+    expect(box!.y + box!.height <= at.top || box!.y >= at.bottom, 'the card covers the hovered line').toBe(
+      true,
+    );
+    // Showing it changed nothing in the editor.
+    expect(await serialize(p)).toBe(before);
+    const fix = card.locator('[data-mrc-fix="opt-out-missing"]');
+    await fix.click();
+    await expect.poll(() => draftText(p, editor), { timeout: 5000 }).toContain(OPT_OUT_LINE);
+    expect(linesOf(await draftText(p, editor))).toEqual([APPEAL, OPT_OUT_LINE]);
+    await p.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => serialize(p), { timeout: 5000 }).toBe(before);
     await p.close();
   });
 });

@@ -6,7 +6,11 @@
  * - "Go back and edit": none, and the draft is intact;
  * - an injected exception in the extension: exactly one;
  * - the keyboard path (Tab to Send, Enter) behaves like the click (core Roundcube has no send shortcut);
- * - advise and off never hold.
+ * - advise and off never hold;
+ * - risk first (issue #13), the default mode: a non-compliant appeal is `stop` and held; a compliant one is
+ *   `review` until consent is answered, then `ok` and sent at once; a service notice with 60
+ *   addresses in To is `stop` before Send and held; a fix goes in on click (plain text and TinyMCE) and one
+ *   Ctrl+Z takes it out, the body byte-identical.
  *
  * Runs its own stack (MRC_RC_DIR and ports of its own, so another test file's stack is never touched), started
  * here and stopped afterwards. Skipped, with the reason, only outside CI on a machine that cannot run Roundcube.
@@ -51,7 +55,7 @@ const TO = 'bob@example.test';
 const PLAIN_HOST = '[data-mrc-host][data-mrc-for="composebody"]';
 const HTML_HOST = '[data-mrc-host][data-mrc-for="composebody_ifr"]';
 
-type Mode = 'off' | 'advise' | 'confirm';
+type Mode = 'off' | 'advise' | 'confirm' | 'risk';
 
 let env: RoundcubeEnv;
 let ext: ExtensionBrowser;
@@ -75,16 +79,20 @@ async function setMode(mode: Mode) {
   await page.waitForTimeout(200);
 }
 
-/** A fresh compose with a recipient, a unique subject and `body` in plain text (or TinyMCE with `html`). */
-async function compose(body: string, opts: { html?: boolean; label: string }) {
+/**
+ * A fresh compose with recipients (by default one), a unique subject and `body` in plain text (or TinyMCE with
+ * `html`). Recipients are typed into Roundcube's own recipient widget, as a writer would.
+ */
+async function compose(body: string, opts: { html?: boolean; label: string; to?: string[] }) {
   const subject = `Winter appeal ${Date.now()}-${++counter} ${opts.label}`;
   await openCompose(page, env);
   const input = page.locator('#compose_to .recipient-input input[type=text]').first();
   await input.click();
-  await input.pressSequentially(`${TO},`);
+  const to = opts.to ?? [TO];
+  await input.pressSequentially(to.map((a) => `${a},`).join(''));
   await page.waitForFunction(
-    (to) => (document.getElementById('_to') as HTMLTextAreaElement).value.includes(to),
-    TO,
+    (last) => (document.getElementById('_to') as HTMLTextAreaElement).value.includes(last),
+    to.at(-1)!,
   );
   await page.locator('input#compose-subject').fill(subject);
   if (opts.html) {
@@ -254,6 +262,105 @@ describe.skipIf(!!skipReason)('Check at Send on a real Roundcube', () => {
     await page.locator('button.btn.btn-primary.send').click();
     expect(await dialogOf(page).count()).toBe(0);
     expect(await deliveredOnce(subject)).toHaveLength(1);
+    await settle(page);
+  });
+
+  // Risk first (issue #13): the default mode holds only at `stop`.
+  const riskOf = (host: string) =>
+    page
+      .locator(host)
+      .getAttribute('data-mrc-risk', { timeout: 500 })
+      .catch(() => null);
+  /** Presses Send and waits for the dialog that holds it; returns the problems it lists, by check id. */
+  async function sendHeld(): Promise<(string | null)[]> {
+    await page.locator('button.btn.btn-primary.send').click();
+    await dialogOf(page).waitFor();
+    return dialogOf(page)
+      .locator('[data-mrc-problem]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-mrc-problem')));
+  }
+  const OPT_OUT_LINE =
+    'To stop receiving these emails from [your organisation], unsubscribe here: [unsubscribe link]';
+
+  test('risk: a non-compliant appeal is stop with 2 problems, and the default mode holds it', async () => {
+    await setMode('risk');
+    const subject = await compose(APPEAL, { label: 'risk-appeal' });
+    await expect.poll(() => riskOf(PLAIN_HOST), { timeout: 15_000 }).toBe('stop');
+    expect(await page.locator(PLAIN_HOST).getAttribute('data-mrc-problems')).toBe('2');
+    expect(await sendHeld()).toEqual(['opt-out-missing', 'sender-unidentified']);
+    await dialogOf(page).getByRole('button', { name: 'Go back and edit' }).click();
+    await page.waitForTimeout(1500);
+    expect(delivered(subject)).toHaveLength(0);
+    await settle(page);
+  });
+
+  test('risk: a service notice with 60 addresses in To is stop before Send, and held at Send', async () => {
+    await setMode('risk');
+    const residents = Array.from({ length: 60 }, (_, i) => `r${i}@example.test`);
+    const subject = await compose(SERVICE, { label: 'risk-exposed', to: residents });
+    await waitVerdict(PLAIN_HOST, /^(no|unlikely)$/);
+    await expect.poll(() => riskOf(PLAIN_HOST), { timeout: 15_000 }).toBe('stop');
+    expect(await page.locator(PLAIN_HOST).getAttribute('data-mrc-problems')).toBe('1');
+    expect(await sendHeld()).toEqual(['recipients-exposed']);
+    await page.waitForTimeout(1000);
+    expect(delivered(subject)).toHaveLength(0);
+    await dialogOf(page).getByRole('button', { name: 'Go back and edit' }).click();
+    await page.waitForTimeout(1000);
+    expect(delivered(subject)).toHaveLength(0);
+    await settle(page);
+  });
+
+  test('risk: a compliant appeal is review until consent is answered, then ok, and sends at once', async () => {
+    await setMode('risk');
+    // Answers are remembered per recipient list (issue #13 item 5): start from none.
+    await worker.evaluate(() => chrome.storage.local.remove('rememberedAnswers'));
+    const compliant = `${APPEAL}\n\nHope Trust, registered charity number 1234567. To stop these emails, reply UNSUBSCRIBE.`;
+    const subject = await compose(compliant, { label: 'risk-compliant' });
+    await expect.poll(() => riskOf(PLAIN_HOST), { timeout: 15_000 }).toBe('review');
+    expect(await page.locator(PLAIN_HOST).getAttribute('data-mrc-problems')).toBe('0');
+    await page.locator(`${PLAIN_HOST} .badge`).click();
+    await page.locator(`${PLAIN_HOST} fieldset[data-field="consent"] button[data-value="yes"]`).click();
+    await expect.poll(() => riskOf(PLAIN_HOST), { timeout: 10_000 }).toBe('ok');
+    await page.locator('button.btn.btn-primary.send').click();
+    expect(await deliveredOnce(subject)).toHaveLength(1);
+    expect(await dialogOf(page).count()).toBe(0);
+    await settle(page);
+  });
+
+  test('fix in one click (plain text): the unsubscribe line goes in; one Ctrl+Z takes it out, byte-identical', async () => {
+    await setMode('risk');
+    await compose(APPEAL, { label: 'fix-plain' });
+    await expect.poll(() => riskOf(PLAIN_HOST), { timeout: 15_000 }).toBe('stop');
+    await page.waitForTimeout(1200);
+    const body = page.locator('textarea#composebody');
+    const before = await body.inputValue();
+    await page.locator(`${PLAIN_HOST} .badge`).click();
+    await page.locator(`${PLAIN_HOST} [data-mrc-fix="opt-out-missing"]`).click();
+    await expect.poll(() => body.inputValue(), { timeout: 5000 }).toContain(OPT_OUT_LINE);
+    // The line of its own, and nothing else changed.
+    expect((await body.inputValue()).replace(`\n\n${OPT_OUT_LINE}`, '')).toBe(before);
+    await expect
+      .poll(() => page.locator(PLAIN_HOST).getAttribute('data-mrc-problems'), { timeout: 10_000 })
+      .toBe('1');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => body.inputValue(), { timeout: 5000 }).toBe(before);
+    await settle(page);
+  });
+
+  test('fix in one click (TinyMCE): the line goes in through the editor; one Ctrl+Z takes it out, byte-identical', async () => {
+    await setMode('risk');
+    await compose(APPEAL, { html: true, label: 'fix-html' });
+    await expect.poll(() => riskOf(HTML_HOST), { timeout: 15_000 }).toBe('stop');
+    await page.waitForTimeout(1200);
+    const body = page.frameLocator('iframe#composebody_ifr').locator('body#tinymce');
+    const before = await body.evaluate((el) => el.innerHTML);
+    await page.locator(`${HTML_HOST} .badge`).click();
+    await page.locator(`${HTML_HOST} [data-mrc-fix="opt-out-missing"]`).click();
+    await expect.poll(() => body.innerText(), { timeout: 5000 }).toContain(OPT_OUT_LINE);
+    const lines = (await body.innerText()).split('\n').filter((l) => l.trim() !== '');
+    expect(lines).toEqual([APPEAL, OPT_OUT_LINE]);
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => body.evaluate((el) => el.innerHTML), { timeout: 5000 }).toBe(before);
     await settle(page);
   });
 

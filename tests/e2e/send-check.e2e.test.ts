@@ -10,8 +10,7 @@
  * Needs a development build: `MRC_OUT_DIR=… MRC_DEV_HOSTS=1 npx vite build` (the fault hook exists only there).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -22,6 +21,7 @@ import {
   hostFor,
   launchWithExtension,
 } from './browser.ts';
+import { type ServedPage, servePages } from './serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
@@ -287,7 +287,7 @@ beforeAll(async () => {
     throw new Error(
       `${DIST} was built without MRC_DEV_HOSTS=1: no content script on the fixtures, no fault hook`,
     );
-  const pages: Record<string, { html: Buffer | string; csp?: string }> = {
+  const pages: Record<string, ServedPage> = {
     '/gmail.html': { html: readFileSync(path.join(FIXTURES, 'gmail.html')), csp: TRUSTED_TYPES_CSP },
     '/outlook.html': { html: readFileSync(path.join(FIXTURES, 'outlook.html')) },
     '/demo.html': { html: readFileSync(path.join(ROOT, 'demo/index.html')) },
@@ -295,20 +295,7 @@ beforeAll(async () => {
     '/proton.html': { html: readFileSync(path.join(FIXTURES, 'proton.html')), csp: STRICT_CSP },
     '/strict.html': { html: STRICT_PAGE, csp: STRICT_CSP },
   };
-  server = createServer((req, res) => {
-    const page = pages[(req.url ?? '').split('?')[0] ?? ''];
-    if (page)
-      res
-        .writeHead(200, {
-          'content-type': 'text/html; charset=utf-8',
-          ...(page.csp ? { 'content-security-policy': page.csp } : {}),
-        })
-        .end(page.html);
-    else if (req.url === '/favicon.ico') res.writeHead(204).end();
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  ({ server, base } = await servePages(pages));
   ext = await launchWithExtension();
   ext.context.on('request', (r) => requests.push(r.url()));
   worker = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
