@@ -37,7 +37,7 @@ describe('formatReport', () => {
   it('has the headline, route label, summary and scores', () => {
     expect(text).toContain('== draft.txt ==');
     expect(text).toContain('Direct marketing: yes — fundraising');
-    expect(text).toContain('Route: Consent needed: PECR reg 22 (consent-required)');
+    expect(text).toContain("Route: Needs the recipient's consent (PECR reg 22) (consent-required)");
     expect(text).toContain(
       'Summary: This asks for donations or support, so it is likely direct marketing and emails or texts to individuals need their prior consent.',
     );

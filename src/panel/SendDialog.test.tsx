@@ -78,7 +78,7 @@ describe('SendDialog', () => {
     expect(text.indexOf('Problems')).toBeLessThan(text.indexOf('What the check found'));
     expect(text).toContain('Direct marketing — fundraising');
     expect(text).toContain(`Please donate — ${patternMessage('fundraising/donate-ask')}`);
-    expect(text).toContain('Consent needed: PECR reg 22');
+    expect(text).toContain("Needs the recipient's consent (PECR reg 22)");
     expect(text).toContain(
       'Prior consent for marketing emails and texts: Send this only to individuals who clearly agreed',
     );
@@ -137,10 +137,10 @@ describe('texts', () => {
   test('notices say what happened in words', () => {
     // The Advise note names each problem (issue #13), stop problems first.
     expect(noticeText({ kind: 'advise', verdict: verdict() })).toBe(
-      'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22. To look at: Many addresses visible to everyone in To and Cc; No unsubscribe or opt-out line.',
+      "Sent. Marketing Rules Check: Direct marketing — fundraising. Needs the recipient's consent (PECR reg 22). To look at: Many addresses visible to everyone in To and Cc; No unsubscribe or opt-out line.",
     );
     expect(noticeText({ kind: 'advise', verdict: verdict({ checks: [] }) })).toBe(
-      'Sent. Marketing Rules Check: Direct marketing — fundraising. Consent needed: PECR reg 22.',
+      "Sent. Marketing Rules Check: Direct marketing — fundraising. Needs the recipient's consent (PECR reg 22).",
     );
     expect(noticeText({ kind: 'skipped', reason: 'error' })).toMatch(/skipped.*went ahead unchecked/);
     // Never "press Send again" after a resend: only "check your Sent folder".

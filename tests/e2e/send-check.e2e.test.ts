@@ -319,7 +319,7 @@ for (const fx of FIXTURE_LIST) {
       const text = await dialog.innerText();
       expect(text).toContain('Check before you send');
       expect(text).toMatch(/direct marketing/i);
-      expect(text).toContain('Consent needed: PECR reg 22');
+      expect(text).toContain("Needs the recipient's consent (PECR reg 22)");
       // Starts on "Go back and edit".
       expect(await dialog.evaluate((d) => (d.getRootNode() as ShadowRoot).activeElement?.textContent)).toBe(
         'Go back and edit',
