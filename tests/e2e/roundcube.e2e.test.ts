@@ -83,6 +83,21 @@ async function typePastedDraft(p: Page, click: () => Promise<void>) {
   await p.keyboard.press('End');
   await p.keyboard.press('Enter');
   await p.keyboard.press('ControlOrMeta+V');
+  // TinyMCE inserts a paste later, through its paste plugin: typing before it lands puts the first typed keys in
+  // the paste's undo level, and on a loaded machine that differed between the runs with and without the
+  // extension. Wait until the appeal is there twice, in either editor, before typing on.
+  await expect
+    .poll(() =>
+      p.evaluate(() => {
+        const frame = document.querySelector<HTMLIFrameElement>('iframe#composebody_ifr');
+        const text =
+          frame && frame.getClientRects().length > 0
+            ? (frame.contentDocument?.body?.textContent ?? '')
+            : (document.querySelector<HTMLTextAreaElement>('textarea#composebody')?.value ?? '');
+        return text.split('Please donate today.').length - 1;
+      }),
+    )
+    .toBe(2);
   await p.keyboard.type(' Every gift counts.');
   await p.keyboard.press('ControlOrMeta+Z');
 }
