@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -11,12 +11,16 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * - integration: the built command-line tool (spawned), the installed package, the store zips;
  * - browser: Chromium and firefox-esr with the built extension, the fixtures and a real Roundcube.
  *
- * The tiers run side by side in one pool of workers. A browser test spends most of its time waiting on a page, so
- * more test files run at once than there are cores (MRC_TEST_WORKERS overrides it). The longest files start first
+ * The tiers run side by side in one pool of workers. A browser test spends much of its time waiting on a page, so
+ * twice as many test files run at once as there are cores (MRC_TEST_WORKERS overrides it); more than that only made
+ * them compete (measured 2026-12-03 on two cores: 6 workers were no quicker than 5, and load rose to 13–16). The
+ * longest browser suites are split over several files (editors-N, send-check-N, a11y-N) so no one file is the tail.
+ * Browser tests poll the page every 200 ms, not vitest's 50: each poll is a round trip into Chromium, and on a
+ * busy machine the polls themselves cost CPU the tests need. The longest files start first
  * (LongestFirst), so the run does not end waiting on one long file started late. Only managed-policy runs alone,
  * last: its policy file applies to every Chromium that loads this build.
  */
-const workers = Number(process.env.MRC_TEST_WORKERS) || Math.max(3, availableParallelism() + 1);
+const workers = Number(process.env.MRC_TEST_WORKERS) || Math.max(3, availableParallelism() * 2);
 const DEV = { __MRC_DEV__: 'true' };
 const BROWSER = 'tests/e2e/**/*.e2e.test.ts';
 const ALONE = 'tests/e2e/managed-policy.e2e.test.ts';
@@ -25,14 +29,25 @@ const ALONE = 'tests/e2e/managed-policy.e2e.test.ts';
 const WEIGHT: Record<string, number> = { unit: 1, integration: 4, browser: 4, 'browser-alone': 4 };
 
 /**
+ * Seconds each test file took in the last recorded `npm test` (`npm run test:timings` writes it from the JSON report),
+ * keyed `project:path`. A clean clone (CI) has no vitest cache, so this is what orders its files.
+ */
+const TIMINGS_FILE = 'tests/timings.json';
+const TIMINGS: Record<string, number> = existsSync(TIMINGS_FILE)
+  ? JSON.parse(readFileSync(TIMINGS_FILE, 'utf8'))
+  : {};
+
+/**
  * Longest first, across tiers: by the durations vitest recorded on this machine when it has them for both files,
- * else (a clean clone, as in CI) by file size times the tier's weight. Groups (sequence.groupOrder) keep their order.
+ * else by the recorded timings (tests/timings.json), else by file size times the tier's weight (a file new since the
+ * timings were recorded). Groups (sequence.groupOrder) keep their order.
  */
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const cache = this.ctx.cache;
     const key = (f: TestSpecification) => `${f.project.name}:${relative(this.ctx.config.root, f.moduleId)}`;
-    const guess = (f: TestSpecification) => statSync(f.moduleId).size * (WEIGHT[f.project.name] ?? 1);
+    const guess = (f: TestSpecification) =>
+      TIMINGS[key(f)] ?? (statSync(f.moduleId).size / 1000) * (WEIGHT[f.project.name] ?? 1);
     return [...files].sort((a, b) => {
       const group = a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder;
       if (group !== 0) return group;
@@ -82,6 +97,7 @@ export default defineConfig({
           include: [BROWSER],
           exclude: [ALONE],
           environment: 'node',
+          expect: { poll: { interval: 200 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -91,6 +107,7 @@ export default defineConfig({
           name: 'browser-alone',
           include: [ALONE],
           environment: 'node',
+          expect: { poll: { interval: 200 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           maxWorkers: 1,

@@ -44,7 +44,9 @@ const message = (session: number, draft: Sample, answers = {}): Check => ({
 });
 
 describe('CheckerPool (the checking worker)', () => {
-  test('gives the in-page checker’s verdicts, unchanged by structured cloning', () => {
+  // About 190 drafts checked twice: seconds on a quiet machine, over a minute beside the browser tests on a loaded
+  // two-core CI; the timeout is a hang guard only (speed is in `npm run bench`).
+  test('gives the in-page checker’s verdicts, unchanged by structured cloning', { timeout: 180_000 }, () => {
     const drafts = [...scenarios, ...everyday];
     expect(drafts.length).toBeGreaterThan(100);
     const pool = new CheckerPool(core);

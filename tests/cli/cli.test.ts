@@ -462,9 +462,11 @@ describe('--jsonl', () => {
     expect(JSON.parse(r.stdout).id).toBe('u');
   });
 
-  it('100,000 lines stream through with order kept', { timeout: 180_000 }, () => {
+  // 20,000 lines: many batches on every worker thread, so order across threads is tested; throughput is measured
+  // by `npm run bench:cli`, not here.
+  it('20,000 lines stream through with order kept', { timeout: 180_000 }, () => {
     const lines: string[] = [];
-    for (let i = 0; i < 100_000; i++) {
+    for (let i = 0; i < 20_000; i++) {
       if (i % 10 === 9) lines.push('');
       else if (i % 1000 === 500) lines.push(`{"id": ${i}, broken`);
       else lines.push(JSON.stringify({ id: i, body: 'Thanks for your order. It ships tomorrow.' }));
@@ -472,7 +474,7 @@ describe('--jsonl', () => {
     const r = cli(['--jsonl'], { input: lines.join('\n') });
     expect(r.code).toBe(1);
     const out = r.stdout.trimEnd().split('\n');
-    expect(out).toHaveLength(90_000);
+    expect(out).toHaveLength(18_000);
     const expectedIds = lines
       .map((l, i) => (l === '' ? undefined : i % 1000 === 500 ? null : i))
       .filter((x) => x !== undefined);

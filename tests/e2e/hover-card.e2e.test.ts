@@ -4,7 +4,7 @@
  * clear of the line; the caret entering a highlight by the arrow keys shows it without taking focus; Escape,
  * typing and the pointer leaving close it; the keyboard shortcut's path reaches it; a fix from the card goes in on
  * click and one Ctrl+Z takes it out, the editor otherwise byte-identical; a mixed message's promotional paragraph
- * says to send it separately; axe finds nothing in English or Welsh. Editors from npm: editors.e2e.test.ts.
+ * says to send it separately; axe finds nothing in English or Welsh. Editors from npm: editors/matrix.ts.
  * Needs a development build (`npm run build:dev`).
  */
 import { existsSync, readFileSync } from 'node:fs';
