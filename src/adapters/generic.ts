@@ -283,7 +283,10 @@ export function genericComposer(body: HTMLElement): ComposerRef {
         fields: [...(fields.subject ? [fields.subject] : []), ...fields.recipients.map((r) => r.el)],
       };
     },
-    isConnected: () => isConnectedWithin(root, body),
+    // A textarea a rich editor took over (TinyMCE, CKEditor 4 and others hide it and edit elsewhere) is no longer
+    // the composer, even though it stays in the page to carry the editor's output: ending its session here keeps
+    // a second, empty composer from standing beside the editor's own.
+    isConnected: () => isConnectedWithin(root, body) && (kind !== 'textarea' || isVisible(body)),
     sendControls: () => genericSendControls(root, body),
     isSendShortcut: isCtrlEnter,
   };

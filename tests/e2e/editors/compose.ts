@@ -1,12 +1,14 @@
 /**
  * A plain compose form, as a webmail might build one, around one real editor installed from npm (issue 11):
  * roosterjs (Outlook on the web's editor), CKEditor 5, TinyMCE, Quill, ProseMirror, Lexical (rich and plain
- * text), Tiptap, or a textarea. Bundled by tests/e2e/editors.e2e.test.ts with esbuild; the page's name picks it.
+ * text), Tiptap, or a textarea. Bundled by tests/e2e/editors/matrix.ts with esbuild; the page's name picks it.
  *
  * Like a reply form, the page focuses its editor itself at load, so the test types without clicking first.
  * The stand-in webmail: Send (or Ctrl/⌘+Enter) appends one record with the editor's own serialisation to
  * `#fixture-sent` and closes the form; `?slow=MS` keeps the form open that long after Send, with no sign of
- * sending at all (a slow server, the worst case for the guard). `window.__compose.serialize()` is the editor's
+ * sending at all (a slow server, the worst case for the guard); `?late=MS` (TinyMCE) leaves its textarea plain
+ * that long before the editor takes it over, as a page that upgrades its editor after load does.
+ * `window.__compose.serialize()` is the editor's
  * own output (getData, getHTML, its JSON state…), compared byte for byte with and without the extension.
  */
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
@@ -48,6 +50,7 @@ const params = new URLSearchParams(location.search);
 /** The page's name says which editor: /quill.html, /tinymce.html… */
 const kind = /\/([a-z0-9-]+)\.html$/.exec(location.pathname)?.[1] ?? 'textarea';
 const slowMs = Number(params.get('slow') ?? 0);
+const lateMs = Number(params.get('late') ?? 0);
 const box = document.getElementById('editor-box') as HTMLDivElement;
 const form = document.getElementById('compose') as HTMLFormElement;
 
@@ -92,6 +95,7 @@ async function start() {
       const area = document.createElement('textarea');
       area.id = 'editor';
       box.append(area);
+      if (lateMs > 0) await new Promise((resolve) => setTimeout(resolve, lateMs));
       const [editor] = await window.tinymce!.init({
         target: area,
         license_key: 'gpl',

@@ -345,13 +345,7 @@ export function editorMatrix(part: MatrixPart): void {
   });
 
   describe.each(part.editors)('%s in a plain compose form', (editor) => {
-    // TinyMCE only: on a loaded two-core CI its page has, a few times in many runs, shown no verdict within 30 s (its
-    // editor is a frame TinyMCE fills after load; the cause is not yet found, see the issue notes). One retry keeps
-    // that from failing the suite; a second miss still fails it.
-    const retry = editor === 'tinymce' ? 1 : 0;
-    test('focused by the page at load: typing without a click gets the verdict; highlights in the editor’s document; caret kept', {
-      retry,
-    }, async () => {
+    test('focused by the page at load: typing without a click gets the verdict; highlights in the editor’s document; caret kept', async () => {
       await setMode('advise');
       const p = await open(ext.context, editor);
       // No click: the page put the cursor in the editor itself.
@@ -417,7 +411,7 @@ export function editorMatrix(part: MatrixPart): void {
       await p.close();
     });
 
-    test('a service message reads as not marketing', { retry }, async () => {
+    test('a service message reads as not marketing', async () => {
       await setMode('advise');
       const p = await open(ext.context, editor);
       await p.keyboard.type(SERVICE);
@@ -425,9 +419,7 @@ export function editorMatrix(part: MatrixPart): void {
       await p.close();
     });
 
-    test('type, paste and undo: the editor’s own serialisation is byte-identical with and without the extension', {
-      retry,
-    }, async () => {
+    test('type, paste and undo: the editor’s own serialisation is byte-identical with and without the extension', async () => {
       await setMode('advise');
       const withoutExt = await open(plainContext, editor);
       const expected = await typePasteUndo(withoutExt, false);
@@ -442,9 +434,7 @@ export function editorMatrix(part: MatrixPart): void {
       await p.close();
     });
 
-    test('fix in one click: the unsubscribe line goes in at the end through the editor; one Ctrl+Z takes it out', {
-      retry,
-    }, async () => {
+    test('fix in one click: the unsubscribe line goes in at the end through the editor; one Ctrl+Z takes it out', async () => {
       const p = await openWithAppeal(editor);
       const text = () => draftText(p, editor);
       const lines = linesOf;
@@ -473,9 +463,7 @@ export function editorMatrix(part: MatrixPart): void {
       await p.close();
     });
 
-    test('confirm: Send is held with the dialog; "Send anyway" delivers exactly one, with the draft', {
-      retry,
-    }, async () => {
+    test('confirm: Send is held with the dialog; "Send anyway" delivers exactly one, with the draft', async () => {
       await setMode('confirm');
       const p = await open(ext.context, editor);
       await p.keyboard.type(APPEAL);
@@ -492,9 +480,7 @@ export function editorMatrix(part: MatrixPart): void {
       await p.close();
     });
 
-    test('confirm, a form that stays open 5 s after Send: one send; a second Send meanwhile is asked again', {
-      retry,
-    }, async () => {
+    test('confirm, a form that stays open 5 s after Send: one send; a second Send meanwhile is asked again', async () => {
       await setMode('confirm');
       const p = await open(ext.context, editor, '?slow=5000');
       await p.keyboard.type(APPEAL);
@@ -546,6 +532,20 @@ export function editorMatrix(part: MatrixPart): void {
     });
   });
 
+  if (part.editors.includes('tinymce')) {
+    describe('an editor that takes over its textarea after the content script found it', () => {
+      test('TinyMCE started 2 s late: the hidden textarea’s composer ends; one badge, the editor’s, with the verdict', async () => {
+        await setMode('advise');
+        const p = await open(ext.context, 'tinymce', '?late=2000');
+        await p.keyboard.type(APPEAL);
+        await expectVerdict(p, /^(yes|likely)$/);
+        const hosts = p.locator('[data-mrc-host]:not([data-mrc-host="send-check"])');
+        await expect.poll(() => hosts.count(), { timeout: 5000 }).toBe(1);
+        expect(await hosts.getAttribute('data-mrc-for')).toBe('editor_ifr');
+        await p.close();
+      });
+    });
+  }
   if (part.focusOnly) {
     describe('an editor the page focused before the content script started, found by nothing else', () => {
       for (const [name, where] of [
