@@ -152,20 +152,15 @@ describe('genericAdapter: editors recognised by behaviour (issue 11)', () => {
     expect(genericAdapter.composerFor(document.getElementById('comment')!)?.editor.id).toBe('comment');
   });
 
-  test('a textarea a rich editor hides (as TinyMCE does after the page loads) ends its composer; a visible one stays', () => {
+  test('a textarea hidden for a while (a Preview tab) is still its composer; a hidden one is never found anew', () => {
     page(`<form><textarea id="src" name="body"></textarea><button>Send</button></form>`);
     const [ref] = genericAdapter.findComposers(document);
     expect(ref?.editor.id).toBe('src');
-    expect(ref!.isConnected()).toBe(true);
-    // The editor takes over: the textarea stays in the form to carry its output, hidden.
     document.getElementById('src')!.style.display = 'none';
-    expect(ref!.isConnected()).toBe(false);
+    // The session keeps it (and its Check at Send); a rich editor taking it over is the watcher's to end
+    // (content/main.ts, dropReplacedTextareas; tests/e2e/editors: TinyMCE started late).
+    expect(ref!.isConnected()).toBe(true);
     expect(genericAdapter.findComposers(document)).toEqual([]);
-    // A contenteditable composer hidden for a moment keeps its session (only a replaced textarea ends).
-    page(`<form><div id="ed" contenteditable="true"><p>a</p><p>b</p></div><button>Send</button></form>`);
-    const [rich] = genericAdapter.findComposers(document);
-    document.getElementById('ed')!.style.display = 'none';
-    expect(rich!.isConnected()).toBe(true);
   });
 
   test('outside any form or dialog: the compose window is the nearest ancestor with a Send control', () => {

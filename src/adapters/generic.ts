@@ -283,10 +283,9 @@ export function genericComposer(body: HTMLElement): ComposerRef {
         fields: [...(fields.subject ? [fields.subject] : []), ...fields.recipients.map((r) => r.el)],
       };
     },
-    // A textarea a rich editor took over (TinyMCE, CKEditor 4 and others hide it and edit elsewhere) is no longer
-    // the composer, even though it stays in the page to carry the editor's output: ending its session here keeps
-    // a second, empty composer from standing beside the editor's own.
-    isConnected: () => isConnectedWithin(root, body) && (kind !== 'textarea' || isVisible(body)),
+    // A textarea hidden for a while (a Preview tab, a collapsed pane) is still the composer; one a rich editor took
+    // over is ended by the watcher once that editor's composer is found (content/main.ts, dropReplacedTextareas).
+    isConnected: () => isConnectedWithin(root, body),
     sendControls: () => genericSendControls(root, body),
     isSendShortcut: isCtrlEnter,
   };

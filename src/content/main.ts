@@ -9,7 +9,7 @@
  */
 import type { ComposerAdapter, ComposerRef } from '../adapters/adapter.ts';
 import { adaptersFor } from '../adapters/index.ts';
-import { reachableFrameDocuments } from '../adapters/shared.ts';
+import { isVisible, reachableFrameDocuments } from '../adapters/shared.ts';
 import type { ContextInput } from '../core/index.ts';
 import { browser } from '../platform/browser.ts';
 import { onRememberedChanged } from '../settings/remembered.ts';
@@ -232,14 +232,43 @@ export class ComposerWatcher {
     }
   }
 
+  /** `ref`'s editor as this document sees it: the editor, or the frame element holding it. */
+  private anchorOf(ref: ComposerRef): Element | null | undefined {
+    return ref.editor.ownerDocument === this.doc
+      ? ref.editor
+      : ref.editor.ownerDocument.defaultView?.frameElement;
+  }
+
   /** True when a site adapter's composer already holds `ref`'s editor (its fields are not bodies of their own). */
   private insideSiteComposer(ref: ComposerRef): boolean {
     if (ref.adapterId !== 'generic') return false;
-    const anchor =
-      ref.editor.ownerDocument === this.doc ? ref.editor : ref.editor.ownerDocument.defaultView?.frameElement;
+    const anchor = this.anchorOf(ref);
     for (const session of this.sessions.values())
       if (session.ref.adapterId !== 'generic' && anchor && session.ref.root.contains(anchor)) return true;
     return false;
+  }
+
+  /**
+   * Ends the composer of a textarea that a rich editor took over. TinyMCE, CKEditor 4 and others hide their source
+   * textarea and edit in an element (or frame) of their own, keeping the textarea in the form for their output. When
+   * this script ran first, the textarea was claimed while still visible, and its session would stand, empty, beside
+   * the editor's. It ends when the textarea is hidden and another composer's editor sits in the same compose window;
+   * a textarea hidden on its own (a Preview tab, a collapsed pane) keeps its session and its Check at Send.
+   */
+  private dropReplacedTextareas() {
+    for (const [editor, session] of this.sessions) {
+      if (session.ref.kind !== 'textarea' || !editor.isConnected || isVisible(editor)) continue;
+      const root = session.ref.root;
+      const replaced = [...this.sessions.values()].some((other) => {
+        if (other === session || other.ref.kind === 'textarea') return false;
+        const anchor = this.anchorOf(other.ref);
+        return !!anchor && (root.contains(anchor) || anchor.contains(editor));
+      });
+      if (replaced) {
+        session.destroy();
+        this.sessions.delete(editor);
+      }
+    }
   }
 
   private addAll(refs: ComposerRef[]) {
@@ -256,6 +285,7 @@ export class ComposerWatcher {
         );
         // Key events typed in an iframe editor never reach this window: the guard listens in the frame too.
         if (ref.editor.ownerDocument !== this.doc) this.guard?.watch(ref.editor.ownerDocument.defaultView);
+        if (ref.kind !== 'textarea') this.dropReplacedTextareas();
       } catch {
         // Fail open: this composer simply gets no badge.
       }
@@ -290,6 +320,7 @@ export class ComposerWatcher {
 
   private sweep() {
     this.dropDisconnected();
+    this.dropReplacedTextareas();
     this.scanFrames();
     for (const session of this.sessions.values()) session.sweep();
   }
