@@ -620,6 +620,22 @@ describe('SendGuard', () => {
     expect(t.ui.dialogs).toBe(1);
   });
 
+  test('the composer goes while the send is held for its verdict: nothing is replayed, and it says "not sent"', async () => {
+    let resolve: (v: Verdict) => void = () => {};
+    const late = new Promise<Verdict>((r) => {
+      resolve = r;
+    });
+    const t = setup({ verdict: () => ({ state: 'pending', draft: snapshot('x'), check: () => late }) });
+    active = t.guard;
+    expect(click(t.page.send)).toBe(false);
+    // The page closes the composer during the wait; then a service verdict arrives, which would replay the send.
+    t.page.root.remove();
+    resolve(SERVICE);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(t.page.sends).toEqual([]);
+    expect(t.ui.notices.map((n) => n.kind)).toEqual(['not-sent']);
+  });
+
   test('no verdict within the wait: the send is replayed once, marked skipped; a late verdict changes nothing', async () => {
     let resolve: (v: Verdict) => void = () => {};
     const late = new Promise<Verdict>((r) => {

@@ -1046,13 +1046,19 @@ export class SendGuard {
 
   /**
    * Replays a held send exactly once: the same control gets pointer and mouse down/up and a click; a shortcut is
-   * re-sent as the same key combo to the same target. Skipped when the composer is gone. Then the webmail's own
+   * re-sent as the same key combo to the same target. Skipped, with a "not sent" notice, when the composer is gone.
+   * Then the webmail's own
    * signs of sending are watched for SEND_SIGNAL_WAIT_MS; if none comes, "check your Sent folder".
    */
   private release(session: GuardSession, attempt: Attempt) {
     const s = this.state(session);
     s.heldKey = undefined;
-    if (!session.ref.isConnected()) return;
+    if (!session.ref.isConnected()) {
+      // The composer went while the send was held (closed or redrawn by the page): nothing to replay on, and
+      // nothing was sent. Say so, never silently.
+      this.notify({ kind: 'not-sent' });
+      return;
+    }
     const restore = attempt.focus;
     try {
       if (restore?.isConnected && restore !== deepActive(restore.ownerDocument))
