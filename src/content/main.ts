@@ -285,7 +285,6 @@ export class ComposerWatcher {
         );
         // Key events typed in an iframe editor never reach this window: the guard listens in the frame too.
         if (ref.editor.ownerDocument !== this.doc) this.guard?.watch(ref.editor.ownerDocument.defaultView);
-        if (ref.kind !== 'textarea') this.dropReplacedTextareas();
       } catch {
         // Fail open: this composer simply gets no badge.
       }
