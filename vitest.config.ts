@@ -24,6 +24,8 @@ const workers = Number(process.env.MRC_TEST_WORKERS) || Math.max(3, availablePar
 const DEV = { __MRC_DEV__: 'true' };
 const BROWSER = 'tests/e2e/**/*.e2e.test.ts';
 const ALONE = 'tests/e2e/managed-policy.e2e.test.ts';
+/** Browser tests poll the page every 200 ms (see above). */
+const BROWSER_POLL = { poll: { interval: 200 } };
 
 /** How much longer than a unit test file of the same size a file of each tier tends to run (measured 2026-12). */
 const WEIGHT: Record<string, number> = { unit: 1, integration: 4, browser: 4, 'browser-alone': 4 };
@@ -97,7 +99,7 @@ export default defineConfig({
           include: [BROWSER],
           exclude: [ALONE],
           environment: 'node',
-          expect: { poll: { interval: 200 } },
+          expect: BROWSER_POLL,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -107,7 +109,7 @@ export default defineConfig({
           name: 'browser-alone',
           include: [ALONE],
           environment: 'node',
-          expect: { poll: { interval: 200 } },
+          expect: BROWSER_POLL,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           maxWorkers: 1,

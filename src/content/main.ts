@@ -252,19 +252,21 @@ export class ComposerWatcher {
    * Ends the composer of a textarea that a rich editor took over. TinyMCE, CKEditor 4 and others hide their source
    * textarea and edit in an element (or frame) of their own, keeping the textarea in the form for their output. When
    * this script ran first, the textarea was claimed while still visible, and its session would stand, empty, beside
-   * the editor's. It ends when the textarea is hidden and another composer's editor sits in the same compose window;
-   * a textarea hidden on its own (a Preview tab, a collapsed pane) keeps its session and its Check at Send.
+   * the editor's. At each sweep, it ends when the textarea is hidden and another composer's editor sits in the same
+   * compose window; a textarea hidden on its own (a Preview tab, a collapsed pane) keeps its session and its Check at
+   * Send. A page with no rich editor's composer returns before any visibility check (it forces a style update).
    */
   private dropReplacedTextareas() {
+    const anchors: Element[] = [];
+    for (const s of this.sessions.values()) {
+      const anchor = s.ref.kind === 'textarea' ? null : this.anchorOf(s.ref);
+      if (anchor) anchors.push(anchor);
+    }
+    if (anchors.length === 0) return;
     for (const [editor, session] of this.sessions) {
       if (session.ref.kind !== 'textarea' || !editor.isConnected || isVisible(editor)) continue;
       const root = session.ref.root;
-      const replaced = [...this.sessions.values()].some((other) => {
-        if (other === session || other.ref.kind === 'textarea') return false;
-        const anchor = this.anchorOf(other.ref);
-        return !!anchor && (root.contains(anchor) || anchor.contains(editor));
-      });
-      if (replaced) {
+      if (anchors.some((anchor) => root.contains(anchor) || anchor.contains(editor))) {
         session.destroy();
         this.sessions.delete(editor);
       }

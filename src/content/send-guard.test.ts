@@ -620,11 +620,17 @@ describe('SendGuard', () => {
     expect(t.ui.dialogs).toBe(1);
   });
 
-  test('the composer goes while the send is held for its verdict: nothing is replayed, and it says "not sent"', async () => {
+  /** A verdict the test hands over when it chooses (a check still running at Send). */
+  const lateVerdict = () => {
     let resolve: (v: Verdict) => void = () => {};
-    const late = new Promise<Verdict>((r) => {
+    const promise = new Promise<Verdict>((r) => {
       resolve = r;
     });
+    return { promise, resolve };
+  };
+
+  test('the composer goes while the send is held for its verdict: nothing is replayed, and it says "not sent"', async () => {
+    const { promise: late, resolve } = lateVerdict();
     const t = setup({ verdict: () => ({ state: 'pending', draft: snapshot('x'), check: () => late }) });
     active = t.guard;
     expect(click(t.page.send)).toBe(false);
@@ -637,10 +643,7 @@ describe('SendGuard', () => {
   });
 
   test('no verdict within the wait: the send is replayed once, marked skipped; a late verdict changes nothing', async () => {
-    let resolve: (v: Verdict) => void = () => {};
-    const late = new Promise<Verdict>((r) => {
-      resolve = r;
-    });
+    const { promise: late, resolve } = lateVerdict();
     const t = setup({ verdict: () => ({ state: 'pending', draft: snapshot('x'), check: () => late }) });
     active = t.guard;
     expect(click(t.page.send)).toBe(false);
