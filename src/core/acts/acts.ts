@@ -169,6 +169,12 @@ function questionToReader(text: string, terms: ActTerm[]): boolean {
   });
 }
 
+/**
+ * A rhetorical question: "Why would you give the keys back to the people who crashed the car?" argues, it asks the
+ * reader for nothing. "Why not…?" and "Why don't you…?" are suggestions, so they stay requests.
+ */
+const RHETORICAL = /^[^\p{L}]*why\s+(?!not\b|don['’]?t\b|do\s+not\b|won['’]?t\b)[^?]*\?\s*["'”’)]*\s*$/iu;
+
 /** Index of the term that contains character `offset` (terms' starts are local to the sentence). */
 function termAt(starts: number[], offset: number): number {
   let lo = 0;
@@ -192,6 +198,8 @@ function negatedAt(terms: ActTerm[], i: number): boolean {
     if (NEGATORS.has(n) || t.tags.has('Negative')) {
       const next = terms[k + 1];
       if (next && EMPHATIC_AFTER_NEGATION.has(norm(next))) return false;
+      // "Why not give £5 today?" suggests; it refuses nothing.
+      if (n === 'not' && k > 0 && norm(terms[k - 1]!) === 'why') return false;
       return true;
     }
   }
@@ -291,8 +299,10 @@ export function sentenceActs(
   patterns: readonly ActPattern[],
 ): SentenceActs {
   const roleOf = (h: ActHit) => patterns[h.pattern]!.role;
+  const rhetorical = RHETORICAL.test(text);
   const request =
-    imperativeOpening(terms) || questionToReader(text, terms) || hits.some((h) => roleOf(h) === 'request');
+    !rhetorical &&
+    (imperativeOpening(terms) || questionToReader(text, terms) || hits.some((h) => roleOf(h) === 'request'));
   const negated = hits.map((h) => terms.length > 0 && negatedAt(terms, termAt(starts, h.start)));
   const acknowledges = hits.some((h, i) => roleOf(h) === 'acknowledge' && !negated[i]);
   // A payment the reader owes ("pay the £8 contribution by 1 May") is administration like an acknowledgement.
@@ -336,6 +346,7 @@ export function sentenceActs(
       if (
         record ||
         negated[i] ||
+        (rhetorical && role === 'ask') ||
         inTitle(h) ||
         (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
         (civic && purpose === 'campaigning' && mentionOnly)
