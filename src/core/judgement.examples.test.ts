@@ -278,6 +278,84 @@ describe('everyday judgement', () => {
     expect(v.evidence.some((e) => /campaign/i.test(e.text))).toBe(false);
   });
 
+  test('a rhetorical "why would you give…?" is an argument, not a money ask; "why not give…?" still asks', () => {
+    const argue = check(
+      {
+        subject: 'The choice this year',
+        body: 'The other side would borrow more and tax more. Why would you give the keys back to the people who crashed the car? Please share this email with a friend.',
+      },
+      { sender: 'political' },
+    );
+    expect(argue.acts.some((a) => a.ruleId.startsWith('fundraising/'))).toBe(false);
+    expect(argue.primaryPurpose).not.toBe('fundraising');
+    const suggest = check(
+      { subject: 'Winter', body: 'Why not give £5 today and keep a family warm this winter?' },
+      { sender: 'charity' },
+    );
+    expect(suggest.acts.some((a) => a.ruleId.startsWith('fundraising/'))).toBe(true);
+  });
+
+  test('an amount the reader is asked to give is an ask wherever it sits in the sentence', () => {
+    for (const body of [
+      'We are short of our target. Your £19 gift could be the difference this week.',
+      'With just £10 from you today, we can keep the helpline open.',
+      'A gift of £20 today would pay for a night in the shelter.',
+    ]) {
+      const v = check({ subject: 'This week', body }, { sender: 'charity' });
+      expect(
+        v.acts.some((a) => a.ruleId === 'fundraising/amount-ask'),
+        body,
+      ).toBe(true);
+      expect(DM).toContain(v.directMarketing);
+    }
+    const receipt = check(
+      {
+        subject: 'Received',
+        body: 'We received £20 from you on 3 May. Your £10 donation has been received.',
+      },
+      { sender: 'charity' },
+    );
+    expect(receipt.acts.some((a) => a.ruleId === 'fundraising/amount-ask')).toBe(false);
+  });
+
+  test("a business's competition with 'spread the word' promotes the business; no soft opt-in for the charity push", () => {
+    const v = check(
+      {
+        subject: 'Win a weekend away',
+        body: "Treat yourself this spring. Enter the competition on our website to win a weekend for two at our Lakeside lodge, and don't forget to spread the word to your friends.",
+      },
+      { sender: 'business' },
+    );
+    expect(DM).toContain(v.directMarketing);
+    expect(v.primaryPurpose).toBe('promotional');
+    const charity = check(
+      {
+        subject: 'Garden news',
+        body: 'See our best-selling roses at the summer open day. Every plant sold on the day is in aid of the local hospice, so please get involved and raise money for the hospice with us.',
+      },
+      {
+        sender: 'business',
+        relationship: 'customer',
+        softOptInConditions: 'met',
+        recipientType: 'individual',
+      },
+    );
+    expect(charity.primaryPurpose).toBe('promotional');
+    expect(charity.route).not.toBe('soft-opt-in');
+  });
+
+  test("a charity's post that names its appeal promotes the appeal", () => {
+    const v = check(
+      {
+        subject: '',
+        body: 'Without a warm coat some children cannot get to school in winter. "Our children come to school now they have the right clothes," a head teacher told us.\n\n#SchoolBank #WinterWarmerAppeal',
+      },
+      { sender: 'charity' },
+    );
+    expect(DM).toContain(v.directMarketing);
+    expect(v.primaryPurpose).toBe('fundraising');
+  });
+
   test('one roadworks paragraph, 39 times or 10,000 words long, reads the same, with no evidence-free "likely"', () => {
     const para =
       'Roadworks on the A339 between the Robin Hood roundabout and the hospital will close one lane from Monday 3 March for three weeks while the gas main is replaced. Buses 1 and 2 will be diverted via Market Street and Bartholomew Street, and the stop outside the library will not be served. Please allow extra time for your journey.';

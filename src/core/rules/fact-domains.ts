@@ -21,6 +21,8 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     'levelReason',
     'route',
     'primaryPurpose',
+    // The purpose the text alone shows, before any level step re-reads it for the sender.
+    'textPurpose',
     ...CONTEXT_FIELDS,
     ...PURPOSES.map((p) => `purposes.${p}`),
     ...SIGNALS.map((s) => `counts.${s}`),
@@ -66,6 +68,7 @@ export function factDomains(levelReasons: readonly string[]): Readonly<Record<st
     levelReason: ['', ...new Set(levelReasons)],
     route: ['none', ...ROUTES],
     primaryPurpose: ['none', ...PURPOSES],
+    textPurpose: ['none', ...PURPOSES],
     ...Object.fromEntries(
       CONTEXT_FIELDS.map((f): [string, readonly FactValue[]] => [
         f,

@@ -42,6 +42,7 @@ export function buildFacts(classification: Classification, context: Context): Fa
     levelReason: '',
     route: 'none',
     primaryPurpose: classification.primaryPurpose,
+    textPurpose: classification.primaryPurpose,
   };
   for (const field of CONTEXT_FIELDS) facts[field] = context[field] ?? 'unknown';
   facts.channel = context.channel ?? 'email';
