@@ -414,6 +414,54 @@ afterEach(() => {
 });
 
 describe('SendGuard', () => {
+  test('a textarea a rich editor took over (hidden, not yet ended) never answers for the editor at Send', () => {
+    const page = buildPage();
+    // TinyMCE hides the textarea it replaced but keeps it in the form; its session lives until the next sweep.
+    const textarea = document.createElement('textarea');
+    Object.assign(textarea, { checkVisibility: () => false });
+    page.root.prepend(textarea);
+    const ui = new FakeUi();
+    const refOf = (editor: HTMLElement, kind: ComposerRef['kind']) =>
+      ({
+        adapterId: 'generic',
+        editor,
+        root: page.root,
+        kind,
+        readDraft: () => snapshot(editor.textContent ?? ''),
+        observeTargets: () => ({ body: editor, fields: [] }),
+        isConnected: () => page.root.isConnected,
+        sendControls: () => [page.send, page.native],
+        isSendShortcut: isCtrlEnter,
+      }) as ComposerRef;
+    const hidden: GuardSession = {
+      ref: refOf(textarea, 'textarea'),
+      sendVerdict: () => ready(SERVICE, ''),
+      setSendCheckSkipped: () => {},
+    };
+    const live: GuardSession = {
+      ref: refOf(page.editor, 'contenteditable'),
+      sendVerdict: () => ready(DM, page.editor.textContent ?? ''),
+      setSendCheckSkipped: () => {},
+    };
+    const guard = new SendGuard({
+      sessions: () => [hidden, live],
+      mode: () => 'confirm',
+      ui,
+      logOverride: () => {},
+      trusted: () => true,
+      userActive: () => false,
+    });
+    active = guard;
+    guard.watch(window);
+    click(page.send);
+    expect(ui.dialogs).toBe(1);
+    expect(ui.dialog?.verdict).toBe(DM);
+    ui.dialog!.onBack();
+    ctrlEnter(page.editor);
+    expect(ui.dialogs).toBe(2);
+    expect(page.sends).toEqual([]);
+  });
+
   test('off: the click reaches the webmail untouched, no dialog, no note', () => {
     const t = setup({ mode: 'off' });
     active = t.guard;

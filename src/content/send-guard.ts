@@ -32,6 +32,7 @@
  * skipped when the composer is already gone. Never loses the draft: the guard only reads it.
  */
 import type { ComposerRef, DraftSnapshot } from '../adapters/adapter.ts';
+import { isVisible } from '../adapters/shared.ts';
 import { assessRisk, type Risk, type RiskAssessment } from '../core/risk.ts';
 import { isMarketingLevel, type Verdict } from '../core/verdict.ts';
 import type { SendCheckMode } from '../settings/schema.ts';
@@ -404,6 +405,21 @@ function defaultUserActive(): boolean {
   }
 }
 
+/**
+ * Of the sessions an event could belong to, the one the writer is using. Two share a compose window for a moment
+ * when a rich editor (TinyMCE, CKEditor 4) hides the textarea it took over: until the content script's next sweep
+ * ends the textarea's session, a Send must be checked against the editor's draft, not the hidden textarea's.
+ * The visibility check runs only when more than one session matches, i.e. on a Send in that moment.
+ */
+function preferLive<T>(found: T[], sessionOf: (f: T) => GuardSession): T | null {
+  if (found.length <= 1) return found[0] ?? null;
+  const live = found.find((f) => {
+    const { kind, editor } = sessionOf(f).ref;
+    return kind !== 'textarea' || isVisible(editor);
+  });
+  return live ?? found[0]!;
+}
+
 export class SendGuard {
   private readonly deps: GuardDeps;
   private readonly abort = new AbortController();
@@ -515,22 +531,30 @@ export class SendGuard {
 
   /** The session whose send control is on the event's path, and that control. */
   private controlOnPath(path: EventTarget[]): { session: GuardSession; control: Element } | null {
+    const found: { session: GuardSession; control: Element }[] = [];
     for (const session of this.deps.sessions()) {
       for (const control of session.ref.sendControls())
-        if (path.includes(control)) return { session, control };
+        if (path.includes(control)) {
+          found.push({ session, control });
+          break;
+        }
     }
-    return null;
+    return preferLive(found, (f) => f.session);
   }
 
   /** The session whose composer holds `target` (its editor, its compose root, or its iframe editor's document). */
   private sessionAround(target: Element): GuardSession | null {
+    const found: GuardSession[] = [];
     for (const session of this.deps.sessions()) {
       const { editor, root } = session.ref;
-      if (editor.contains(target) || root.contains(target)) return session;
-      if (target.ownerDocument !== root.ownerDocument && target.ownerDocument === editor.ownerDocument)
-        return session;
+      if (
+        editor.contains(target) ||
+        root.contains(target) ||
+        (target.ownerDocument !== root.ownerDocument && target.ownerDocument === editor.ownerDocument)
+      )
+        found.push(session);
     }
-    return null;
+    return preferLive(found, (f) => f);
   }
 
   /** Off: nothing to look at (read per event, so a settings change applies at once). */
