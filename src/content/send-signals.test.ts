@@ -5,7 +5,13 @@ import type { ComposerRef } from '../adapters/adapter.ts';
 import { isCtrlEnter } from '../adapters/shared.ts';
 import { saysSent, watchForSend } from './send-signals.ts';
 
-function compose() {
+/** Elements' visibility as the test sets it (checkVisibility, which the watch reads). */
+const shown = new Map<Element, boolean>();
+function visibility(el: Element) {
+  Object.assign(el, { checkVisibility: () => shown.get(el) ?? true });
+}
+
+function compose(opts: { editorHidden?: boolean } = {}) {
   document.body.innerHTML = '';
   const form = document.createElement('form');
   const editor = document.createElement('div');
@@ -30,6 +36,9 @@ function compose() {
     sendControls: () => Array.from(form.querySelectorAll('button')),
     isSendShortcut: isCtrlEnter,
   } as ComposerRef;
+  visibility(editor);
+  visibility(form);
+  shown.set(editor, !opts.editorHidden);
   const seen: string[] = [];
   const stop = watchForSend(ref, (s) => seen.push(s));
   return { form, editor, send, seen, stop };
@@ -102,6 +111,22 @@ describe('watchForSend', () => {
     t.form.remove();
     await flush();
     expect(t.seen).toEqual(['submitted']);
+  });
+
+  test('the composer hidden; but not an editor already hidden when the watch began (a Preview tab)', async () => {
+    const t = compose();
+    shown.set(t.editor, false);
+    t.editor.setAttribute('hidden', '');
+    await flush();
+    expect(t.seen).toEqual(['hidden']);
+    const behindPreview = compose({ editorHidden: true });
+    behindPreview.editor.append(document.createTextNode(' more'));
+    await flush();
+    expect(behindPreview.seen).toEqual([]);
+    shown.set(behindPreview.form, false);
+    behindPreview.form.setAttribute('hidden', '');
+    await flush();
+    expect(behindPreview.seen).toEqual(['hidden']);
   });
 
   test('stop ends the watch', async () => {

@@ -101,9 +101,14 @@ export function watchForSend(ref: ComposerRef, onSignal: (signal: SendSignal) =>
     }
   };
   let wasEditable = true;
+  // A composer already hidden when the watch starts (a textarea behind its Preview tab) is no sign of sending.
+  let editorShown = true;
+  let rootShown = true;
   let controlsLive = false;
   try {
     wasEditable = editable(ref.editor);
+    editorShown = isVisible(ref.editor);
+    rootShown = isVisible(ref.root);
     controlsLive = ref.sendControls().some((c) => !locked(c));
   } catch {
     // Judged on what can be read.
@@ -113,7 +118,8 @@ export function watchForSend(ref: ComposerRef, onSignal: (signal: SendSignal) =>
     if (done) return;
     try {
       if (!ref.isConnected()) return fire('closed');
-      if (!isVisible(ref.editor) || !isVisible(ref.root)) return fire('hidden');
+      if ((editorShown && !isVisible(ref.editor)) || (rootShown && !isVisible(ref.root)))
+        return fire('hidden');
       if (wasEditable && !editable(ref.editor)) return fire('read-only');
       if (controlsLive && !ref.sendControls().some((c) => c.isConnected && !locked(c)))
         return fire('send-disabled');

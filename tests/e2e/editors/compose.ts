@@ -7,7 +7,8 @@
  * The stand-in webmail: Send (or Ctrl/⌘+Enter) appends one record with the editor's own serialisation to
  * `#fixture-sent` and closes the form; `?slow=MS` keeps the form open that long after Send, with no sign of
  * sending at all (a slow server, the worst case for the guard); `?late=MS` (TinyMCE) leaves its textarea plain
- * that long before the editor takes it over, as a page that upgrades its editor after load does.
+ * that long before the editor takes it over, as a page that upgrades its editor after load does; `?preview` (the
+ * textarea) adds Write and Preview tabs, Preview hiding the textarea.
  * `window.__compose.serialize()` is the editor's
  * own output (getData, getHTML, its JSON state…), compared byte for byte with and without the extension.
  */
@@ -51,6 +52,7 @@ const params = new URLSearchParams(location.search);
 const kind = /\/([a-z0-9-]+)\.html$/.exec(location.pathname)?.[1] ?? 'textarea';
 const slowMs = Number(params.get('slow') ?? 0);
 const lateMs = Number(params.get('late') ?? 0);
+const preview = params.has('preview');
 const box = document.getElementById('editor-box') as HTMLDivElement;
 const form = document.getElementById('compose') as HTMLFormElement;
 
@@ -179,9 +181,40 @@ async function start() {
       area.name = 'body';
       area.rows = 12;
       box.append(area);
+      if (preview) addPreviewTabs(area);
       await done({ serialize: () => area.value, editable: () => area }, () => area.focus());
     }
   }
+}
+
+/**
+ * Write and Preview tabs over the textarea, as GitHub's and many forums' composers have: Preview hides the textarea
+ * (it stays in the form and is still what Send submits) and shows the text; Write shows the textarea again.
+ */
+function addPreviewTabs(area: HTMLTextAreaElement) {
+  const shown = document.createElement('div');
+  shown.id = 'preview';
+  shown.hidden = true;
+  const tab = (label: string, onClick: () => void) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.id = `tab-${label.toLowerCase()}`;
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  box.before(
+    tab('Write', () => {
+      area.hidden = false;
+      shown.hidden = true;
+    }),
+    tab('Preview', () => {
+      shown.textContent = area.value;
+      area.hidden = true;
+      shown.hidden = false;
+    }),
+  );
+  box.append(shown);
 }
 
 /** The stand-in webmail's send: one record per send it acts on, then the form closes (at once, or after slowMs). */

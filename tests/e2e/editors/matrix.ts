@@ -548,6 +548,34 @@ export function editorMatrix(part: MatrixPart): void {
       });
     });
   }
+  if (part.editors.includes('textarea')) {
+    describe('a textarea hidden by its own Preview tab (no editor took it over)', () => {
+      test('keeps its composer: Send from Preview is held with the dialog; back in Write the badge still checks', async () => {
+        await setMode('confirm');
+        const p = await open(ext.context, 'textarea', '?preview');
+        await p.keyboard.insertText(APPEAL);
+        await expectVerdict(p, /^(yes|likely)$/);
+        await p.locator('#tab-preview').click();
+        expect(await p.locator('#editor').isHidden()).toBe(true);
+        // Past the watcher's sweep (1.5 s), which ends the sessions of textareas an editor took over.
+        await p.waitForTimeout(2500);
+        await p.locator('#send').click();
+        await dialogOf(p).waitFor();
+        expect(await sentCount(p)).toBe(0);
+        await dialogOf(p).getByRole('button', { name: 'Go back and edit' }).click();
+        await p.locator('#tab-write').click();
+        await p.locator('#editor').click();
+        await p.keyboard.press('ControlOrMeta+A');
+        await p.keyboard.insertText(
+          'Hi Sam, the meeting has moved to room 4 on Thursday at 10. See you there.',
+        );
+        await expectVerdict(p, /^(no|unlikely)$/);
+        await p.locator('#send').click();
+        await expect.poll(() => sentCount(p), { timeout: 5000 }).toBe(1);
+        await p.close();
+      });
+    });
+  }
   if (part.focusOnly) {
     describe('an editor the page focused before the content script started, found by nothing else', () => {
       for (const [name, where] of [
