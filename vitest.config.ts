@@ -81,6 +81,9 @@ export default defineConfig({
           ],
           environment: 'node',
           testTimeout: 60_000,
+          // Unit files share a worker's module cache instead of re-importing the core and its data per file:
+          // 126 CPU-s instead of 173 for the tier, all 5,098 tests passing in shuffled file orders too.
+          isolate: false,
         },
       },
       {
