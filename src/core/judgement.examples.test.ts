@@ -356,6 +356,26 @@ describe('everyday judgement', () => {
     expect(v.primaryPurpose).toBe('fundraising');
   });
 
+  test('cold pitches from small businesses are marketing; a colleague asking for a chat is not', () => {
+    for (const body of [
+      'We are a local cleaning company offering office cleaning in Reading. Our rates start at £15 an hour. Reply to this email if you would like a quote.',
+      'Following our chat at the expo, I have attached our brochure. Let me know if you would like to place an order.',
+      'Hi Tom, we install solar panels for small businesses and most of our clients cut their energy bills by a third. I would love to show you what we could do for your premises. Are you free for 15 minutes on Thursday?',
+    ]) {
+      const v = check({ subject: 'Hello', body }, { sender: 'business' });
+      expect(DM, body).toContain(v.directMarketing);
+      expect(v.primaryPurpose).toBe('promotional');
+    }
+    const chat = check(
+      {
+        subject: 'Budget',
+        body: 'Hi Priya, are you free for a quick chat about the budget tomorrow? I think the figures for Q3 need another look.',
+      },
+      { sender: 'business' },
+    );
+    expect(NOT_DM).toContain(chat.directMarketing);
+  });
+
   test('one roadworks paragraph, 39 times or 10,000 words long, reads the same, with no evidence-free "likely"', () => {
     const para =
       'Roadworks on the A339 between the Robin Hood roundabout and the hospital will close one lane from Monday 3 March for three weeks while the gas main is replaced. Buses 1 and 2 will be diverted via Market Street and Bartholomew Street, and the stop outside the library will not be served. Please allow extra time for your journey.';
