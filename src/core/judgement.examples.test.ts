@@ -376,6 +376,84 @@ describe('everyday judgement', () => {
     expect(NOT_DM).toContain(chat.directMarketing);
   });
 
+  test("a new user's drafts: words read in the sense the sentence gives them", () => {
+    const cases: {
+      body: string;
+      sender: ContextInput['sender'];
+      channel?: 'sms';
+      dm: DirectMarketingLevel[];
+      purpose?: PrimaryPurpose;
+    }[] = [
+      // A cold sales email: a customer list, a demo call, and the "not relevant? I won't write again" line.
+      {
+        body: "Hi Olivia,\n\nReconcileRight automates bank reconciliations for multi-site firms. Our customers, including Dale Haulage, now close their month in three days. Would you be open to a 20-minute call so I can show you how it would work with your setup?\n\nIf this isn't relevant, reply 'no thanks' and I won't contact you again.\n\nTom",
+        sender: 'business',
+        dm: DM,
+        purpose: 'promotional',
+      },
+      // A shop answering a customer's question: "gluten-free sourdough", "phone the shop the day before".
+      {
+        body: "Hi Marcus,\n\nThanks for asking. Yes, we bake a gluten-free sourdough every Friday. If you'd like one put aside, just phone the shop the day before.\n\nNadia",
+        sender: 'business',
+        dm: NOT_DM,
+      },
+      // Asking for a volunteer's time is campaigning, not a money ask.
+      {
+        body: 'We are out canvassing on Saturday from 10am. Can you spare two hours? And on polling day please vote for Sarah Lind.',
+        sender: 'political',
+        dm: DM,
+        purpose: 'campaigning',
+      },
+      // A charity's quiz night by text: the takings go to the hospice.
+      {
+        body: 'Quiz night at the Red Lion, Fri 7 Nov, 7.30pm! £5 a head, all money to Meadowbank Hospice. Book at meadowbank.example/quiz. Reply STOP to opt out.',
+        sender: 'charity',
+        channel: 'sms',
+        dm: DM,
+        purpose: 'fundraising',
+      },
+      // Staff mail: working from home for a day is no spam cue; asking a colleague to send a report is no money ask.
+      {
+        body: 'Hi team, the office is closed on Friday while the electricians rewire the second floor. Please work from home that day. Could you send me your expenses by Monday?',
+        sender: 'business',
+        dm: NOT_DM,
+      },
+      // A school trip letter: free school meals and the trip's voluntary contribution are the school's own process.
+      {
+        body: "Year 5 visit the Roman villa on Thursday 12 June. Children entitled to free school meals will be given a packed lunch. We ask for a voluntary contribution of £18.50 via ParentPay by 30 May. Please book a parents' evening slot by Friday too.",
+        sender: 'public-authority',
+        dm: NOT_DM,
+      },
+    ];
+    for (const c of cases) {
+      const v = check(
+        { subject: 'Hello', body: c.body, channel: c.channel },
+        { sender: c.sender, channel: c.channel },
+      );
+      expect(c.dm, `${v.directMarketing}: ${c.body.slice(0, 60)}`).toContain(v.directMarketing);
+      if (c.purpose) expect(v.primaryPurpose, c.body.slice(0, 60)).toBe(c.purpose);
+    }
+  });
+
+  test('opt-out lines in everyday words are found', () => {
+    for (const line of [
+      'To stop receiving these emails, click here.',
+      "If you'd prefer not to hear from us by email, just let us know.",
+    ]) {
+      const v = check(
+        {
+          subject: 'Winter appeal',
+          body: `Please donate today to keep our shelter open this winter.\n\n${line}`,
+        },
+        { sender: 'charity' },
+      );
+      expect(
+        v.checks.map((k) => k.id),
+        line,
+      ).not.toContain('opt-out-missing');
+    }
+  });
+
   test('one roadworks paragraph, 39 times or 10,000 words long, reads the same, with no evidence-free "likely"', () => {
     const para =
       'Roadworks on the A339 between the Robin Hood roundabout and the hospital will close one lane from Monday 3 March for three weeks while the gas main is replaced. Buses 1 and 2 will be diverted via Market Street and Bartholomew Street, and the stop outside the library will not be served. Please allow extra time for your journey.';
