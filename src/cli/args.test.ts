@@ -124,6 +124,9 @@ describe('helpText', () => {
     }
     expect(text).toContain('public-authority');
     expect(text).toContain('JSON array');
+    // The five levels and the routes a verdict can give.
+    expect(text).toContain('yes | likely | unclear | unlikely | no');
+    expect(text).toContain('charity-soft-opt-in');
     expect(text).toContain('1.2.3');
   });
 });

@@ -2,9 +2,10 @@
  * Command-line argument parsing for `marketing-check`. Pure: takes argv, returns options or throws UsageError.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options; a lone `-` is the stdin file.
  */
-// context.ts only (no other core module): the launcher parses arguments and answers --help and --version
+// context.ts and verdict.ts only (type and constant modules): the launcher parses arguments and answers --help and --version
 // without loading the classifier.
 import { CONTEXT_VALUES, type ContextInput, type EnumField } from '../core/context.ts';
+import { DM_LEVELS, ROUTES } from '../core/verdict.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -196,6 +197,12 @@ Context (applies to every input)
 
   -h, --help            Show this help.
   --version             Show the version.
+
+Verdict
+  directMarketing       ${DM_LEVELS.join(' | ')}: is the draft direct marketing? "unclear" comes with the
+                        questions whose answers settle it (give them with the flags above).
+  route                 ${ROUTES.join(' | ')}
+  Every finding names the words it rests on and its source. This is not legal advice.
 
 Exit status: 0 all inputs checked, 1 some input failed, 2 usage error.
 Colour only when stdout is a terminal and NO_COLOR is not set.
