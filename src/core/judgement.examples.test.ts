@@ -435,6 +435,33 @@ describe('everyday judgement', () => {
     }
   });
 
+  test("a legacy ask's free guide serves the ask: the charity soft opt-in is open when its conditions hold", () => {
+    const body =
+      'Dear Ann,\n\nA gift in your will could keep our hospice caring for families for years to come. Request your free guide to leaving a gift in your will, or use our Free Wills service to write or update your will at no cost.\n\nWith thanks,\nMeadowbank Hospice\nTo stop receiving these emails, reply STOP.';
+    const v = check(
+      { subject: 'A gift that lasts', body },
+      {
+        sender: 'charity',
+        relationship: 'supporter',
+        softOptInConditions: 'met',
+        recipientType: 'individual',
+      },
+    );
+    expect(v.primaryPurpose).toBe('fundraising');
+    expect(v.route).toBe('charity-soft-opt-in');
+    // A priced offer beside the appeal still makes a mixed message.
+    const shop = check(
+      { subject: 'Winter', body: `${body}\n\nOur charity shop has 20% off all coats this week.` },
+      {
+        sender: 'charity',
+        relationship: 'supporter',
+        softOptInConditions: 'met',
+        recipientType: 'individual',
+      },
+    );
+    expect(shop.route).not.toBe('charity-soft-opt-in');
+  });
+
   test('opt-out lines in everyday words are found', () => {
     for (const line of [
       'To stop receiving these emails, click here.',

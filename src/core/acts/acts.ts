@@ -409,6 +409,9 @@ export function sentenceActs(
   return { acts: kept, gated, request, record };
 }
 
+/** An offer's words that name a price or a discount ("just £45", "20% off", "half price"). */
+export const PRICED = /[£$€%]|\d\s*p\b|\b(?:price|prices|pence|per cent|discount|half)\b/i;
+
 /** A stable name for an act's kind and purpose, as the model's features and the tests use it. */
 export function actKey(a: Pick<LocalAct, 'kind' | 'purpose' | 'service' | 'byMood'>): string {
   if (a.kind === 'service') return `service:${a.service}`;

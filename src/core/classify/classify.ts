@@ -3,7 +3,7 @@
  * sentence once (cached by its text), sums features and scores them with the model.
  */
 import modelFile from '../../data/model.json' with { type: 'json' };
-import { actKey } from '../acts/acts.ts';
+import { actKey, PRICED } from '../acts/acts.ts';
 import type { Draft } from '../draft/draft.ts';
 import { type Range, segmentBody } from '../draft/segment.ts';
 import {
@@ -615,11 +615,29 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         ? new Set(['fundraising'])
         : chosen;
       if (modelPurpose !== 'none' && explicit.size === 1) {
-        // The other purposes keep their scores: an appeal beside a shop offer is still a mixed message.
         const only = [...explicit][0]!;
-        modelPurposes[only] = Math.max(modelPurposes[only], modelPurposes[modelPurpose]);
+        // Free offers that come with an appeal serve the appeal (a legacy ask's free guide and free will-writing):
+        // when nothing promotional is asked for or priced, the two scores change places. Otherwise the other
+        // purposes keep their scores: an appeal beside a shop offer is still a mixed message.
+        const sellsNothing =
+          modelPurpose === 'promotional' &&
+          !a.acts.some(
+            (x) =>
+              x.purpose === 'promotional' &&
+              ((x.kind === 'ask' && !x.byMood) || (x.kind === 'offer' && PRICED.test(x.text))),
+          );
+        if (sellsNothing) swapPurpose(modelPurposes, modelPurpose, only);
+        else modelPurposes[only] = Math.max(modelPurposes[only], modelPurposes[modelPurpose]);
         modelPurpose = only;
       }
+      // A shop's or a sale's offer (20% off, a promo code, "shop now") is trade whatever the draft's main purpose:
+      // beside an appeal it makes a mixed message (the charity soft opt-in covers charitable purposes only).
+      if (
+        modelPurpose !== 'promotional' &&
+        modelPurpose !== 'none' &&
+        a.acts.some((x) => TRADING_CUES.has(x.patternId))
+      )
+        modelPurposes.promotional = Math.max(modelPurposes.promotional, 0.5);
       let modelLevel = elementLevel(levelFor(pMarketing, model.thresholds), pMarketing, a, model);
       if (a.paragraphFeatures.length && !isMarketingLevel(modelLevel)) {
         // Mixed message: one marketing paragraph is enough (MIXED_MIN_WORDS).

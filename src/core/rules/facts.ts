@@ -1,3 +1,4 @@
+import { PRICED } from '../acts/acts.ts';
 import { type Classification, SIGNALS, type SignalHit } from '../classify/classification.ts';
 import type { Context } from '../context.ts';
 import { PURPOSES } from '../verdict.ts';
@@ -30,9 +31,6 @@ export function hitsIn(classification: Pick<Classification, 'hits'>, name: strin
       (!only || only.includes(h.patternId)),
   );
 }
-
-/** An offer's words that name a price or a discount. */
-const PRICED = /[£$€%]|\d\s*p\b|\b(?:price|prices|pence|per cent|discount|half)\b/i;
 
 /** Flattens classification + context into the facts the rule data tests. Missing values default safely. */
 export function buildFacts(classification: Classification, context: Context): Facts {
