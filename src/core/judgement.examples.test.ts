@@ -404,6 +404,21 @@ describe('everyday judgement', () => {
         dm: DM,
         purpose: 'campaigning',
       },
+      // A party's polling-day text that also says where to vote: the polling station serves the ask.
+      {
+        body: "Polls are open until 10pm today. Labour's Dan Morrow needs your vote in Kingsmere - find your polling station at wheredoivote.co.uk. Promoted by J Ford, 4 High St, NV3 1AA",
+        sender: 'political',
+        channel: 'sms',
+        dm: DM,
+        purpose: 'campaigning',
+      },
+      // The council's own polling-day notice stays a public service.
+      {
+        body: 'Polls are open from 7am to 10pm today. Take your poll card to your polling station; you can vote for the candidate of your choice.',
+        sender: 'public-authority',
+        channel: 'sms',
+        dm: NOT_DM,
+      },
       // A charity's quiz night by text: the takings go to the hospice.
       {
         body: 'Quiz night at the Red Lion, Fri 7 Nov, 7.30pm! £5 a head, all money to Meadowbank Hospice. Book at meadowbank.example/quiz. Reply STOP to opt out.',

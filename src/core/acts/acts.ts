@@ -175,6 +175,9 @@ function questionToReader(text: string, terms: ActTerm[]): boolean {
  */
 const RHETORICAL = /^[^\p{L}]*why\s+(?!not\b|don['’]?t\b|do\s+not\b|won['’]?t\b)[^?]*\?\s*["'”’)]*\s*$/iu;
 
+/** A party's or candidate's own ask for the reader's vote ("needs your vote", "lend us your vote"). */
+const PARTY_ASK = /\b(?:needs?|lend\s+(?:us|me|him|her|them)|give\s+(?:us|me|him|her|them))\s+your\s+vote\b/i;
+
 /** Index of the term that contains character `offset` (terms' starts are local to the sentence). */
 function termAt(starts: number[], offset: number): number {
   let lo = 0;
@@ -320,7 +323,16 @@ export function sentenceActs(
         purposeOfSignal(patterns[h.pattern]!.signal) !== null,
     );
   const record = (recordLine(text) && !askInLabel) || hits.some((h) => roleOf(h) === 'record');
-  const civic = hits.some((h) => roleOf(h) === 'civic');
+  // "Dan Morrow needs your vote - find your polling station at…": a party asking for the reader's vote in the
+  // sentence that names the polling station campaigns; there the civic cue neither marks service nor covers words.
+  const partyAsk = hits.some(
+    (h, i) =>
+      roleOf(h) === 'ask' &&
+      !negated[i] &&
+      purposeOfSignal(patterns[h.pattern]!.signal) === 'campaigning' &&
+      PARTY_ASK.test(text.slice(h.start - offset, h.end - offset)),
+  );
+  const civic = !partyAsk && hits.some((h) => roleOf(h) === 'civic');
   const titles = /[A-Z]/.test(text) ? titleSpans(text) : [];
   const labels = /['‘"“]/.test(text) ? uiLabelSpans(text) : [];
   const inside = (spans: [number, number][], h: ActHit) =>
@@ -363,8 +375,9 @@ export function sentenceActs(
     if (role === 'acknowledge') act(h, 'service', { service: 'acknowledge' });
     else if (role === 'record') act(h, 'service', { service: 'record' });
     else if (role === 'duty') act(h, 'service', { service: 'duty' });
-    else if (role === 'civic') act(h, 'service', { service: 'public-service' });
-    else if (request && signal === 'service') act(h, 'service', { service: 'instruction' });
+    else if (role === 'civic') {
+      if (!partyAsk) act(h, 'service', { service: 'public-service' });
+    } else if (request && signal === 'service') act(h, 'service', { service: 'instruction' });
     else if (request && signal === 'public-task') act(h, 'service', { service: 'public-service' });
   });
   // A civic cue covers the campaigning words it overlaps ("vote for their preferred candidate").
