@@ -477,6 +477,23 @@ describe('everyday judgement', () => {
     expect(shop.route).not.toBe('charity-soft-opt-in');
   });
 
+  test("a charity's raffle: its prizes, tickets and 18+ are the fundraising, so the charity soft opt-in stays open", () => {
+    const v = check(
+      {
+        subject: 'Win a car in our Spring Raffle!',
+        body: 'Hi Tom,\n\nOur Spring Raffle is back, and this year the top prize is a brand new car! There are also 50 runner-up prizes including a weekend in the Lakes and £250 of garden centre vouchers.\n\nTickets are £2 each or a book of 10 for £20. Every ticket helps fund care for local people living with dementia.\n\nBuy tickets at www.ashgrove.example/raffle - the draw is on 30 April.\n\nGood luck!\nThe Ashgrove fundraising team\nPromoter: J. Lister, Ashgrove Care, charity no. 1034567. 18+ only.\nTo stop receiving these emails, reply STOP.',
+      },
+      {
+        sender: 'charity',
+        relationship: 'supporter',
+        softOptInConditions: 'met',
+        recipientType: 'individual',
+      },
+    );
+    expect(v.primaryPurpose).toBe('fundraising');
+    expect(v.route).toBe('charity-soft-opt-in');
+  });
+
   test('opt-out lines in everyday words are found', () => {
     for (const line of [
       'To stop receiving these emails, click here.',

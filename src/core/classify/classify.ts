@@ -595,6 +595,12 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         swapPurpose(modelPurposes, modelPurpose, 'fundraising');
         modelPurpose = 'fundraising';
       }
+      // A raffle's prizes, tickets and "18+" are the fundraising event's own words, not a second, commercial
+      // purpose beside it: half their weight stays, so the draft is not read as mixing trade with the appeal.
+      if (sale && modelPurpose === 'fundraising') {
+        modelPurposes.fundraising = Math.max(modelPurposes.fundraising, modelPurposes.promotional);
+        modelPurposes.promotional = round(modelPurposes.promotional / 2);
+      }
       // What the reader is asked to do decides the purpose when every explicit ask serves one purpose (a free
       // guide offered with a legacy ask serves the ask); offers alone do not (a campaign email's free sticker does
       // not make it a sale). An explicit request for money makes a message fundraising whatever else it asks (a
