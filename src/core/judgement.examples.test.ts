@@ -14,6 +14,13 @@ import {
 } from './index.ts';
 
 const DM: DirectMarketingLevel[] = ['yes', 'likely'];
+/** A charity writing to a supporter, with the charity soft opt-in's conditions met. */
+const SUPPORTER_MET: ContextInput = {
+  sender: 'charity',
+  relationship: 'supporter',
+  softOptInConditions: 'met',
+  recipientType: 'individual',
+};
 const NOT_DM: DirectMarketingLevel[] = ['no', 'unlikely'];
 
 interface Row {
@@ -453,26 +460,13 @@ describe('everyday judgement', () => {
   test("a legacy ask's free guide serves the ask: the charity soft opt-in is open when its conditions hold", () => {
     const body =
       'Dear Ann,\n\nA gift in your will could keep our hospice caring for families for years to come. Request your free guide to leaving a gift in your will, or use our Free Wills service to write or update your will at no cost.\n\nWith thanks,\nMeadowbank Hospice\nTo stop receiving these emails, reply STOP.';
-    const v = check(
-      { subject: 'A gift that lasts', body },
-      {
-        sender: 'charity',
-        relationship: 'supporter',
-        softOptInConditions: 'met',
-        recipientType: 'individual',
-      },
-    );
+    const v = check({ subject: 'A gift that lasts', body }, SUPPORTER_MET);
     expect(v.primaryPurpose).toBe('fundraising');
     expect(v.route).toBe('charity-soft-opt-in');
     // A priced offer beside the appeal still makes a mixed message.
     const shop = check(
       { subject: 'Winter', body: `${body}\n\nOur charity shop has 20% off all coats this week.` },
-      {
-        sender: 'charity',
-        relationship: 'supporter',
-        softOptInConditions: 'met',
-        recipientType: 'individual',
-      },
+      SUPPORTER_MET,
     );
     expect(shop.route).not.toBe('charity-soft-opt-in');
   });
@@ -483,12 +477,7 @@ describe('everyday judgement', () => {
         subject: 'Win a car in our Spring Raffle!',
         body: 'Hi Tom,\n\nOur Spring Raffle is back, and this year the top prize is a brand new car! There are also 50 runner-up prizes including a weekend in the Lakes and £250 of garden centre vouchers.\n\nTickets are £2 each or a book of 10 for £20. Every ticket helps fund care for local people living with dementia.\n\nBuy tickets at www.ashgrove.example/raffle - the draw is on 30 April.\n\nGood luck!\nThe Ashgrove fundraising team\nPromoter: J. Lister, Ashgrove Care, charity no. 1034567. 18+ only.\nTo stop receiving these emails, reply STOP.',
       },
-      {
-        sender: 'charity',
-        relationship: 'supporter',
-        softOptInConditions: 'met',
-        recipientType: 'individual',
-      },
+      SUPPORTER_MET,
     );
     expect(v.primaryPurpose).toBe('fundraising');
     expect(v.route).toBe('charity-soft-opt-in');
