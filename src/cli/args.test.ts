@@ -20,6 +20,8 @@ describe('parseArgs: good input', () => {
     [['--jsonl'], { jsonl: true, files: [] }],
     [['--sender', 'charity', 'x'], { context: { sender: 'charity' } }],
     [['--sender=charity', 'x'], { context: { sender: 'charity' } }],
+    // As in a JSON Lines context: the sender can be left unknown on purpose.
+    [['--sender', 'unknown', 'x'], { context: { sender: 'unknown' } }],
     [['--channel', 'sms', 'x'], { context: { channel: 'sms' } }],
     [['--recipient-type=corporate', 'x'], { context: { recipientType: 'corporate' } }],
     [['--relationship', 'supporter', 'x'], { context: { relationship: 'supporter' } }],
@@ -53,7 +55,7 @@ describe('parseArgs: good input', () => {
     expect(parseArgs(['--version'])).toEqual({ mode: 'version' });
   });
 
-  it('every enum flag accepts exactly the core values', () => {
+  it('every enum flag accepts the core values (and the sender, unknown)', () => {
     for (const [flag, field] of Object.entries(ENUM_FLAGS)) {
       for (const value of CONTEXT_VALUES[field]) {
         expect(parseArgs([flag, value, 'f'])).toMatchObject({ context: { [field]: value } });

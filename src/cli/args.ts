@@ -64,6 +64,10 @@ export function flagForField(field: string): string | undefined {
 
 export const PROGRAM = 'marketing-check';
 
+/** A flag's values: the context's, plus `unknown` for the sender (the JSON Lines context takes it too). */
+const valuesOf = (field: EnumField): readonly string[] =>
+  field === 'sender' ? [...CONTEXT_VALUES.sender, 'unknown'] : CONTEXT_VALUES[field];
+
 /** Keeps what we echo back in messages short and on one line. */
 function show(value: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
@@ -123,7 +127,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       out.jobs = Number(value);
     } else if (enumField !== undefined) {
-      const allowed: readonly string[] = CONTEXT_VALUES[enumField];
+      const allowed: readonly string[] = valuesOf(enumField);
       if (!allowed.includes(value)) {
         throw new UsageError(`${name}: ${show(value)} is not one of ${allowed.join(' | ')}`);
       }
@@ -147,7 +151,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 function allowedText(name: string): string {
   const field = ENUM_FLAGS[name];
-  return field === undefined ? '' : ` (one of ${CONTEXT_VALUES[field].join(' | ')})`;
+  return field === undefined ? '' : ` (one of ${valuesOf(field).join(' | ')})`;
 }
 
 export function usageLine(): string {
@@ -155,7 +159,7 @@ export function usageLine(): string {
 }
 
 export function helpText(version: string): string {
-  const values = (field: EnumField) => CONTEXT_VALUES[field].join('|');
+  const values = (field: EnumField) => valuesOf(field).join('|');
   return `${PROGRAM} ${version}: does UK direct-marketing law (PECR, UK GDPR) apply to this email or SMS draft?
 
 ${usageLine()}
