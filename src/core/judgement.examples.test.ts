@@ -426,6 +426,33 @@ describe('everyday judgement', () => {
         channel: 'sms',
         dm: NOT_DM,
       },
+      // A thank-you that asks again: "Could you renew your gift today?" and "Give again".
+      {
+        body: 'Dear Priya,\n\nThank you for your gift last year: Amira has started her degree. This year more students than ever need help. Could you renew your gift today? £25 covers a term of travel.\n\nGive again: example.ac.uk/give',
+        sender: 'charity',
+        dm: DM,
+        purpose: 'fundraising',
+      },
+      // A rescue's adoption appeal.
+      {
+        body: 'Biscuit has been with us for 214 days, longer than any other dog. Could you give Biscuit a second chance? Meet him at our open day on Sunday, or share this email with a friend who could.',
+        sender: 'charity',
+        dm: DM,
+        purpose: 'campaigning',
+      },
+      // A tariff pitch inside an annual statement.
+      {
+        body: 'Here is your annual summary for account 8830 1177. Your Direct Debit of £122 a month is about right and will not change.\n\nCould you pay less? Our Fix 12 tariff would cost you an estimated £1,331 next year, a saving of £97. Switching takes two minutes with no exit fees.',
+        sender: 'business',
+        dm: DM,
+        purpose: 'promotional',
+      },
+      // A booking confirmation: "step-free access" is no free offer.
+      {
+        body: 'Thanks for booking. Your tickets are attached. Booking reference: CMM-771204. Total paid: £38.00.\n\nAccessibility: step-free access is available at the north entrance.',
+        sender: 'charity',
+        dm: NOT_DM,
+      },
       // A charity's quiz night by text: the takings go to the hospice.
       {
         body: 'Quiz night at the Red Lion, Fri 7 Nov, 7.30pm! £5 a head, all money to Meadowbank Hospice. Book at meadowbank.example/quiz. Reply STOP to opt out.',
