@@ -2,8 +2,8 @@
  * Command-line argument parsing for `marketing-check`. Pure: takes argv, returns options or throws UsageError.
  * Accepts `--flag value` and `--flag=value`; `--` ends the options; a lone `-` is the stdin file.
  */
-// context.ts and verdict.ts only (type and constant modules): the launcher parses arguments and answers --help and --version
-// without loading the classifier.
+// context.ts and verdict.ts only (types and constants): the launcher parses arguments and answers --help and
+// --version without loading the classifier.
 import { CONTEXT_VALUES, type ContextInput, type EnumField } from '../core/context.ts';
 import { DM_LEVELS, ROUTES } from '../core/verdict.ts';
 

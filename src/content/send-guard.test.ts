@@ -305,6 +305,25 @@ class FakeUi implements GuardUi {
   destroy() {}
 }
 
+/** The adapter's view of a composer on `pg`: its editor (by default the page's own), Send and native Send. */
+function refOn(
+  pg: Page,
+  editor: HTMLElement = pg.editor,
+  kind: ComposerRef['kind'] = 'contenteditable',
+): ComposerRef {
+  return {
+    adapterId: 'generic',
+    editor,
+    root: pg.root,
+    kind,
+    readDraft: () => snapshot(editor.textContent ?? ''),
+    observeTargets: () => ({ body: editor, fields: [] }),
+    isConnected: () => pg.root.isConnected,
+    sendControls: () => [pg.send, pg.native, ...pg.extra],
+    isSendShortcut: isCtrlEnter,
+  } as ComposerRef;
+}
+
 function setup(opts: { mode?: SendCheckMode; verdict?: () => SendVerdict } = {}) {
   let page = buildPage();
   const ui = new FakeUi();
@@ -312,17 +331,7 @@ function setup(opts: { mode?: SendCheckMode; verdict?: () => SendVerdict } = {})
   let current: () => SendVerdict = opts.verdict ?? (() => ready(DM, page.editor.textContent ?? ''));
   const skipped: boolean[] = [];
   const sessionFor = (pg: Page): GuardSession => ({
-    ref: {
-      adapterId: 'generic',
-      editor: pg.editor,
-      root: pg.root,
-      kind: 'contenteditable',
-      readDraft: () => snapshot(pg.editor.textContent ?? ''),
-      observeTargets: () => ({ body: pg.editor, fields: [] }),
-      isConnected: () => pg.root.isConnected,
-      sendControls: () => [pg.send, pg.native, ...pg.extra],
-      isSendShortcut: isCtrlEnter,
-    } as ComposerRef,
+    ref: refOn(pg),
     sendVerdict: () => current(),
     setSendCheckSkipped: (s) => skipped.push(s),
   });
@@ -421,25 +430,13 @@ describe('SendGuard', () => {
     Object.assign(textarea, { checkVisibility: () => false });
     page.root.prepend(textarea);
     const ui = new FakeUi();
-    const refOf = (editor: HTMLElement, kind: ComposerRef['kind']) =>
-      ({
-        adapterId: 'generic',
-        editor,
-        root: page.root,
-        kind,
-        readDraft: () => snapshot(editor.textContent ?? ''),
-        observeTargets: () => ({ body: editor, fields: [] }),
-        isConnected: () => page.root.isConnected,
-        sendControls: () => [page.send, page.native],
-        isSendShortcut: isCtrlEnter,
-      }) as ComposerRef;
     const hidden: GuardSession = {
-      ref: refOf(textarea, 'textarea'),
+      ref: refOn(page, textarea, 'textarea'),
       sendVerdict: () => ready(SERVICE, ''),
       setSendCheckSkipped: () => {},
     };
     const live: GuardSession = {
-      ref: refOf(page.editor, 'contenteditable'),
+      ref: refOn(page),
       sendVerdict: () => ready(DM, page.editor.textContent ?? ''),
       setSendCheckSkipped: () => {},
     };

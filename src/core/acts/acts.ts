@@ -376,7 +376,7 @@ export function sentenceActs(
     else if (role === 'record') act(h, 'service', { service: 'record' });
     else if (role === 'duty') act(h, 'service', { service: 'duty' });
     else if (role === 'civic') {
-      if (!partyAsk) act(h, 'service', { service: 'public-service' });
+      if (civic) act(h, 'service', { service: 'public-service' });
     } else if (request && signal === 'service') act(h, 'service', { service: 'instruction' });
     else if (request && signal === 'public-task') act(h, 'service', { service: 'public-service' });
   });
