@@ -187,7 +187,12 @@ export class HighlightHover {
   setTargets(targets: HoverTarget[]): void {
     this.targets = targets;
     const shown = this.shown;
-    if (!shown) return;
+    if (!shown) {
+      // The caret may have come into a phrase by the keys while the check was still running (the highlights were
+      // those of the text before the last edit): now that they are current, it shows the card it would have.
+      if (!this.typing && this.editorHasFocus()) this.caretSoon();
+      return;
+    }
     const key = keyOf(shown.evidence);
     const same = targets.find((t) => keyOf(t.evidence) === key);
     if (!same) {
@@ -370,6 +375,13 @@ export class HighlightHover {
       out.push({ target: t, rangeLike: { getClientRects: () => m.rects, isPointInRange: () => false } });
     }
     return out;
+  }
+
+  /** True while the writer's focus is in this editor (a check started by the recipients must not open a card). */
+  private editorHasFocus(): boolean {
+    const doc = this.ref.editor.ownerDocument;
+    const active = doc.activeElement;
+    return doc.hasFocus() && !!active && (active === this.ref.editor || this.ref.editor.contains(active));
   }
 
   /** True while the caret is inside the phrase with this key. */

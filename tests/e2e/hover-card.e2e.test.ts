@@ -144,14 +144,20 @@ describe('the card on a highlighted phrase, on the demo composer', () => {
     await card.waitFor({ state: 'visible', timeout: 3000 });
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('body');
     // Typing closes it, and the letter went into the draft.
+    const checks = Number(await p.locator(host).getAttribute('data-mrc-checks'));
     await p.keyboard.type('x');
     await card.waitFor({ state: 'detached', timeout: 3000 });
     expect(await p.locator('#body').innerText()).toContain('donaxte today');
+    // The check of "donaxte" has no phrase there. Undo the letter and come back in by the keys at once, before the
+    // next check: when its highlights arrive, the caret is in the phrase and the card shows.
+    await expect
+      .poll(async () => Number(await p.locator(host).getAttribute('data-mrc-checks')), { timeout: 15_000 })
+      .toBeGreaterThan(checks);
     await p.keyboard.press('Backspace');
-    // Back in by the keys; Escape closes it and leaves the caret in the draft.
     await p.keyboard.press('ArrowLeft');
     await p.keyboard.press('ArrowRight');
-    await card.waitFor({ state: 'visible', timeout: 3000 });
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    // Escape closes it and leaves the caret in the draft.
     await p.keyboard.press('Escape');
     await card.waitFor({ state: 'detached', timeout: 3000 });
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('body');
