@@ -187,7 +187,9 @@ describe('runPool', () => {
   });
 
   it('workers that cannot start: one warning, and the main thread checks everything', async () => {
-    const r = await run(texts(100), { limits: eager, fake: { failToStart: true } });
+    // The input waits after two lines, so the workers' failure (1 ms after they start) always comes before its end:
+    // with all 100 at once, the main thread could finish first on a loaded machine and never hear of it.
+    const r = await run([], { source: lateItems(texts(100)), limits: eager, fake: { failToStart: true } });
     expect(r.out.map((o) => o.text)).toEqual(texts(100));
     expect(r.out.every((o) => o.by === 'main')).toBe(true);
     expect(r.warnings).toEqual([expect.stringMatching(/^worker threads stopped \(Cannot find module/)]);
