@@ -231,6 +231,22 @@ const rows: Row[] = [
     context: { sender: 'business' },
     dm: NOT_DM,
   },
+  {
+    name: "a party's invitation to its election-night party is campaigning: coming along carries the party's aims",
+    subject: 'Join us on election night',
+    body: 'Dear friend,\n\nThe count is on Thursday and our candidates need every voice behind them. Join us for our election night party at the Corn Exchange from 10pm, and bring a friend who shares our values.\n\nTogether we can win this seat.\n\nPromoted by A. Jones on behalf of Westshire Liberal Democrats, 1 High Street, Westshire.',
+    context: { sender: 'political' },
+    dm: DM,
+    purpose: 'campaigning',
+  },
+  {
+    name: "a campaign's 'sign up for updates' asks for a channel, not a sale: the purpose stays campaigning",
+    subject: 'The bus cuts vote is next week',
+    body: 'The county council votes next Tuesday on cutting the 41 and 42 bus routes. Thousands of people rely on them to reach work, school and hospital.\n\nWe are asking every councillor to vote against the cuts. Sign up for updates and we will tell you how your councillor voted.\n\nSave Our Buses campaign',
+    context: { sender: 'other' },
+    dm: DM,
+    purpose: 'campaigning',
+  },
 ];
 
 describe('everyday judgement', () => {

@@ -607,13 +607,13 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       // petition with a donation ask, a shop with an appeal): the ICO and the corpora's labels put it first.
       const asked = new Set(
         a.acts
-          .filter((x) => x.kind === 'ask' && !x.byMood)
+          .filter((x) => x.kind === 'ask' && !x.byMood && !CHANNEL_ASKS.has(x.patternId))
           .map((x) => (sale && x.purpose === 'promotional' ? 'fundraising' : x.purpose)),
       );
       // With no explicit ask, the asks a request sentence makes of purpose words decide, if they agree.
       const byMood = new Set(
         a.acts
-          .filter((x) => x.kind === 'ask' && x.byMood)
+          .filter((x) => x.kind === 'ask' && x.byMood && !CHANNEL_ASKS.has(x.patternId))
           .map((x) => (sale && x.purpose === 'promotional' ? 'fundraising' : x.purpose)),
       );
       const chosen = asked.size ? asked : byMood;
@@ -630,7 +630,8 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           !a.acts.some(
             (x) =>
               x.purpose === 'promotional' &&
-              ((x.kind === 'ask' && !x.byMood) || (x.kind === 'offer' && PRICED.test(x.text))),
+              ((x.kind === 'ask' && !x.byMood && !CHANNEL_ASKS.has(x.patternId)) ||
+                (x.kind === 'offer' && PRICED.test(x.text))),
           );
         if (sellsNothing) swapPurpose(modelPurposes, modelPurpose, only);
         else modelPurposes[only] = Math.max(modelPurposes[only], modelPurposes[modelPurpose]);
@@ -742,6 +743,19 @@ function locate(
     text: unit.source.slice(start, end),
   };
 }
+
+/**
+ * Asks that say how the reader answers or hears more (reply with a keyword, sign up for updates, say whether they
+ * want to hear from us, come along to an event, click or call): they carry whatever the message promotes, so they
+ * never decide its purpose (a party's "join us for election night" or "text WIN to 55404" is campaigning).
+ */
+const CHANNEL_ASKS = new Set([
+  'promotional/event-promo',
+  'promotional/reply-keyword',
+  'promotional/click-call',
+  'consent-request/would-you-like',
+  'consent-request/opt-in',
+]);
 
 /** Offers of a shop or a sale: a charity's trading stays promotional even when the profits go to the cause. */
 const TRADING_CUES = new Set([
