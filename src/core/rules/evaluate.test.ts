@@ -576,12 +576,21 @@ describe('charitable purposes soft opt-in (reg 22(3A))', () => {
       asks: ['softOptInConditions'],
     },
     {
-      name: 'sender unknown fundraising → ask sender (could be a charity)',
+      // The charity soft opt-in's questions wait for the sender: for any other sender their answers cannot matter.
+      name: 'sender unknown fundraising → ask sender (could be a charity), and only the sender',
       c: FUNDRAISING,
       ctx: { recipientType: 'individual', consent: 'no' },
       route: 'consent-required',
       rules: ['charity-soft-opt-in-possible'],
-      asks: ['sender', 'relationship', 'softOptInConditions'],
+      asks: ['sender'],
+    },
+    {
+      name: 'the sender answered charity → the relationship and conditions questions follow',
+      c: FUNDRAISING,
+      ctx: { recipientType: 'individual', consent: 'no', sender: 'charity' },
+      route: 'consent-required',
+      rules: ['charity-soft-opt-in-possible'],
+      asks: ['relationship', 'softOptInConditions'],
     },
     {
       name: 'sender unknown with supporter details met → still consent-required until sender answered',
