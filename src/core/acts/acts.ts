@@ -361,6 +361,9 @@ export function sentenceActs(
         (rhetorical && role === 'ask') ||
         inTitle(h) ||
         (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
+        // The price of the reader's own contract, told as the contract requires ("your plan will cost £32 a month
+        // from April"), offers nothing: only an ask beside it ("upgrade today") would make it a pitch.
+        (role === 'offer' && owes && !request) ||
         (civic && purpose === 'campaigning' && mentionOnly)
       ) {
         gated.push(i);
