@@ -313,6 +313,21 @@ const rows: Row[] = [
     noEvidenceOf: 'fundraising',
   },
   {
+    name: 'a council selling sponsorship of its roundabouts is promoting a paid service: likely, until the public task says otherwise',
+    subject: 'Sponsor a roundabout',
+    body: 'Dear business owner,\n\nWestfield District Council invites local firms to sponsor one of our 12 roundabouts. For £900 a year your company name and logo will appear on the signs, and we will keep the flowers in bloom.\n\nTo book a site, email our commercial team.\n\nCommercial Services, Westfield District Council',
+    context: { sender: 'public-authority' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: 'the same sponsorship offer stays marketing when the council says it is necessary: a paid-for service (ICO)',
+    subject: 'Sponsor a roundabout',
+    body: 'Dear business owner,\n\nWestfield District Council invites local firms to sponsor one of our 12 roundabouts. For £900 a year your company name and logo will appear on the signs, and we will keep the flowers in bloom.\n\nTo book a site, email our commercial team.\n\nCommercial Services, Westfield District Council',
+    context: { sender: 'public-authority', publicTaskNecessary: 'yes' },
+    dm: DM,
+  },
+  {
     name: "a party's 'join today' promotes the party: campaigning, not a sale",
     subject: 'Be part of it',
     body: 'Our councillors have fought for every library and bus route in this town. Join today and help us win in May.\n\nPromoted by K. Lee on behalf of Northtown Green Party, 3 Mill Lane, Northtown.',
