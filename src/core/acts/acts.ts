@@ -255,6 +255,9 @@ function uiLabelSpans(text: string): [number, number][] {
  * A record line: a short label, a colon and a value ("Donation reference: pi_123", "Amount: £20.00", "Visit date:
  * Thursday 12 June"). Only the label's words are judged as the line's meaning, never as an ask.
  */
+/** The value after a label is a link: a web address or an email address, and nothing else. */
+const LINK_VALUE = /^\s*(?:https?:\/\/|www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?\s*$|^\s*\S+@\S+\.\S+\s*$/i;
+
 const RECORD_LINE = /^\s*(?:[-•*]\s*)?[\p{L}][\p{L}\p{N} ()'’/&.-]{0,40}:\s*\S/u;
 function recordLine(text: string): boolean {
   const m = RECORD_LINE.exec(text);
@@ -264,6 +267,8 @@ function recordLine(text: string): boolean {
   // now booking!") is a heading or a sender's name, not a record: a record's value is a figure, a date, a code or a
   // name of a few words.
   if (/[!?]/.test(value)) return false;
+  // Nor is prose after a heading ("What we ask: a registration fee of £75 and a fundraising pledge of £2,250").
+  if (value.split(/\s+/).length > 8) return false;
   return /[\p{N}£$€]/u.test(value.slice(0, 24)) || value.split(/\s+/).length <= 3;
 }
 
@@ -311,14 +316,15 @@ export function sentenceActs(
   // A payment the reader owes ("pay the £8 contribution by 1 May") is administration like an acknowledgement.
   const owes = hits.some((h, i) => roleOf(h) === 'duty' && !negated[i]);
   // A line that opens by asking ("Please donate today: £10 keeps a family warm") is an ask with a colon, not a
-  // record's label and value: the label is a request, and an ask cue sits in it.
+  // record's label and value: the label is a request, and an ask cue sits in it. So is a purpose word in a request
+  // before a link ("Book your place: example.org/conference"), but not before a figure ("Gift Aid: £4.00").
   const labelEnd = text.indexOf(':');
   const askInLabel =
     labelEnd > 0 &&
     imperativeOpening(terms) &&
     hits.some(
       (h) =>
-        roleOf(h) === 'ask' &&
+        (roleOf(h) === 'ask' || (roleOf(h) === 'mention' && LINK_VALUE.test(text.slice(labelEnd + 1)))) &&
         h.end - offset <= labelEnd &&
         purposeOfSignal(patterns[h.pattern]!.signal) !== null,
     );
@@ -338,6 +344,9 @@ export function sentenceActs(
   const inside = (spans: [number, number][], h: ActHit) =>
     spans.some(([a, b]) => h.start >= a + offset && h.end <= b + offset);
   const inTitle = (h: ActHit) => inside(titles, h) || inside(labels, h);
+  const goods = /\b(?:donat|give|giving|blood|organ|plasma)/i.test(text) ? goodsSpans(text) : [];
+  const overlaps = (spans: [number, number][], h: ActHit) =>
+    spans.some(([a, b]) => h.start < b + offset && h.end > a + offset);
   const acts: LocalAct[] = [];
   const gated: number[] = [];
   /** For each act, the index of the hit that carries it. */
@@ -360,6 +369,7 @@ export function sentenceActs(
         negated[i] ||
         (rhetorical && role === 'ask') ||
         inTitle(h) ||
+        (purpose === 'fundraising' && overlaps(goods, h)) ||
         (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
         // The price of the reader's own contract, told as the contract requires ("your plan will cost £32 a month
         // from April"), offers nothing: only an ask beside it ("upgrade today") would make it a pitch.
@@ -423,6 +433,17 @@ export function sentenceActs(
   });
   const kept = acts.filter((_, k) => !isGated.has(sources[k]!) || acts[k]!.kind === 'service');
   return { acts: kept, gated, request, record };
+}
+
+/**
+ * Giving things rather than money: blood, organs, or goods for reuse ("donate unwanted furniture to the reuse shop",
+ * "give blood", "blood donation session"). Not an appeal for funds, so its words are no fundraising cue. Spans of
+ * the donating words and their object.
+ */
+const GOODS_DONATION =
+  /\b(?:(?:donat\w*|give|giving|bring|drop off)\s+(?:(?:your|any|some|their|our|unwanted|old|used|spare|pre-?loved|unused|good quality|quality|surplus|clean|working)\s+){0,3}(?:furniture|clothes|clothing|goods|books|toys|electricals|bikes|bicycles|paint|tins|bric-a-brac|household items|items|blood|plasma|platelets|organs|stem cells)|(?:blood|organ|plasma|platelet|stem cell)\s+(?:donations?|donors?|donating|donation sessions?))\b/gi;
+function goodsSpans(text: string): [number, number][] {
+  return [...text.matchAll(GOODS_DONATION)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 /** An offer's words that name a price or a discount ("just £45", "20% off", "half price"). */
