@@ -73,7 +73,7 @@ describe('direct-marketing level from the text', () => {
     { name: 'likely → DM', c: { level: 'likely' }, route: 'consent-required', level: 'likely' },
     {
       name: 'unclear → unclear route with questions',
-      c: { level: 'unclear', primary: 'none' },
+      c: { level: 'unclear', primary: 'none', counts: { promotional: 1 } },
       route: 'unclear',
       level: 'unclear',
       rules: ['unclear-check-content'],
@@ -707,8 +707,15 @@ describe('public authorities', () => {
       rules: ['public-authority-commercial-promotion'],
     },
     {
+      // Nothing asked, offered or promoted: the model's "unclear" has nothing behind it (nothing-promoted).
+      name: 'unclear text with no cue, no ask and no offer → unlikely, no question',
+      c: { level: 'unclear', primary: 'none' },
+      route: 'not-direct-marketing',
+      level: 'unlikely',
+    },
+    {
       name: 'unclear text, no answer → ask',
-      c: { level: 'unclear' },
+      c: { level: 'unclear', counts: { promotional: 1 } },
       ctx: PA,
       route: 'unclear',
       asks: ['publicTaskNecessary'],
