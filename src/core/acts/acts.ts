@@ -176,7 +176,8 @@ function questionToReader(text: string, terms: ActTerm[]): boolean {
 const RHETORICAL = /^[^\p{L}]*why\s+(?!not\b|don['’]?t\b|do\s+not\b|won['’]?t\b)[^?]*\?\s*["'”’)]*\s*$/iu;
 
 /** A party's or candidate's own ask for the reader's vote ("needs your vote", "lend us your vote"). */
-const PARTY_ASK = /\b(?:needs?|lend\s+(?:us|me|him|her|them)|give\s+(?:us|me|him|her|them))\s+your\s+vote\b/i;
+const PARTY_ASK =
+  /\b(?:needs?|lend\s+(?:us|me|him|her|them)|give\s+(?:us|me|him|her|them)|grateful\s+for|ask(?:ing)?\s+for|count\s+on)\s+your\s+vote\b/i;
 
 /** Index of the term that contains character `offset` (terms' starts are local to the sentence). */
 function termAt(starts: number[], offset: number): number {
@@ -229,6 +230,8 @@ function readerOwnedAt(terms: ActTerm[], i: number, request: boolean): boolean {
   if (!owned) return false;
   return !terms.some((t) => t.tags.has('Modal') || FUTURE_WORDS.has(norm(t)));
 }
+/** Roles of the service cues whose reading of the same words outranks a shorter purpose cue inside them. */
+const SERVICE_ROLES: ReadonlySet<PatternRole | undefined> = new Set(['acknowledge', 'record', 'duty']);
 const FUTURE_WORDS = new Set(['will', 'today', 'tonight', 'now', "'ll", 'could', 'would', 'can']);
 
 /**
@@ -269,6 +272,8 @@ function recordLine(text: string): boolean {
   if (/[!?]/.test(value)) return false;
   // Nor is prose after a heading ("What we ask: a registration fee of £75 and a fundraising pledge of £2,250").
   if (value.split(/\s+/).length > 8) return false;
+  // A form's or an order's answer ("Free gift wrap: Yes (message: …)", "Gift Aid: No").
+  if (/^(?:yes|no|n\/a|none)\b/i.test(value)) return true;
   return /[\p{N}£$€]/u.test(value.slice(0, 24)) || value.split(/\s+/).length <= 3;
 }
 
@@ -345,6 +350,9 @@ export function sentenceActs(
     spans.some(([a, b]) => h.start >= a + offset && h.end <= b + offset);
   const inTitle = (h: ActHit) => inside(titles, h) || inside(labels, h);
   const goods = /\b(?:donat|give|giving|blood|organ|plasma)/i.test(text) ? goodsSpans(text) : [];
+  const jobs = /candidate/i.test(text)
+    ? [...text.matchAll(JOB_CANDIDATES)].map((m) => [m.index, m.index + m[0].length] as [number, number])
+    : [];
   const overlaps = (spans: [number, number][], h: ActHit) =>
     spans.some(([a, b]) => h.start < b + offset && h.end > a + offset);
   const acts: LocalAct[] = [];
@@ -370,6 +378,7 @@ export function sentenceActs(
         (rhetorical && role === 'ask') ||
         inTitle(h) ||
         (purpose === 'fundraising' && overlaps(goods, h)) ||
+        (purpose === 'campaigning' && overlaps(jobs, h)) ||
         (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
         // The price of the reader's own contract, told as the contract requires ("your plan will cost £32 a month
         // from April"), offers nothing: only an ask beside it ("upgrade today") would make it a pitch.
@@ -410,15 +419,17 @@ export function sentenceActs(
   });
   // The more specific reading wins: a cue inside a longer cue of another purpose says less than it ("Text SHELTER
   // to 70070" inside "Text SHELTER to 70070 to give" is a donation keyword, not a premium-rate service).
+  // So does a service reading of the same words: "money back" inside "get your money back" (a refund), "free of
+  // charge" inside "swap your tickets free of charge" (an exchange of the reader's own booking).
   const inLonger = hits.map((h, i) => {
     const purpose = purposeOfSignal(patterns[h.pattern]!.signal);
     if (!purpose || isGated.has(i)) return false;
     return hits.some((o, j) => {
       if (j === i || isGated.has(j)) return false;
       const other = purposeOfSignal(patterns[o.pattern]!.signal);
+      const serviceReading = other === null && SERVICE_ROLES.has(roleOf(o)) && !negated[j];
       return (
-        other !== null &&
-        other !== purpose &&
+        ((other !== null && other !== purpose) || serviceReading) &&
         o.start <= h.start &&
         o.end >= h.end &&
         o.end - o.start > h.end - h.start
@@ -445,6 +456,23 @@ const GOODS_DONATION =
 function goodsSpans(text: string): [number, number][] {
   return [...text.matchAll(GOODS_DONATION)].map((m) => [m.index, m.index + m[0].length]);
 }
+
+/** Candidates for a job, not an election ("two strong candidates for the role", "shortlisted candidates"). */
+const JOB_CANDIDATES =
+  /\b(?:(?:shortlisted|suitable|qualified|experienced|vetted|pre-vetted|interviewed|strong|good|great|excellent|two|three|several)\s+candidates?\s+(?:for\s+(?:the|this|your|a|an)\s+(?:role|position|job|vacancy|post|opening)s?|who\s+(?:are|is)\s+(?:actively\s+)?(?:looking|available|interested))|candidates?\s+(?:for|to\s+fill)\s+(?:the|this|your|a|an)\s+(?:role|position|job|vacancy|post|opening)s?)\b/gi;
+
+/**
+ * Asks that say how the reader answers or hears more (reply with a keyword, sign up for updates, say whether they
+ * want to hear from us, come along to an event, click or call): they carry whatever the message promotes, so they
+ * never decide its purpose (a party's "join us for election night" or "text WIN to 55404" is campaigning).
+ */
+export const CHANNEL_ASKS: ReadonlySet<string> = new Set([
+  'promotional/event-promo',
+  'promotional/reply-keyword',
+  'promotional/click-call',
+  'consent-request/would-you-like',
+  'consent-request/opt-in',
+]);
 
 /** An offer's words that name a price or a discount ("just £45", "20% off", "half price"). */
 export const PRICED = /[£$€%]|\d\s*p\b|\b(?:price|prices|pence|per cent|discount|half)\b/i;

@@ -3,7 +3,7 @@
  * sentence once (cached by its text), sums features and scores them with the model.
  */
 import modelFile from '../../data/model.json' with { type: 'json' };
-import { actKey, PRICED } from '../acts/acts.ts';
+import { actKey, CHANNEL_ASKS, PRICED } from '../acts/acts.ts';
 import type { Draft } from '../draft/draft.ts';
 import { type Range, segmentBody } from '../draft/segment.ts';
 import {
@@ -743,19 +743,6 @@ function locate(
     text: unit.source.slice(start, end),
   };
 }
-
-/**
- * Asks that say how the reader answers or hears more (reply with a keyword, sign up for updates, say whether they
- * want to hear from us, come along to an event, click or call): they carry whatever the message promotes, so they
- * never decide its purpose (a party's "join us for election night" or "text WIN to 55404" is campaigning).
- */
-const CHANNEL_ASKS = new Set([
-  'promotional/event-promo',
-  'promotional/reply-keyword',
-  'promotional/click-call',
-  'consent-request/would-you-like',
-  'consent-request/opt-in',
-]);
 
 /** Offers of a shop or a sale: a charity's trading stays promotional even when the profits go to the cause. */
 const TRADING_CUES = new Set([
