@@ -39,6 +39,10 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     // Offers that name a price or a discount ("just £45", "20% off"): a public authority selling something.
     'acts.pricedOffers',
     'acts.service',
+    // Service acts on the reader's own matter (all but public-service directions), and explicit asks to buy or book.
+    'acts.ownMatter',
+    'acts.acknowledges',
+    'acts.sellingAsks',
     // The words alone clear the model's "yes" bar.
     'text.strong',
     // Asks (explicit or by a request sentence) per purpose: a public authority campaigns or fundraises only by asking.

@@ -1,4 +1,4 @@
-import { PRICED } from '../acts/acts.ts';
+import { CHANNEL_ASKS, PRICED } from '../acts/acts.ts';
 import { type Classification, SIGNALS, type SignalHit } from '../classify/classification.ts';
 import type { Context } from '../context.ts';
 import { PURPOSES } from '../verdict.ts';
@@ -55,6 +55,17 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['acts.offers'] = acts.filter((a) => a.kind === 'offer').length;
   facts['acts.pricedOffers'] = acts.filter((a) => a.kind === 'offer' && PRICED.test(a.text)).length;
   facts['acts.service'] = acts.filter((a) => a.kind === 'service').length;
+  // Kinds of service act (distinct patterns, so repeating a draft never changes them) that deal with the reader's own
+  // matter (not a public service's directions, such as a polling station), and acknowledgements of what the reader
+  // did or has (a donation, an order, a booking): the mark of a receipt.
+  const distinct = (keep: (a: (typeof acts)[number]) => boolean) =>
+    new Set(acts.filter(keep).map((a) => a.patternId)).size;
+  facts['acts.ownMatter'] = distinct((a) => a.kind === 'service' && a.service !== 'public-service');
+  facts['acts.acknowledges'] = distinct((a) => a.kind === 'service' && a.service === 'acknowledge');
+  // Explicit asks to buy or book (not how to reply, sign up or come along: CHANNEL_ASKS).
+  facts['acts.sellingAsks'] = acts.filter(
+    (a) => a.kind === 'ask' && !a.byMood && a.purpose === 'promotional' && !CHANNEL_ASKS.has(a.patternId),
+  ).length;
   facts['text.strong'] = classification.strong ?? classification.pMarketing >= 0.85;
   facts['acts.fundraisingAsks'] = acts.filter(
     (a) => a.kind !== 'service' && a.purpose === 'fundraising',
