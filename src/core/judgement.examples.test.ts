@@ -406,6 +406,21 @@ const rows: Row[] = [
     noEvidenceOf: 'campaigning',
   },
   {
+    name: "a parish meeting's statutory notice is not campaigning because its agenda names a speed-watch campaign",
+    subject: 'Notice of Annual Parish Meeting',
+    body: "Dear Parishioner,\n\nNotice is hereby given that the Annual Parish Meeting of Upper Ashby will be held on Tuesday 12 May at 7pm in the Village Hall.\n\nAgenda\n1. Apologies\n2. Chairman's report\n3. Update on the speed-watch campaign\n4. Questions from parishioners\n\nClerk to Upper Ashby Parish Council",
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'a free NHS vaccination is a public service, not a free offer',
+    subject: 'Your flu vaccination',
+    body: 'Dear Mr Khan,\n\nYou are eligible for a free NHS flu vaccination this autumn. Clinics run on Saturday mornings in October at the surgery.\n\nMeadowside Surgery',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+    noEvidenceOf: 'promotional',
+  },
+  {
     name: "a party's 'join today' promotes the party: campaigning, not a sale",
     subject: 'Be part of it',
     body: 'Our councillors have fought for every library and bus route in this town. Join today and help us win in May.\n\nPromoted by K. Lee on behalf of Northtown Green Party, 3 Mill Lane, Northtown.',

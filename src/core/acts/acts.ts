@@ -420,14 +420,19 @@ export function sentenceActs(
   // The more specific reading wins: a cue inside a longer cue of another purpose says less than it ("Text SHELTER
   // to 70070" inside "Text SHELTER to 70070 to give" is a donation keyword, not a premium-rate service).
   // So does a service reading of the same words: "money back" inside "get your money back" (a refund), "free of
-  // charge" inside "swap your tickets free of charge" (an exchange of the reader's own booking).
+  // charge" inside "swap your tickets free of charge" (an exchange of the reader's own booking), "free" inside "free
+  // NHS flu vaccination" (a public service).
   const inLonger = hits.map((h, i) => {
     const purpose = purposeOfSignal(patterns[h.pattern]!.signal);
     if (!purpose || isGated.has(i)) return false;
     return hits.some((o, j) => {
       if (j === i || isGated.has(j)) return false;
       const other = purposeOfSignal(patterns[o.pattern]!.signal);
-      const serviceReading = other === null && SERVICE_ROLES.has(roleOf(o)) && !negated[j];
+      // A public service's own words count too: "free NHS flu vaccination" is a free public service, not an offer.
+      const serviceReading =
+        other === null &&
+        (SERVICE_ROLES.has(roleOf(o)) || patterns[o.pattern]!.signal === 'public-task') &&
+        !negated[j];
       return (
         ((other !== null && other !== purpose) || serviceReading) &&
         o.start <= h.start &&
