@@ -259,7 +259,8 @@ function uiLabelSpans(text: string): [number, number][] {
  * Thursday 12 June"). Only the label's words are judged as the line's meaning, never as an ask.
  */
 /** The value after a label is a link: a web address or an email address, and nothing else. */
-const LINK_VALUE = /^\s*(?:https?:\/\/|www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?\s*$|^\s*\S+@\S+\.\S+\s*$/i;
+const LINK_VALUE =
+  /^\s*(?:(?:https?:\/\/|www\.)\S{1,2000}|[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:uk|com|org|net|gov|nhs|ac|co|io|info|biz|scot|wales|cymru|eu|ie)(?:\/\S{0,2000})?|[^\s@]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})\s*$/i;
 
 const RECORD_LINE = /^\s*(?:[-•*]\s*)?[\p{L}][\p{L}\p{N} ()'’/&.-]{0,40}:\s*\S/u;
 function recordLine(text: string): boolean {
@@ -270,10 +271,11 @@ function recordLine(text: string): boolean {
   // now booking!") is a heading or a sender's name, not a record: a record's value is a figure, a date, a code or a
   // name of a few words.
   if (/[!?]/.test(value)) return false;
-  // Nor is prose after a heading ("What we ask: a registration fee of £75 and a fundraising pledge of £2,250").
-  if (value.split(/\s+/).length > 8) return false;
-  // A form's or an order's answer ("Free gift wrap: Yes (message: …)", "Gift Aid: No").
-  if (/^(?:yes|no|n\/a|none)\b/i.test(value)) return true;
+  // A form's or an order's answer ("Free gift wrap: Yes (message: …)", "Gift Aid: No - …"), not "no child should…".
+  if (/^(?:yes|no|n\/a|none)\s*(?:$|[(,;.:\-–—])/i.test(value)) return true;
+  // Nor is prose after a heading ("What we ask: a registration fee of £75 and a fundraising pledge of £2,250"),
+  // though a list that opens with a figure is a record however long ("Items: 1 x Blue Jumper, 1 x Red Scarf, …").
+  if (value.split(/\s+/).length > 8 && !/^[\p{N}£$€]/u.test(value)) return false;
   return /[\p{N}£$€]/u.test(value.slice(0, 24)) || value.split(/\s+/).length <= 3;
 }
 
@@ -377,7 +379,7 @@ export function sentenceActs(
         negated[i] ||
         (rhetorical && role === 'ask') ||
         inTitle(h) ||
-        (purpose === 'fundraising' && overlaps(goods, h)) ||
+        (purpose === 'fundraising' && overlaps(goods, h) && !RAISES_MONEY.test(text)) ||
         (purpose === 'campaigning' && overlaps(jobs, h)) ||
         (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
         // The price of the reader's own contract, told as the contract requires ("your plan will cost £32 a month
@@ -458,13 +460,15 @@ export function sentenceActs(
  */
 const GOODS_DONATION =
   /\b(?:(?:donat\w*|give|giving|bring|drop off)\s+(?:(?:your|any|some|their|our|unwanted|old|used|spare|pre-?loved|unused|good quality|quality|surplus|clean|working)\s+){0,3}(?:furniture|clothes|clothing|goods|books|toys|electricals|bikes|bicycles|paint|tins|bric-a-brac|household items|items|blood|plasma|platelets|organs|stem cells)|(?:blood|organ|plasma|platelet|stem cell)\s+(?:donations?|donors?|donating|donation sessions?))\b/gi;
+/** Goods given to raise money ("every bag raises up to £25 for heart research") are fundraising after all. */
+const RAISES_MONEY = /\b(?:rais(?:e|es|ed|ing)|funds?|fundrais\w*|appeal|charity shops?|our shops?)\b/i;
 function goodsSpans(text: string): [number, number][] {
   return [...text.matchAll(GOODS_DONATION)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 /** Candidates for a job, not an election ("two strong candidates for the role", "shortlisted candidates"). */
 const JOB_CANDIDATES =
-  /\b(?:(?:shortlisted|suitable|qualified|experienced|vetted|pre-vetted|interviewed|strong|good|great|excellent|two|three|several)\s+candidates?\s+(?:for\s+(?:the|this|your|a|an)\s+(?:role|position|job|vacancy|post|opening)s?|who\s+(?:are|is)\s+(?:actively\s+)?(?:looking|available|interested))|candidates?\s+(?:for|to\s+fill)\s+(?:the|this|your|a|an)\s+(?:role|position|job|vacancy|post|opening)s?)\b/gi;
+  /\b(?:(?:shortlisted|suitable|qualified|experienced|vetted|pre-vetted|interviewed|strong|good|great|excellent|two|three|several)\s+candidates?\s+(?:for\s+(?:the|this|your|a|an)\s+(?:role|position|job|vacancy|post|opening)s?(?!\s+of\s+[A-Z])|who\s+(?:are|is)\s+(?:actively\s+)?(?:looking|available|interested))|candidates?\s+(?:for|to\s+fill)\s+(?:the|this|your|a|an)\s+(?:role|position|job|vacancy|post|opening)s?(?!\s+of\s+[A-Z]))\b/gi;
 
 /**
  * Asks that say how the reader answers or hears more (reply with a keyword, sign up for updates, say whether they

@@ -38,6 +38,9 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     'acts.offers',
     // Offers that name a price or a discount ("just £45", "20% off"): a public authority selling something.
     'acts.pricedOffers',
+    // Asks that name a price, and invitations to come along to an event.
+    'acts.pricedAsks',
+    'acts.eventAsks',
     'acts.service',
     // Service acts on the reader's own matter (all but public-service directions), and explicit asks to buy or book.
     'acts.ownMatter',
@@ -45,6 +48,8 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     'acts.sellingAsks',
     // The words alone clear the model's "yes" bar.
     'text.strong',
+    // A promotional cue names a price (a sale, a fee, a sponsorship's cost).
+    'text.priced',
     // Asks (explicit or by a request sentence) per purpose: a public authority campaigns or fundraises only by asking.
     'acts.fundraisingAsks',
     'acts.campaigningAsks',
@@ -82,6 +87,7 @@ export function factDomains(levelReasons: readonly string[]): Readonly<Record<st
     'language.coverage': ['full', 'limited'],
     'language.basis': ['english', 'cues'],
     'text.strong': [true, false],
+    'text.priced': [true, false],
     'walk.decisive': [true, false],
   };
 }

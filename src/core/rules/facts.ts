@@ -54,6 +54,17 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['acts.moodAsks'] = acts.filter((a) => a.kind === 'ask' && a.byMood).length;
   facts['acts.offers'] = acts.filter((a) => a.kind === 'offer').length;
   facts['acts.pricedOffers'] = acts.filter((a) => a.kind === 'offer' && PRICED.test(a.text)).length;
+  // A promotional cue with a price in its words, wherever it stands ("For £1,500 a year, your logo…"), not one a
+  // context neutralises.
+  facts['text.priced'] = classification.hits.some(
+    (h) => h.judged && !h.gated && h.signal === 'promotional' && PRICED.test(h.text),
+  );
+  // Asks with a price in their words ("Add it to your booking for £25 per person").
+  facts['acts.pricedAsks'] = acts.filter((a) => a.kind === 'ask' && PRICED.test(a.text)).length;
+  // Invitations to come along to an event ("Please come along", "Join us for…").
+  facts['acts.eventAsks'] = acts.filter(
+    (a) => a.kind === 'ask' && a.patternId === 'promotional/event-promo',
+  ).length;
   facts['acts.service'] = acts.filter((a) => a.kind === 'service').length;
   // Kinds of service act (distinct patterns, so repeating a draft never changes them) that deal with the reader's own
   // matter (not a public service's directions, such as a polling station), and acknowledgements of what the reader
