@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { MOCKING } from './tests/unit-mocks.mjs';
 
 /**
  * Three tiers, one run (`npm test`), or one tier at a time (`npm run test:unit`, `test:integration`,
@@ -64,18 +65,6 @@ class LongestFirst extends BaseSequencer {
     });
   }
 }
-
-/** Unit files that mock modules or start worker threads (see the unit-mocks project). */
-const MOCKING = [
-  'src/content/send-check.test.ts',
-  'src/content/session.test.ts',
-  'src/options/Options.managed.test.tsx',
-  'src/panel/SendDialog.test.tsx',
-  'src/panel/host.test.ts',
-  'src/settings/*.test.ts',
-  'src/ui/language-coverage.test.tsx',
-  'src/cli/jsonl-pool.test.ts',
-];
 
 export default defineConfig({
   test: {

@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isMocking } from '../tests/unit-mocks.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const report = process.argv[2] ?? path.join(ROOT, 'reports/vitest.json');
@@ -27,5 +28,5 @@ function projectOf(file) {
   if (file === 'tests/e2e/managed-policy.e2e.test.ts') return 'browser-alone';
   if (file.startsWith('tests/e2e/')) return 'browser';
   if (file.startsWith('tests/cli/') || file.startsWith('tests/package/')) return 'integration';
-  return 'unit';
+  return isMocking(file) ? 'unit-mocks' : 'unit';
 }
