@@ -445,6 +445,28 @@ const rows: Row[] = [
     purpose: 'promotional',
   },
   {
+    name: "a booked collection's 'free' is a detail of the reader's own booking, not an offer",
+    subject: 'Your collection is booked',
+    body: "Hi Mr Lane,\n\nThanks for offering your furniture to our Bristol store. We've booked a free collection for Friday 9 May between 8am and noon.\n\nPlease have the items ready by the front door. If you need to change the date, reply to this email.\n\nCollections Team, Hope House Furniture Store",
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'the end of a free trial nobody is asked to pay for is an account notice',
+    subject: 'Your free trial ends on 9 May',
+    body: 'Hi Jo,\n\nThis is a quick account notice: your free trial of Tallyho ends on 9 May.\n\nWe have not taken any card details, so you will not be charged. After that date your account becomes read-only, and you can export your data for 30 days.\n\nTallyho Support',
+    context: { sender: 'business' },
+    dm: NOT_DM,
+  },
+  {
+    name: "the same message with 'upgrade now for £8 a month' pushes an offer: marketing",
+    subject: 'Your free trial ends on 9 May',
+    body: 'Hi Jo,\n\nThis is a quick account notice: your free trial of Tallyho ends on 9 May.\n\nWe have not taken any card details, so you will not be charged. Upgrade now to keep every feature for just £8 a month.\n\nTallyho Support',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
     name: "a party's 'join today' promotes the party: campaigning, not a sale",
     subject: 'Be part of it',
     body: 'Our councillors have fought for every library and bus route in this town. Join today and help us win in May.\n\nPromoted by K. Lee on behalf of Northtown Green Party, 3 Mill Lane, Northtown.',

@@ -63,6 +63,8 @@ export interface LocalAct {
    * false when the pattern itself is an ask or an offer ("Donate today", "20% off").
    */
   byMood: boolean;
+  /** For offers: the sentence puts it to the reader as a request ("Enjoy free delivery on your next order"). */
+  inRequest?: boolean;
 }
 
 /** A term as the acts need it (a subset of compromise's term). */
@@ -391,7 +393,7 @@ export function sentenceActs(
         return;
       }
       if (role === 'ask') act(h, 'ask', { purpose });
-      else if (role === 'offer') act(h, 'offer', { purpose });
+      else if (role === 'offer') act(h, 'offer', request ? { purpose, inRequest: true } : { purpose });
       else if (request && role === 'mention') act(h, 'ask', { purpose, byMood: true });
       return;
     }

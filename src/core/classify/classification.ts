@@ -70,6 +70,8 @@ export interface DraftAct extends Located {
   service?: ServiceKind;
   /** True when a topic word became an ask because the sentence is a request, not an ask pattern in itself. */
   byMood: boolean;
+  /** For offers: made in a request sentence ("Enjoy free delivery…"), not a plain description. */
+  inRequest?: boolean;
 }
 
 /** What the classifier says about the text alone, before any context. */

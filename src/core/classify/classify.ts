@@ -523,6 +523,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
               purpose: a.purpose,
               service: a.service,
               byMood: a.byMood,
+              ...(a.inRequest ? { inRequest: true } : {}),
               ...locate(p, unit, para.start + a.start, para.start + a.end),
             });
             const key = actKey(a);

@@ -40,6 +40,8 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     'acts.pricedOffers',
     // Asks that name a price, and invitations to come along to an event.
     'acts.pricedAsks',
+    // Offers that are priced or made in a request sentence.
+    'acts.pushedOffers',
     'acts.eventAsks',
     'acts.service',
     // Service acts on the reader's own matter (all but public-service directions), and explicit asks to buy or book.

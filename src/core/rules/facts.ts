@@ -59,6 +59,11 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['text.priced'] = classification.hits.some(
     (h) => h.judged && !h.gated && h.signal === 'promotional' && PRICED.test(h.text),
   );
+  // Offers put to the reader: priced, or made in a request sentence ("Enjoy free delivery on your next order"), as
+  // against a free thing mentioned as a detail of the reader's own booking ("Free parking at the rear").
+  facts['acts.pushedOffers'] = acts.filter(
+    (a) => a.kind === 'offer' && (a.inRequest === true || PRICED.test(a.text)),
+  ).length;
   // Asks with a price in their words ("Add it to your booking for £25 per person").
   facts['acts.pricedAsks'] = acts.filter((a) => a.kind === 'ask' && PRICED.test(a.text)).length;
   // Invitations to come along to an event ("Please come along", "Join us for…").
