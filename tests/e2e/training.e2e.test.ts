@@ -536,7 +536,12 @@ describe('training page', () => {
       const part2 = (await page.locator('.quiz-context[data-part="2"]').textContent()) ?? '';
       if (s.context.softOptInConditions && s.context.softOptInConditions !== 'unknown')
         expect(part2).toContain('Soft opt-in');
-      expect(await page.evaluate(() => document.activeElement?.classList.contains('quiz-route'))).toBe(true);
+      // Focus moves to the route choices once part 2 has rendered (a frame or two later on a loaded machine).
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.classList.contains('quiz-route')), {
+          timeout: 5000,
+        })
+        .toBe(true);
       await page.locator(`.quiz-route[data-route="${s.expected.route}"]`).click();
       await page.waitForSelector('.quiz-reveal .answer');
       expect(await page.locator('.quiz-result[data-part="2"]').getAttribute('class')).toContain('right');
