@@ -232,8 +232,6 @@ function readerOwnedAt(terms: ActTerm[], i: number, request: boolean): boolean {
   if (!owned) return false;
   return !terms.some((t) => t.tags.has('Modal') || FUTURE_WORDS.has(norm(t)));
 }
-/** Roles of the service cues whose reading of the same words outranks a shorter purpose cue inside them. */
-const SERVICE_ROLES: ReadonlySet<PatternRole | undefined> = new Set(['acknowledge', 'record', 'duty']);
 const FUTURE_WORDS = new Set(['will', 'today', 'tonight', 'now', "'ll", 'could', 'would', 'can']);
 
 /**
@@ -256,14 +254,14 @@ function uiLabelSpans(text: string): [number, number][] {
   return spans;
 }
 
-/**
- * A record line: a short label, a colon and a value ("Donation reference: pi_123", "Amount: £20.00", "Visit date:
- * Thursday 12 June"). Only the label's words are judged as the line's meaning, never as an ask.
- */
 /** The value after a label is a link: a web address or an email address, and nothing else. */
 const LINK_VALUE =
   /^\s*(?:(?:https?:\/\/|www\.)\S{1,2000}|[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:uk|com|org|net|gov|nhs|ac|co|io|info|biz|scot|wales|cymru|eu|ie)(?:\/\S{0,2000})?|[^\s@]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})\s*$/i;
 
+/**
+ * A record line: a short label, a colon and a value ("Donation reference: pi_123", "Amount: £20.00", "Visit date:
+ * Thursday 12 June"). Only the label's words are judged as the line's meaning, never as an ask.
+ */
 const RECORD_LINE = /^\s*(?:[-•*]\s*)?[\p{L}][\p{L}\p{N} ()'’/&.-]{0,40}:\s*\S/u;
 function recordLine(text: string): boolean {
   const m = RECORD_LINE.exec(text);
@@ -275,10 +273,11 @@ function recordLine(text: string): boolean {
   if (/[!?]/.test(value)) return false;
   // A form's or an order's answer ("Free gift wrap: Yes (message: …)", "Gift Aid: No - …"), not "no child should…".
   if (/^(?:yes|no|n\/a|none)\s*(?:$|[(,;.:\-–—])/i.test(value)) return true;
+  const words = value.split(/\s+/).length;
   // Nor is prose after a heading ("What we ask: a registration fee of £75 and a fundraising pledge of £2,250"),
   // though a list that opens with a figure is a record however long ("Items: 1 x Blue Jumper, 1 x Red Scarf, …").
-  if (value.split(/\s+/).length > 8 && !/^[\p{N}£$€]/u.test(value)) return false;
-  return /[\p{N}£$€]/u.test(value.slice(0, 24)) || value.split(/\s+/).length <= 3;
+  if (words > 8 && !/^[\p{N}£$€]/u.test(value)) return false;
+  return /[\p{N}£$€]/u.test(value.slice(0, 24)) || words <= 3;
 }
 
 /**
@@ -353,10 +352,9 @@ export function sentenceActs(
   const inside = (spans: [number, number][], h: ActHit) =>
     spans.some(([a, b]) => h.start >= a + offset && h.end <= b + offset);
   const inTitle = (h: ActHit) => inside(titles, h) || inside(labels, h);
-  const goods = /\b(?:donat|give|giving|blood|organ|plasma)/i.test(text) ? goodsSpans(text) : [];
-  const jobs = /candidate/i.test(text)
-    ? [...text.matchAll(JOB_CANDIDATES)].map((m) => [m.index, m.index + m[0].length] as [number, number])
-    : [];
+  // Word senses that are not what the cue inside them means (each regex tried only when its key word is there).
+  const goods = /\b(?:donat|give|giving|blood|organ|plasma)/i.test(text) ? spansOf(GOODS_DONATION, text) : [];
+  const jobs = /candidate/i.test(text) ? spansOf(JOB_CANDIDATES, text) : [];
   const overlaps = (spans: [number, number][], h: ActHit) =>
     spans.some(([a, b]) => h.start < b + offset && h.end > a + offset);
   const acts: LocalAct[] = [];
@@ -464,9 +462,14 @@ const GOODS_DONATION =
   /\b(?:(?:donat\w*|give|giving|bring|drop off)\s+(?:(?:your|any|some|their|our|unwanted|old|used|spare|pre-?loved|unused|good quality|quality|surplus|clean|working)\s+){0,3}(?:furniture|clothes|clothing|goods|books|toys|electricals|bikes|bicycles|paint|tins|bric-a-brac|household items|items|blood|plasma|platelets|organs|stem cells)|(?:blood|organ|plasma|platelet|stem cell)\s+(?:donations?|donors?|donating|donation sessions?))\b/gi;
 /** Goods given to raise money ("every bag raises up to £25 for heart research") are fundraising after all. */
 const RAISES_MONEY = /\b(?:rais(?:e|es|ed|ing)|funds?|fundrais\w*|appeal|charity shops?|our shops?)\b/i;
-function goodsSpans(text: string): [number, number][] {
-  return [...text.matchAll(GOODS_DONATION)].map((m) => [m.index, m.index + m[0].length]);
+
+/** Where a global regex matches in `text`, as [start, end) spans. */
+function spansOf(re: RegExp, text: string): [number, number][] {
+  return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
 }
+
+/** Roles of the service cues whose reading of the same words outranks a shorter purpose cue inside them. */
+const SERVICE_ROLES: ReadonlySet<PatternRole | undefined> = new Set(['acknowledge', 'record', 'duty']);
 
 /** Candidates for a job, not an election ("two strong candidates for the role", "shortlisted candidates"). */
 const JOB_CANDIDATES =

@@ -38,10 +38,9 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     'acts.offers',
     // Offers that name a price or a discount ("just £45", "20% off"): a public authority selling something.
     'acts.pricedOffers',
-    // Asks that name a price, and invitations to come along to an event.
-    'acts.pricedAsks',
-    // Offers that are priced or made in a request sentence.
+    // Offers that are priced or made in a request sentence; asks that name a price; invitations to an event.
     'acts.pushedOffers',
+    'acts.pricedAsks',
     'acts.eventAsks',
     'acts.service',
     // Service acts on the reader's own matter (all but public-service directions), and explicit asks to buy or book.
