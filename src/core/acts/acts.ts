@@ -355,6 +355,8 @@ export function sentenceActs(
   // Word senses that are not what the cue inside them means (each regex tried only when its key word is there).
   const goods = /\b(?:donat|give|giving|blood|organ|plasma)/i.test(text) ? spansOf(GOODS_DONATION, text) : [];
   const jobs = /candidate/i.test(text) ? spansOf(JOB_CANDIDATES, text) : [];
+  const gotv = /\b(?:gotv|get[- ]out[- ]the[- ]vote)\b/i.test(text) ? spansOf(GOTV_NOUN, text) : [];
+  const condition = conditionSpan(text);
   const overlaps = (spans: [number, number][], h: ActHit) =>
     spans.some(([a, b]) => h.start < b + offset && h.end > a + offset);
   const acts: LocalAct[] = [];
@@ -380,8 +382,11 @@ export function sentenceActs(
         (rhetorical && role === 'ask') ||
         inTitle(h) ||
         (purpose === 'fundraising' && overlaps(goods, h) && !RAISES_MONEY.test(text)) ||
-        (purpose === 'campaigning' && overlaps(jobs, h)) ||
+        (purpose === 'campaigning' && (overlaps(jobs, h) || overlaps(gotv, h))) ||
+        (condition && inside([condition], h)) ||
         (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
+        // So is a free thing the reader already has ("your 30-day free trial ends on 14 April").
+        (role === 'offer' && readerOwnedAt(terms, termAt(starts, h.start), request)) ||
         // The price of the reader's own contract, told as the contract requires ("your plan will cost £32 a month
         // from April"), offers nothing: only an ask beside it ("upgrade today") would make it a pitch.
         (role === 'offer' && owes && !request) ||
@@ -404,17 +409,30 @@ export function sentenceActs(
     } else if (request && signal === 'service') act(h, 'service', { service: 'instruction' });
     else if (request && signal === 'public-task') act(h, 'service', { service: 'public-service' });
   });
-  // A civic cue covers the campaigning words it overlaps ("vote for their preferred candidate").
+  // A civic cue covers the campaigning words it overlaps or directly follows ("vote for their preferred candidate",
+  // "you can vote for the candidate of your choice").
   hits.forEach((h, i) => {
     if (purposeOfSignal(patterns[h.pattern]!.signal) !== 'campaigning' || gated.includes(i)) return;
-    if (hits.some((c) => roleOf(c) === 'civic' && c.start < h.end && h.start < c.end)) gated.push(i);
+    if (hits.some((c) => roleOf(c) === 'civic' && c.start < h.end + CIVIC_REACH && h.start < c.end))
+      gated.push(i);
   });
-  // Overlapping cues share the context's verdict: if "make an online donation" is negated, so is "donation".
+  // Overlapping cues share the context's verdict: if "make an online donation" is negated, so is "donation". A cue
+  // passes its verdict on to the words inside it, and a negation or an election's running (a civic cue: "you can
+  // vote for the candidate of your choice" at the polling station) to every cue it overlaps; but a mention gated for
+  // what it is (a topic word in a sentence that thanks the reader) never takes down the ask around it: "Thank you
+  // for your support: please consider making a donation today" still asks.
   const isGated = new Set(gated);
   const contextGated = [...gated];
   hits.forEach((h, i) => {
     if (isGated.has(i) || !purposeOfSignal(patterns[h.pattern]!.signal)) return;
-    if (contextGated.some((g) => hits[g]!.start < h.end && h.start < hits[g]!.end)) {
+    if (
+      contextGated.some((g) => {
+        const o = hits[g]!;
+        if (!(o.start < h.end && h.start < o.end)) return false;
+        const civicWord = civic && purposeOfSignal(patterns[o.pattern]!.signal) === 'campaigning';
+        return negated[g] || civicWord || (o.start <= h.start && o.end >= h.end);
+      })
+    ) {
       gated.push(i);
       isGated.add(i);
     }
@@ -455,11 +473,11 @@ export function sentenceActs(
 
 /**
  * Giving things rather than money: blood, organs, or goods for reuse ("donate unwanted furniture to the reuse shop",
- * "give blood", "blood donation session"). Not an appeal for funds, so its words are no fundraising cue. Spans of
+ * "give blood", "blood donation session"), and handling goods given ("sort and check donations"). Not an appeal for funds, so its words are no fundraising cue. Spans of
  * the donating words and their object.
  */
 const GOODS_DONATION =
-  /\b(?:(?:donat\w*|give|giving|bring|drop off)\s+(?:(?:your|any|some|their|our|unwanted|old|used|spare|pre-?loved|unused|good quality|quality|surplus|clean|working)\s+){0,3}(?:furniture|clothes|clothing|goods|books|toys|electricals|bikes|bicycles|paint|tins|bric-a-brac|household items|items|blood|plasma|platelets|organs|stem cells)|(?:blood|organ|plasma|platelet|stem cell)\s+(?:donations?|donors?|donating|donation sessions?))\b/gi;
+  /\b(?:(?:sort|sorting|check|checking|collect|collecting|unpack|unpacking|pack|packing|store|storing|deliver|delivering|process|processing|distribute|distributing)\s+(?:(?:the|our|incoming|food|all)\s+){0,2}donations|(?:donat\w*|give|giving|bring|drop off)\s+(?:(?:your|any|some|their|our|unwanted|old|used|spare|pre-?loved|unused|good quality|quality|surplus|clean|working)\s+){0,3}(?:furniture|clothes|clothing|goods|books|toys|electricals|bikes|bicycles|paint|tins|bric-a-brac|household items|items|blood|plasma|platelets|organs|stem cells)|(?:blood|organ|plasma|platelet|stem cell)\s+(?:donations?|donors?|donating|donation sessions?))\b/gi;
 /** Goods given to raise money ("every bag raises up to £25 for heart research") are fundraising after all. */
 const RAISES_MONEY = /\b(?:rais(?:e|es|ed|ing)|funds?|fundrais\w*|appeal|charity shops?|our shops?)\b/i;
 
@@ -467,6 +485,32 @@ const RAISES_MONEY = /\b(?:rais(?:e|es|ed|ing)|funds?|fundrais\w*|appeal|charity
 function spansOf(re: RegExp, text: string): [number, number][] {
   return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
 }
+
+/**
+ * "Get out the vote" as the name of a campaign's work, not a call to the reader: "our GOTV goal", "fuel our final
+ * Get Out The Vote push". Spans of the phrase and the word that makes it a noun.
+ */
+const GOTV_NOUN =
+  /\b(?:(?:our|the|this|their|his|her|my|final|last|big|whole)\s+(?:final\s+|big\s+|last\s+)?(?:gotv|get[- ]out[- ]the[- ]vote)|(?:gotv|get[- ]out[- ]the[- ]vote)\s+(?:goal|target|push|efforts?|operations?|drive|programm?e?s?|teams?|campaign|shifts?|calls?|weekend|fund|budget|plans?|machine|work|events?|ads?))\b/gi;
+
+/**
+ * A leading condition about the reader ("If you've voted for or are planning to vote for…, …", "If you donated by
+ * cheque, …"): it names a case, it asks nothing, unless it is a polite request in itself ("If you could vote for us
+ * on Thursday…", "If you'd like to give…"). The clause's span, up to its comma, or null.
+ */
+const CONDITION = /^[^\p{L}]*(?:if|whether)\s+(?:you|your)\b[^,;:–—]{1,200}/iu;
+const POLITE =
+  /\b(?:could|would|can|will|might|may|please|like|want|wish|able|happy|willing)\b|['’]d\b|['’]ll\b/i;
+function conditionSpan(text: string): [number, number] | null {
+  const m = CONDITION.exec(text);
+  if (!m || POLITE.test(m[0])) return null;
+  // A condition runs to its comma; one that never ends is the whole sentence, and then it is no condition at all.
+  if (m[0].length >= text.trimEnd().length) return null;
+  return [0, m[0].length];
+}
+
+/** How far after a campaigning cue a civic cue may start and still cover it ("vote for | the candidate of…"). */
+const CIVIC_REACH = 6;
 
 /** Roles of the service cues whose reading of the same words outranks a shorter purpose cue inside them. */
 const SERVICE_ROLES: ReadonlySet<PatternRole | undefined> = new Set(['acknowledge', 'record', 'duty']);
