@@ -674,11 +674,24 @@ describe('public authorities', () => {
       summary: /necessary and proportionate/,
     },
     {
-      name: 'public-task cues but strong promotion → unclear',
-      c: { purposes: { promotional: 0.9 }, counts: { 'public-task': 1 } },
+      name: 'public-task cues but strong promotion (promotional words and a price) → unclear',
+      c: {
+        purposes: { promotional: 0.9 },
+        counts: { 'public-task': 1 },
+        hits: [{ signal: 'promotional', text: '20% off' }],
+      },
       ctx: PA,
       route: 'unclear',
       level: 'unclear',
+      asks: ['publicTaskNecessary'],
+    },
+    {
+      // "Book now" for a parents' evening or a free NHS vaccination: promotional words, nothing sold or pushed.
+      name: 'public-task cues and promotional words with nothing sold → the public task, question still open',
+      c: { purposes: { promotional: 0.9 }, counts: { 'public-task': 1 } },
+      ctx: PA,
+      route: 'not-direct-marketing',
+      level: 'unlikely',
       asks: ['publicTaskNecessary'],
     },
     {

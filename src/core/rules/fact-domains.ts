@@ -54,6 +54,9 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     // Asks (explicit or by a request sentence) per purpose: a public authority campaigns or fundraises only by asking.
     'acts.fundraisingAsks',
     'acts.campaigningAsks',
+    // Explicit asks (not by a request sentence, not how to reply or come along) for money, and for the cause.
+    'acts.explicitFundraising',
+    'acts.explicitCampaigning',
     // Judged hits per signal and per named hit set (decision.json hitSets), counting the cues a sentence's context
     // neutralises too (counts.* leaves those out): the walkthrough quotes them.
     ...SIGNALS.map((s) => `hits.${s}`),

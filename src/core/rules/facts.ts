@@ -1,7 +1,7 @@
 import { CHANNEL_ASKS, PRICED } from '../acts/acts.ts';
 import { type Classification, SIGNALS, type SignalHit } from '../classify/classification.ts';
 import type { Context } from '../context.ts';
-import { PURPOSES } from '../verdict.ts';
+import { PURPOSES, type Purpose } from '../verdict.ts';
 import type { Facts, FactValue } from './conditions.ts';
 import { decision } from './data.ts';
 import { CONTEXT_FIELDS, factDomains, factNames } from './fact-domains.ts';
@@ -89,6 +89,14 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['acts.campaigningAsks'] = acts.filter(
     (a) => a.kind !== 'service' && a.purpose === 'campaigning',
   ).length;
+  // Explicit asks for money or for the cause in the sender's own words ("Please consider making a donation today",
+  // "Sign the petition"), not how to reply or come along (CHANNEL_ASKS), and not a topic word in a request.
+  const explicit = (purpose: Purpose) =>
+    acts.filter(
+      (a) => a.kind === 'ask' && !a.byMood && a.purpose === purpose && !CHANNEL_ASKS.has(a.patternId),
+    ).length;
+  facts['acts.explicitFundraising'] = explicit('fundraising');
+  facts['acts.explicitCampaigning'] = explicit('campaigning');
   for (const s of SIGNALS) facts[`hits.${s}`] = 0;
   for (const h of classification.hits)
     if (h.judged) facts[`hits.${h.signal}`] = (facts[`hits.${h.signal}`] as number) + 1;
