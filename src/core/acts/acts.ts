@@ -232,6 +232,40 @@ function readerOwnedAt(terms: ActTerm[], i: number, request: boolean): boolean {
   if (!owned) return false;
   return !terms.some((t) => t.tags.has('Modal') || FUTURE_WORDS.has(norm(t)));
 }
+/**
+ * The sender says what they will do ("I'll try it a couple of days", "We will vote for the motion"): the cue's verb
+ * has "I" or "we" for its subject, with at most a modal or an adverb between. It asks nothing of the reader, unless
+ * its own words name them ("we need your vote", "we'd be grateful for your support": see ADDRESSES_READER) or its
+ * verb is the sender's request ("we are looking for people who can give three hours").
+ */
+function senderDoesAt(terms: ActTerm[], i: number): boolean {
+  // "We need more volunteers", "we are looking for people who can give three hours": the sender's request.
+  if (terms[i] && SENDER_REQUESTS.has(norm(terms[i]!))) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = terms[k]!;
+    if (!t.text.trim() || t.tags.has('Modal') || t.tags.has('Auxiliary') || t.tags.has('Adverb')) continue;
+    return FIRST_PERSON.test(t.text.trim());
+  }
+  return false;
+}
+const SENDER_REQUESTS = new Set([
+  'need',
+  'needs',
+  'looking',
+  'recruiting',
+  'seeking',
+  'ask',
+  'asking',
+  'hope',
+  'hoping',
+  'want',
+  'urge',
+  'invite',
+  'count',
+  'rely',
+]);
+const FIRST_PERSON = /^(?:i|we)(?:['’](?:ll|d|ve|m|re))?$/i;
+const ADDRESSES_READER = /\b(?:you|your|yours|us)\b/i;
 const FUTURE_WORDS = new Set(['will', 'today', 'tonight', 'now', "'ll", 'could', 'would', 'can']);
 
 /**
@@ -384,6 +418,9 @@ export function sentenceActs(
         (purpose === 'fundraising' && overlaps(goods, h) && !RAISES_MONEY.test(text)) ||
         (purpose === 'campaigning' && (overlaps(jobs, h) || overlaps(gotv, h))) ||
         (condition && inside([condition], h)) ||
+        ((role === 'ask' || role === 'offer') &&
+          senderDoesAt(terms, termAt(starts, h.start)) &&
+          !ADDRESSES_READER.test(text.slice(h.start - offset, h.end - offset))) ||
         (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
         // So is a free thing the reader already has ("your 30-day free trial ends on 14 April").
         (role === 'offer' && readerOwnedAt(terms, termAt(starts, h.start), request)) ||
