@@ -679,11 +679,24 @@ describe('public authorities', () => {
         purposes: { promotional: 0.9 },
         counts: { 'public-task': 1 },
         hits: [{ signal: 'promotional', text: '20% off' }],
+        // No ask to buy: a price beside an ask to buy or renew is a paid service (the next case).
+        acts: [],
       },
       ctx: PA,
       route: 'unclear',
       level: 'unclear',
       asks: ['publicTaskNecessary'],
+    },
+    {
+      name: 'a public authority asking the reader to buy or renew at a price sells a paid service',
+      c: {
+        purposes: { promotional: 0.9 },
+        counts: { 'public-task': 1 },
+        hits: [{ signal: 'promotional', text: 'save £5' }],
+      },
+      ctx: PA,
+      route: 'consent-required',
+      level: 'yes',
     },
     {
       // "Book now" for a parents' evening or a free NHS vaccination: promotional words, nothing sold or pushed.
