@@ -761,8 +761,13 @@ const TRADING_CUES = new Set([
  * from a shop or a sale.
  */
 function fundraisingSale(a: Pick<Analysis, 'acts' | 'hits'>): boolean {
-  const event = a.hits.some((h) => h.judged && !h.gated && h.patternId === 'fundraising/fundraising-event');
-  return event && !a.acts.some((x) => TRADING_CUES.has(x.patternId));
+  const live = (id: string) => a.hits.some((h) => h.judged && !h.gated && h.patternId === id);
+  if (!live('fundraising/fundraising-event')) return false;
+  // "Buy online" beside the event's tickets buys the tickets (a PTA's raffle), not goods from a shop.
+  const tickets = live('paid-service/tickets-venue');
+  return !a.acts.some(
+    (x) => TRADING_CUES.has(x.patternId) && !(tickets && x.patternId === 'promotional/buy-now'),
+  );
 }
 
 /**
