@@ -418,6 +418,7 @@ export function sentenceActs(
         (purpose === 'fundraising' && overlaps(goods, h) && !RAISES_MONEY.test(text)) ||
         (purpose === 'campaigning' && (overlaps(jobs, h) || overlaps(gotv, h))) ||
         (condition && inside([condition], h)) ||
+        (mentionOnly && READER_CHOICE.test(text.slice(0, h.start - offset))) ||
         ((role === 'ask' || role === 'offer') &&
           senderDoesAt(terms, termAt(starts, h.start)) &&
           !ADDRESSES_READER.test(text.slice(h.start - offset, h.end - offset))) ||
@@ -545,6 +546,14 @@ function conditionSpan(text: string): [number, number] | null {
   if (m[0].length >= text.trimEnd().length) return null;
   return [0, m[0].length];
 }
+
+/**
+ * The reader's own choice within their own transaction, told in a relative clause: "Choose the amount you'd like to
+ * donate", "the charity you want to support", "the date you would like to book". The cue describes what the reader
+ * is already doing; it asks nothing new. Tested on the sentence's text before the cue.
+ */
+const READER_CHOICE =
+  /\b(?:the|your)\s+(?:amount|sum|charity|charities|cause|causes|date|day|time|slot|option|items?|products?|way|number)\s+(?:that\s+|which\s+)?you(?:['’]d|['’]ll|\s+would|\s+will|\s+want|\s+wish|\s+choose|\s+decide)?\s+(?:like\s+|want\s+|wish\s+)?(?:to\s+)?$/i;
 
 /** How far after a campaigning cue a civic cue may start and still cover it ("vote for | the candidate of…"). */
 const CIVIC_REACH = 6;
