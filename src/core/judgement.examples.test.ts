@@ -759,6 +759,23 @@ const rows: Row[] = [
     dm: NOT_DM,
   },
   {
+    name: "a flight booking confirmation with a partner's car-hire discount and hotel prices added is marketing",
+    subject: 'Your booking ref 8KQ2ZP',
+    body: 'Hi Ana,\n\nThanks for booking with Skyline. Booking reference: 8KQ2ZP\nOutbound: Fri 22 Aug, 06:15\n\nComplete your trip: save 15% on car hire with our partner RoadGo - an exclusive rate for Skyline customers. Hotels from £45 a night when you book by Sunday.\n\nThe Skyline team',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a raffle's results text that puts the next raffle's tickets on sale fundraises",
+    subject: '',
+    channel: 'sms',
+    body: 'Scouts Summer Raffle: winning tickets are 0457 and 1120 - winners will be contacted today. Thanks for playing! Christmas raffle tickets now on sale, £1 each: scouts.example/raffle',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
+  {
     name: "a members' AGM notice where all voting for business items is by proxy is governance, not a campaign",
     subject: 'AGM arrangements',
     body: 'The society AGM will be held at 11am on 7 July. The ballot is now open and will close at midday on 6 July. All voting for AGM business items will be by proxy, ahead of the meeting.',
