@@ -776,6 +776,22 @@ const rows: Row[] = [
     purpose: 'fundraising',
   },
   {
+    name: "a shop's 'spend £40 or more' is a price, not a gift: promotional whoever sends it",
+    subject: 'Summer sale',
+    body: 'Our summer sale is on! Spend £40 or more and get free delivery. Order now while stocks last.',
+    context: {},
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a sum with a word of giving stays a gift: 'give just £5 ... £10 or more could feed a family'",
+    subject: 'This winter',
+    body: 'Give just £5 today. £10 or more could feed a family for a week.',
+    context: {},
+    dm: DM,
+    purpose: 'fundraising',
+  },
+  {
     name: "a members' AGM notice where all voting for business items is by proxy is governance, not a campaign",
     subject: 'AGM arrangements',
     body: 'The society AGM will be held at 11am on 7 July. The ballot is now open and will close at midday on 6 July. All voting for AGM business items will be by proxy, ahead of the meeting.',

@@ -575,7 +575,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     features: (draft) => analyseDraft(draft).features,
     warm,
     classify(draft) {
-      const a = analyseDraft(draft);
+      const a = sumsAsPrices(analyseDraft(draft));
       const p = scores(model, a.features);
       const pMarketing = 1 - p.none;
       const modelPurposes: Record<Purpose, number> = {
@@ -744,6 +744,30 @@ function locate(
     text: unit.source.slice(start, end),
   };
 }
+
+const AMOUNT_ASK = 'fundraising/amount-ask';
+
+/**
+ * A sum asked for with no word of giving in it or anywhere in the draft ("Spend £40 or more for free delivery",
+ * "Send £14.95 today and we'll post your copy") is a price, not a gift: without a donation, an appeal, a cause or
+ * a fundraiser beside it, an amount cue asks the reader to pay for something. Its acts then serve the sale, and its
+ * hits are no fundraising evidence. The model's features were read before and stay as they are.
+ */
+function sumsAsPrices(a: Analysis): Analysis {
+  const priceLike = (x: { patternId: string; text: string }) =>
+    x.patternId === AMOUNT_ASK && !GIVING_WORDS.test(x.text);
+  if (!a.acts.some(priceLike)) return a;
+  const giving = a.hits.some((h) => h.judged && !h.gated && h.signal === 'fundraising' && !priceLike(h));
+  if (giving) return a;
+  return {
+    ...a,
+    acts: a.acts.map((x) => (priceLike(x) ? { ...x, purpose: 'promotional' } : x)),
+    hits: a.hits.map((h) => (priceLike(h) ? { ...h, gated: true } : h)),
+  };
+}
+/** Words of giving or of what a gift does, inside an amount cue ("give just £5", "£10 could feed a family"). */
+const GIVING_WORDS =
+  /\b(?:give|giving|gave|donat\w*|chip|chipping|pitch|pitching|contribut\w*|pledg\w*|gifts?|spare|help|helps|fund|feed|provide|protect|support|train|rush|rushing)\b/i;
 
 /** Offers of a shop or a sale: a charity's trading stays promotional even when the profits go to the cause. */
 const TRADING_CUES = new Set([
