@@ -792,6 +792,22 @@ const rows: Row[] = [
     purpose: 'fundraising',
   },
   {
+    name: "a party's 'just £5 a month' is a gift: a party sells nothing",
+    subject: 'Back our local team',
+    body: 'Become a Friend of Riverside Greens for just £5 a month and help us win more seats in May.',
+    context: { sender: 'political' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
+  {
+    name: "a supplier's boiler cover 'from just £8 a month' is a price",
+    subject: 'Protect your home this winter',
+    body: 'Add our boiler cover from just £8 a month, including an annual service and 24/7 repairs.',
+    context: {},
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
     name: "a members' AGM notice where all voting for business items is by proxy is governance, not a campaign",
     subject: 'AGM arrangements',
     body: 'The society AGM will be held at 11am on 7 July. The ballot is now open and will close at midday on 6 July. All voting for AGM business items will be by proxy, ahead of the meeting.',

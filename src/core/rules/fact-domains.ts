@@ -57,6 +57,8 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     // Explicit asks (not by a request sentence, not how to reply or come along) for money, and for the cause.
     'acts.explicitFundraising',
     'acts.explicitCampaigning',
+    // Sums asked of the reader, whichever purpose they were read as.
+    'acts.sums',
     // Judged hits per signal and per named hit set (decision.json hitSets), counting the cues a sentence's context
     // neutralises too (counts.* leaves those out): the walkthrough quotes them.
     ...SIGNALS.map((s) => `hits.${s}`),

@@ -96,6 +96,9 @@ export function buildFacts(classification: Classification, context: Context): Fa
       (a) => a.kind === 'ask' && !a.byMood && a.purpose === purpose && !CHANNEL_ASKS.has(a.patternId),
     ).length;
   facts['acts.explicitFundraising'] = explicit('fundraising');
+  // Sums asked of the reader ("just £5 a month", "£10 or more"), read as gifts or, with no word of giving, as
+  // prices (classify.ts: sumsAsPrices): from a party, which sells nothing, they are gifts all the same.
+  facts['acts.sums'] = acts.filter((a) => a.patternId === 'fundraising/amount-ask').length;
   facts['acts.explicitCampaigning'] = explicit('campaigning');
   for (const s of SIGNALS) facts[`hits.${s}`] = 0;
   for (const h of classification.hits)
