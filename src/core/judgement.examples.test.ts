@@ -808,6 +808,21 @@ const rows: Row[] = [
     purpose: 'promotional',
   },
   {
+    name: "a nursery's note on statutory funded childcare hours is administration, not a free offer",
+    subject: 'Funded hours - please reconfirm your code',
+    body: 'Dear Parents,\n\nFrom September, eligible working parents can receive up to 30 hours a week of free childcare during term time. To keep your funded place you must reconfirm your eligibility every three months. Please send us your new code by 31 August.\n\nThe Nursery Manager',
+    context: { sender: 'business' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a garage's MOT booking text with a free check included is a service message",
+    subject: '',
+    channel: 'sms',
+    body: 'Hi Pat, your MOT for AB12 CDE is booked at Hill Road Garage on Tue 14 Apr at 9:00am. A free tyre check is included with your booking. Need to change? Call 0113 496 0000.',
+    context: { sender: 'business' },
+    dm: NOT_DM,
+  },
+  {
     name: "a members' AGM notice where all voting for business items is by proxy is governance, not a campaign",
     subject: 'AGM arrangements',
     body: 'The society AGM will be held at 11am on 7 July. The ballot is now open and will close at midday on 6 July. All voting for AGM business items will be by proxy, ahead of the meeting.',
