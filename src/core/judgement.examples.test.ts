@@ -823,6 +823,14 @@ const rows: Row[] = [
     dm: NOT_DM,
   },
   {
+    name: "a party's call to join the fight that asks in words for a donation toward its goal is fundraising",
+    subject: 'Final days',
+    body: 'Join the team for the final push. Every vote counts on Thursday, and we are still short of our target: please help us hit our critical goal with a donation before midnight.',
+    context: { sender: 'political' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
+  {
     name: "a members' AGM notice where all voting for business items is by proxy is governance, not a campaign",
     subject: 'AGM arrangements',
     body: 'The society AGM will be held at 11am on 7 July. The ballot is now open and will close at midday on 6 July. All voting for AGM business items will be by proxy, ahead of the meeting.',

@@ -618,9 +618,19 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
           .map((x) => (sale && x.purpose === 'promotional' ? 'fundraising' : x.purpose)),
       );
       const chosen = asked.size ? asked : byMood;
-      const explicit: Set<Purpose | undefined> = chosen.has('fundraising')
-        ? new Set(['fundraising'])
-        : chosen;
+      // A request for money in words ("Please help us hit our critical goal", "your donation today") is a money
+      // ask even beside an explicit call to vote or join: the label policy and the ICO put fundraising first. A
+      // donate button's capitals alone ("DONATE") are not.
+      const moneyInWords = a.acts.some(
+        (x) =>
+          x.kind === 'ask' &&
+          x.byMood &&
+          x.purpose === 'fundraising' &&
+          !CHANNEL_ASKS.has(x.patternId) &&
+          /\p{Ll}/u.test(x.text),
+      );
+      const explicit: Set<Purpose | undefined> =
+        chosen.has('fundraising') || moneyInWords ? new Set(['fundraising']) : chosen;
       if (modelPurpose !== 'none' && explicit.size === 1) {
         const only = [...explicit][0]!;
         // Free offers that come with an appeal serve the appeal (a legacy ask's free guide and free will-writing):
