@@ -389,7 +389,9 @@ export function sentenceActs(
   // Word senses that are not what the cue inside them means (each regex tried only when its key word is there).
   const goods = /\b(?:donat|give|giving|blood|organ|plasma)/i.test(text) ? spansOf(GOODS_DONATION, text) : [];
   const jobs = /candidate/i.test(text) ? spansOf(JOB_CANDIDATES, text) : [];
-  const gotv = /\b(?:gotv|get[- ]out[- ]the[- ]vote)\b/i.test(text) ? spansOf(GOTV_NOUN, text) : [];
+  const gotv = /\b(?:gotv|get[- ]out[- ]the[- ]vote)\b/i.test(text)
+    ? spansOf(GOTV_NOUN, text).filter(([a]) => !JOIN_BEFORE.test(text.slice(0, a)))
+    : [];
   const condition = conditionSpan(text);
   const overlaps = (spans: [number, number][], h: ActHit) =>
     spans.some(([a, b]) => h.start < b + offset && h.end > a + offset);
@@ -418,7 +420,12 @@ export function sentenceActs(
         (purpose === 'fundraising' && overlaps(goods, h) && !RAISES_MONEY.test(text)) ||
         (purpose === 'campaigning' && (overlaps(jobs, h) || overlaps(gotv, h))) ||
         (condition && inside([condition], h)) ||
-        (mentionOnly && READER_CHOICE.test(text.slice(0, h.start - offset))) ||
+        // What the reader is thanked for having decided ("Thanks for deciding to buy your tickets with us").
+        THANKED_FOR.test(text.slice(0, h.start - offset)) ||
+        // An offer in a sentence that acknowledges the reader's own action is their own deal ("pre-approved for the
+        // mortgage you applied for", "as requested, your staff discount saves you 15% on this order"), unless it
+        // looks ahead to a next purchase ("Thanks for your order: here's 10% off your next one").
+        (role === 'offer' && acknowledges && !request && !/\bnext\b/i.test(text)) ||
         ((role === 'ask' || role === 'offer') &&
           senderDoesAt(terms, termAt(starts, h.start)) &&
           !ADDRESSES_READER.test(text.slice(h.start - offset, h.end - offset))) ||
@@ -531,29 +538,35 @@ function spansOf(re: RegExp, text: string): [number, number][] {
 const GOTV_NOUN =
   /\b(?:(?:our|the|this|their|his|her|my|final|last|big|whole)\s+(?:final\s+|big\s+|last\s+)?(?:gotv|get[- ]out[- ]the[- ]vote)|(?:gotv|get[- ]out[- ]the[- ]vote)\s+(?:goal|target|push|efforts?|operations?|drive|programm?e?s?|teams?|campaign|shifts?|calls?|weekend|fund|budget|plans?|machine|work|events?|ads?))\b/gi;
 
+/** Just before a named drive: the reader is asked to join it ("Join our GOTV push", "help with our final push"). */
+const JOIN_BEFORE =
+  /\b(?:join|help(?:\s+with)?|be\s+part\s+of|volunteer\s+for|sign\s+up\s+(?:for|to)|come\s+to)\s+$/i;
+
 /**
- * A leading condition about the reader ("If you've voted for or are planning to vote for…, …", "If you donated by
- * cheque, …"): it names a case, it asks nothing, unless it is a polite request in itself ("If you could vote for us
- * on Thursday…", "If you'd like to give…"). The clause's span, up to its comma, or null.
+ * A leading condition on what the reader has done ("If you've voted for or are planning to vote for…, …", "If you
+ * donated by cheque, …"): it names a case, it asks nothing, unless it is a polite request in itself ("If you could
+ * vote for us on Thursday…", "If you'd like to give…"). "If you donate before midnight, …" is an ask, and stays
+ * one. The clause's span, up to its comma, or null.
  */
 const CONDITION = /^[^\p{L}]*(?:if|whether)\s+(?:you|your)\b[^,;:–—]{1,200}/iu;
 const POLITE =
   /\b(?:could|would|can|will|might|may|please|like|want|wish|able|happy|willing)\b|['’]d\b|['’]ll\b/i;
+const PAST_CONDITION =
+  /\byou(?:['’]ve|['’]d|\s+have|\s+had|\s+did|\s+were|\s+was|\s+already)\b|\b(?:voted|donated|gave|given|signed|joined|bought|ordered|booked|supported|contributed|registered|pledged|paid|sponsored)\b/i;
 function conditionSpan(text: string): [number, number] | null {
   const m = CONDITION.exec(text);
   if (!m || POLITE.test(m[0])) return null;
+  // "If you donate before midnight, your gift will be matched" asks; only a condition on what the reader has done
+  // ("If you've voted for…", "If you donated by cheque…") describes a case.
+  if (!PAST_CONDITION.test(m[0])) return null;
   // A condition runs to its comma; one that never ends is the whole sentence, and then it is no condition at all.
   if (m[0].length >= text.trimEnd().length) return null;
   return [0, m[0].length];
 }
 
-/**
- * The reader's own choice within their own transaction, told in a relative clause: "Choose the amount you'd like to
- * donate", "the charity you want to support", "the date you would like to book". The cue describes what the reader
- * is already doing; it asks nothing new. Tested on the sentence's text before the cue.
- */
-const READER_CHOICE =
-  /\b(?:the|your)\s+(?:amount|sum|charity|charities|cause|causes|date|day|time|slot|option|items?|products?|way|number)\s+(?:that\s+|which\s+)?you(?:['’]d|['’]ll|\s+would|\s+will|\s+want|\s+wish|\s+choose|\s+decide)?\s+(?:like\s+|want\s+|wish\s+)?(?:to\s+)?$/i;
+/** Just before a cue: the reader is thanked for what they decided ("Thanks for deciding to", "Thank you for choosing to"). */
+const THANKED_FOR =
+  /\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?\s+for\s+(?:deciding|choosing|remembering|your\s+decision)\s+to\s+$/i;
 
 /** How far after a campaigning cue a civic cue may start and still cover it ("vote for | the candidate of…"). */
 const CIVIC_REACH = 6;

@@ -775,9 +775,10 @@ function sumsAsPrices(a: Analysis): Analysis {
     hits: a.hits.map((h) => (priceLike(h) ? { ...h, gated: true } : h)),
   };
 }
-/** Words of giving or of what a gift does, inside an amount cue ("give just £5", "£10 could feed a family"). */
+/** Words of giving or of what a gift does, inside an amount cue ("give just £5", "£10 could feed a family", "just £5
+ * could buy a warm blanket"). */
 const GIVING_WORDS =
-  /\b(?:give|giving|gave|donat\w*|chip|chipping|pitch|pitching|contribut\w*|pledg\w*|gifts?|spare|help|helps|fund|feed|provide|protect|support|train|rush|rushing)\b/i;
+  /\b(?:give|giving|gave|donat\w*|chip|chipping|pitch|pitching|contribut\w*|pledg\w*|gifts?|spare|help|helps|fund|feed|provide|protect|support|train|rush|rushing|(?:could|can|will|would)\s+(?:buy|pay))\b/i;
 
 /** Offers of a shop or a sale: a charity's trading stays promotional even when the profits go to the cause. */
 const TRADING_CUES = new Set([

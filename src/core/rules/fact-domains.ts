@@ -40,6 +40,8 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     'acts.pricedOffers',
     // Offers that are priced or made in a request sentence; asks that name a price; invitations to an event.
     'acts.pushedOffers',
+    // Offers put to the reader in a request sentence.
+    'acts.requestedOffers',
     'acts.pricedAsks',
     'acts.eventAsks',
     'acts.service',
@@ -47,6 +49,8 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     'acts.ownMatter',
     'acts.acknowledges',
     'acts.sellingAsks',
+    // Of those, asks to book or order.
+    'acts.bookingAsks',
     // The words alone clear the model's "yes" bar.
     'text.strong',
     // A promotional cue names a price (a sale, a fee, a sponsorship's cost).

@@ -64,6 +64,8 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['acts.pushedOffers'] = acts.filter(
     (a) => a.kind === 'offer' && (a.inRequest === true || PRICED.test(a.text)),
   ).length;
+  // Offers put to the reader in a request sentence ("Show this text for a free coffee on your next visit").
+  facts['acts.requestedOffers'] = acts.filter((a) => a.kind === 'offer' && a.inRequest === true).length;
   // Asks with a price in their words ("Add it to your booking for £25 per person").
   facts['acts.pricedAsks'] = acts.filter((a) => a.kind === 'ask' && PRICED.test(a.text)).length;
   // Invitations to come along to an event ("Please come along", "Join us for…").
@@ -81,6 +83,13 @@ export function buildFacts(classification: Classification, context: Context): Fa
   // Explicit asks to buy or book (not how to reply, sign up or come along: CHANNEL_ASKS).
   facts['acts.sellingAsks'] = acts.filter(
     (a) => a.kind === 'ask' && !a.byMood && a.purpose === 'promotional' && !CHANNEL_ASKS.has(a.patternId),
+  ).length;
+  // Of those, asks to book or order ("Book now", "Order now"), as against switching or upgrading to something else.
+  facts['acts.bookingAsks'] = acts.filter(
+    (a) =>
+      a.kind === 'ask' &&
+      !a.byMood &&
+      (a.patternId === 'promotional/book-now' || a.patternId === 'promotional/buy-now'),
   ).length;
   facts['text.strong'] = classification.strong ?? classification.pMarketing >= 0.85;
   facts['acts.fundraisingAsks'] = acts.filter(
