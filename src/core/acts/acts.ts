@@ -412,6 +412,7 @@ export function sentenceActs(
       // A purpose cue in a record line, after a negation, or (unless it is an ask or offer in itself) in a sentence
       // that acknowledges the reader's own action, says nothing the sender is promoting.
       const mentionOnly = role !== 'ask' && role !== 'offer';
+      const at = termAt(starts, h.start);
       if (
         record ||
         negated[i] ||
@@ -426,12 +427,12 @@ export function sentenceActs(
         // mortgage you applied for", "as requested, your staff discount saves you 15% on this order"), unless it
         // looks ahead to a next purchase ("Thanks for your order: here's 10% off your next one").
         (role === 'offer' && acknowledges && !request && !/\bnext\b/i.test(text)) ||
-        ((role === 'ask' || role === 'offer') &&
-          senderDoesAt(terms, termAt(starts, h.start)) &&
+        (!mentionOnly &&
+          senderDoesAt(terms, at) &&
           !ADDRESSES_READER.test(text.slice(h.start - offset, h.end - offset))) ||
-        (mentionOnly && (acknowledges || owes || readerOwnedAt(terms, termAt(starts, h.start), request))) ||
-        // So is a free thing the reader already has ("your 30-day free trial ends on 14 April").
-        (role === 'offer' && readerOwnedAt(terms, termAt(starts, h.start), request)) ||
+        (mentionOnly && (acknowledges || owes)) ||
+        // So is what the reader already has, whether named or offered ("your 30-day free trial ends on 14 April").
+        (role !== 'ask' && readerOwnedAt(terms, at, request)) ||
         // The price of the reader's own contract, told as the contract requires ("your plan will cost £32 a month
         // from April"), offers nothing: only an ask beside it ("upgrade today") would make it a pitch.
         (role === 'offer' && owes && !request) ||
@@ -518,8 +519,8 @@ export function sentenceActs(
 
 /**
  * Giving things rather than money: blood, organs, or goods for reuse ("donate unwanted furniture to the reuse shop",
- * "give blood", "blood donation session"), and handling goods given ("sort and check donations"). Not an appeal for funds, so its words are no fundraising cue. Spans of
- * the donating words and their object.
+ * "give blood", "blood donation session"), and handling goods given ("sort and check donations"). Not an appeal for
+ * funds, so its words are no fundraising cue. Spans of the donating words and their object.
  */
 const GOODS_DONATION =
   /\b(?:(?:sort|sorting|check|checking|collect|collecting|unpack|unpacking|pack|packing|store|storing|deliver|delivering|process|processing|distribute|distributing)\s+(?:(?:the|our|incoming|food|all)\s+){0,2}donations|(?:donat\w*|give|giving|bring|drop off)\s+(?:(?:your|any|some|their|our|unwanted|old|used|spare|pre-?loved|unused|good quality|quality|surplus|clean|working)\s+){0,3}(?:furniture|clothes|clothing|goods|books|toys|electricals|bikes|bicycles|paint|tins|bric-a-brac|household items|items|blood|plasma|platelets|organs|stem cells)|(?:blood|organ|plasma|platelet|stem cell)\s+(?:donations?|donors?|donating|donation sessions?))\b/gi;

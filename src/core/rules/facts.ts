@@ -80,10 +80,14 @@ export function buildFacts(classification: Classification, context: Context): Fa
     new Set(acts.filter(keep).map((a) => a.patternId)).size;
   facts['acts.ownMatter'] = distinct((a) => a.kind === 'service' && a.service !== 'public-service');
   facts['acts.acknowledges'] = distinct((a) => a.kind === 'service' && a.service === 'acknowledge');
-  // Explicit asks to buy or book (not how to reply, sign up or come along: CHANNEL_ASKS).
-  facts['acts.sellingAsks'] = acts.filter(
-    (a) => a.kind === 'ask' && !a.byMood && a.purpose === 'promotional' && !CHANNEL_ASKS.has(a.patternId),
-  ).length;
+  // Explicit asks in the sender's own words, per purpose: not a topic word in a request, and not how to reply, sign up
+  // or come along (CHANNEL_ASKS). To buy or book: sellingAsks; for money or for the cause ("Please consider making a
+  // donation today", "Sign the petition"): explicitFundraising and explicitCampaigning.
+  const explicit = (purpose: Purpose) =>
+    acts.filter(
+      (a) => a.kind === 'ask' && !a.byMood && a.purpose === purpose && !CHANNEL_ASKS.has(a.patternId),
+    ).length;
+  facts['acts.sellingAsks'] = explicit('promotional');
   // Of those, asks to book or order ("Book now", "Order now"), as against switching or upgrading to something else.
   facts['acts.bookingAsks'] = acts.filter(
     (a) =>
@@ -98,17 +102,11 @@ export function buildFacts(classification: Classification, context: Context): Fa
   facts['acts.campaigningAsks'] = acts.filter(
     (a) => a.kind !== 'service' && a.purpose === 'campaigning',
   ).length;
-  // Explicit asks for money or for the cause in the sender's own words ("Please consider making a donation today",
-  // "Sign the petition"), not how to reply or come along (CHANNEL_ASKS), and not a topic word in a request.
-  const explicit = (purpose: Purpose) =>
-    acts.filter(
-      (a) => a.kind === 'ask' && !a.byMood && a.purpose === purpose && !CHANNEL_ASKS.has(a.patternId),
-    ).length;
   facts['acts.explicitFundraising'] = explicit('fundraising');
+  facts['acts.explicitCampaigning'] = explicit('campaigning');
   // Sums asked of the reader ("just £5 a month", "£10 or more"), read as gifts or, with no word of giving, as
   // prices (classify.ts: sumsAsPrices): from a party, which sells nothing, they are gifts all the same.
   facts['acts.sums'] = acts.filter((a) => a.patternId === 'fundraising/amount-ask').length;
-  facts['acts.explicitCampaigning'] = explicit('campaigning');
   for (const s of SIGNALS) facts[`hits.${s}`] = 0;
   for (const h of classification.hits)
     if (h.judged) facts[`hits.${h.signal}`] = (facts[`hits.${h.signal}`] as number) + 1;
