@@ -314,6 +314,12 @@ function recordLine(text: string): boolean {
   return /[\p{N}£$€]/u.test(value.slice(0, 24)) || words <= 3;
 }
 
+/** A value that is a way to respond: a link, an address or a telephone number. */
+const CONTACT_VALUE = {
+  test: (v: string) =>
+    LINK_VALUE.test(v) || /^\s*(?:call\s+|ring\s+|tel:?\s*)?\+?[0-9][0-9 ()-]{8,16}\s*$/i.test(v),
+};
+
 /**
  * Job titles ("Head of Fundraising", "Campaigns Officer", "Fundraising Manager"): they name a role, not an ask.
  * Title-case words before or after a role noun.
@@ -370,7 +376,19 @@ export function sentenceActs(
         h.end - offset <= labelEnd &&
         purposeOfSignal(patterns[h.pattern]!.signal) !== null,
     );
-  const record = (recordLine(text) && !askInLabel) || hits.some((h) => roleOf(h) === 'record');
+  // An offer as a label before a number to ring or a link ("Free no obligation valuation: 01632 960555") is a call
+  // to act on the offer, not a record's field ("Free delivery: £0.00").
+  const offerInLabel =
+    labelEnd > 0 &&
+    CONTACT_VALUE.test(text.slice(labelEnd + 1).replace(/[.!]\s*$/, '')) &&
+    hits.some(
+      (h) =>
+        roleOf(h) === 'offer' &&
+        h.end - offset <= labelEnd &&
+        purposeOfSignal(patterns[h.pattern]!.signal) !== null,
+    );
+  const record =
+    (recordLine(text) && !askInLabel && !offerInLabel) || hits.some((h) => roleOf(h) === 'record');
   // "Dan Morrow needs your vote - find your polling station at…": a party asking for the reader's vote in the
   // sentence that names the polling station campaigns; there the civic cue neither marks service nor covers words.
   const partyAsk = hits.some(
@@ -423,6 +441,10 @@ export function sentenceActs(
         (condition && inside([condition], h)) ||
         // What the reader is thanked for having decided ("Thanks for deciding to buy your tickets with us").
         THANKED_FOR.test(text.slice(0, h.start - offset)) ||
+        // What the reader is told to do so as not to lose what is theirs ("check your address so you don't miss out
+        // on your vote"): the urgency serves the instruction before it.
+        (KEEPS_OWN.test(text.slice(0, h.start - offset)) &&
+          NOT_MISS.test(text.slice(h.start - offset, h.end - offset))) ||
         // An offer in a sentence that acknowledges the reader's own action is their own deal ("pre-approved for the
         // mortgage you applied for", "as requested, your staff discount saves you 15% on this order"), unless it
         // looks ahead to a next purchase ("Thanks for your order: here's 10% off your next one").
@@ -523,7 +545,7 @@ export function sentenceActs(
  * funds, so its words are no fundraising cue. Spans of the donating words and their object.
  */
 const GOODS_DONATION =
-  /\b(?:(?:sort|sorting|check|checking|collect|collecting|unpack|unpacking|pack|packing|store|storing|deliver|delivering|process|processing|distribute|distributing)\s+(?:(?:the|our|incoming|food|all)\s+){0,2}donations|(?:donat\w*|give|giving|bring|drop off)\s+(?:(?:your|any|some|their|our|unwanted|old|used|spare|pre-?loved|unused|good quality|quality|surplus|clean|working)\s+){0,3}(?:furniture|clothes|clothing|goods|books|toys|electricals|bikes|bicycles|paint|tins|bric-a-brac|household items|items|blood|plasma|platelets|organs|stem cells)|(?:blood|organ|plasma|platelet|stem cell)\s+(?:donations?|donors?|donating|donation sessions?))\b/gi;
+  /\b(?:(?:sort|sorting|check|checking|collect|collecting|unpack|unpacking|pack|packing|store|storing|deliver|delivering|process|processing|distribute|distributing)\s+(?:(?:the|our|incoming|food|all)\s+){0,2}donations|(?:donat\w*|give|giving|bring|drop off)\s+(?:(?:your|any|some|their|our|unwanted|old|used|spare|pre-?loved|unused|good quality|quality|surplus|clean|working)\s+){0,3}(?:furniture|clothes|clothing|goods|books|toys|electricals|bikes|bicycles|paint|tins|bric-a-brac|household items|items|blood|plasma|platelets|organs|stem cells)|(?:blood|organ|plasma|platelet|stem cell)\s+(?:donations?|donors?|donating|donation sessions?)|donations?\s+(?:room|area|store|storeroom|shed|bay|rails?|door|bins?|banks?|drop-off))\b/gi;
 /** Goods given to raise money ("every bag raises up to £25 for heart research") are fundraising after all. */
 const RAISES_MONEY = /\b(?:rais(?:e|es|ed|ing)|funds?|fundrais\w*|appeal|charity shops?|our shops?)\b/i;
 
@@ -569,6 +591,10 @@ function conditionSpan(text: string): [number, number] | null {
 const THANKED_FOR =
   /\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?\s+for\s+(?:deciding|choosing|remembering|your\s+decision)\s+to\s+$/i;
 
+/** The end of an instruction's "so that you…" clause, and the negated loss that follows it ("…don't miss out"). */
+const KEEPS_OWN = /\bso\s+(?:that\s+)?you\s+$/i;
+const NOT_MISS = /^(?:don'?t|do\s+not|won'?t|will\s+not|never)\s+miss\b/i;
+
 /** How far after a campaigning cue a civic cue may start and still cover it ("vote for | the candidate of…"). */
 const CIVIC_REACH = 6;
 
@@ -582,7 +608,9 @@ const JOB_CANDIDATES =
 /**
  * Asks that say how the reader answers or hears more (reply with a keyword, sign up for updates, say whether they
  * want to hear from us, come along to an event, click or call): they carry whatever the message promotes, so they
- * never decide its purpose (a party's "join us for election night" or "text WIN to 55404" is campaigning).
+ * never decide its purpose (a party's "join us for election night" or "text WIN to 55404" is campaigning). Passing
+ * the message on ("forward this email", "tell your friends") is one of them: a club's bring-a-friend discount is
+ * still a sale.
  */
 export const CHANNEL_ASKS: ReadonlySet<string> = new Set([
   'promotional/event-promo',
@@ -590,10 +618,12 @@ export const CHANNEL_ASKS: ReadonlySet<string> = new Set([
   'promotional/click-call',
   'consent-request/would-you-like',
   'consent-request/opt-in',
+  'campaigning/share-spread',
 ]);
 
-/** An offer's words that name a price or a discount ("just £45", "20% off", "half price"). */
-export const PRICED = /[£$€%]|\d\s*p\b|\b(?:price|prices|pence|per cent|discount|half)\b/i;
+/** An offer's words that name a price or a discount ("just £45", "20% off", "half price", "2-for-1"). */
+export const PRICED =
+  /[£$€%]|\d\s*p\b|\b\d\s*-?\s*for\s*-?\s*\d\b|\bbogof\b|\b(?:price|prices|pence|per cent|discount|half)\b/i;
 
 /** A stable name for an act's kind and purpose, as the model's features and the tests use it. */
 export function actKey(a: Pick<LocalAct, 'kind' | 'purpose' | 'service' | 'byMood'>): string {

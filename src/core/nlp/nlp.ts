@@ -183,6 +183,17 @@ interface Term {
   alias?: string[];
 }
 
+/**
+ * A postscript's mark ("PS", "P.S.", "PPS") at the start of a line or sentence, blanked to spaces of the same length:
+ * after it compromise reads a capitalised imperative as a name ("PS Protect your belongings…"), so the sentence
+ * that follows loses its mood. The mark itself is no cue.
+ */
+const POSTSCRIPT = /(^|[\n.!?]\s*)(P\.?P?\.?S\.?:?)(?=[ \t]+\p{Lu})/gu;
+function maskPostscripts(text: string): string {
+  if (!/P\.?P?\.?S/.test(text)) return text;
+  return text.replace(POSTSCRIPT, (_, lead: string, mark: string) => lead + ' '.repeat(mark.length));
+}
+
 export interface Parsed {
   doc: Doc;
   /** Terms per sentence as compromise holds them. */
@@ -192,7 +203,7 @@ export interface Parsed {
 }
 
 export function parse(text: string): Parsed {
-  const doc = nlp(boundForNlp(text));
+  const doc = nlp(maskPostscripts(boundForNlp(text)));
   const sentences = (doc as unknown as { document: Term[][] }).document;
   const termStarts: number[][] = [];
   let offset = 0;
