@@ -92,6 +92,11 @@ export interface Classification {
   acts: DraftAct[];
   /** Count of judged hits per signal. */
   counts: Record<Signal, number>;
+  /**
+   * The quoted reply history has the reader asking the sender for something ("Could you send over the written
+   * quote?"): with the sender's "as asked", the mark of a solicited reply.
+   */
+  readerRequest?: boolean;
   /** Parts of the body left out of the judgement. */
   excluded: { start: number; end: number; kind: 'quote' | 'signature' | 'truncated' }[];
   /** True when the draft was longer than the analysis limit and only its start was judged. */

@@ -129,6 +129,8 @@ interface Analysis {
   acts: DraftAct[];
   stats: Stats;
   quoted: Range[];
+  /** The quoted history has the reader asking for something (QUOTED_REQUEST). */
+  readerRequest: boolean;
   signature: Range | null;
   /** Length of the body actually analysed. */
   analysedLength: number;
@@ -561,6 +563,9 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       acts,
       stats,
       quoted: seg.quoted,
+      readerRequest: seg.quoted.some((r) =>
+        QUOTED_REQUEST.test(body.slice(r.start, Math.min(r.end, r.start + 4000))),
+      ),
       signature: seg.signature,
       analysedLength: body.length,
       truncated: body.length < draft.body.length || subject.length < draft.subject.length,
@@ -708,6 +713,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         acts: a.acts,
         counts,
         excluded,
+        ...(a.readerRequest ? { readerRequest: true } : {}),
         truncated: a.truncated,
         words: a.stats.words,
         language: a.language,
@@ -715,6 +721,13 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     },
   };
 }
+
+/**
+ * A request in the quoted history ("Could you send over the written quote…?", "Please can you email me the price
+ * list"): the reader asked the sender for something. Only the start of each quoted block is read.
+ */
+const QUOTED_REQUEST =
+  /\b(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:send|email|e-mail|forward|let\s+me|give\s+me|quote|confirm|book|post|tell\s+me|get\s+back)\b|\bplease\s+(?:can\s+you\s+|could\s+you\s+)?(?:send|email|e-mail|forward|quote)\s+(?:me|us|over|through|across|the|a|your)\b|\b(?:i|we)(?:'d|\s+would)\s+like\s+(?:a\s+(?:quote|price|brochure|copy)|to\s+(?:book|order|know|see|get|have))\b/i;
 
 /** Re-reads the draft's strongest purpose as `to`: the two purposes' scores change places if `to` was weaker. */
 function swapPurpose(purposes: Record<Purpose, number>, from: Purpose, to: Purpose): void {

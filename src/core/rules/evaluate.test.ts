@@ -674,18 +674,42 @@ describe('public authorities', () => {
       summary: /necessary and proportionate/,
     },
     {
-      name: 'public-task cues but strong promotion (promotional words and a price) → unclear',
+      name: 'public-task cues but strong promotion (promotional words and an offer put to the reader) → unclear',
       c: {
         purposes: { promotional: 0.9 },
         counts: { 'public-task': 1 },
-        hits: [{ signal: 'promotional', text: '20% off' }],
-        // No ask to buy: a price beside an ask to buy or renew is a paid service (the next case).
-        acts: [],
+        hits: [{ signal: 'promotional', text: 'free taster session' }],
+        // Nothing priced: a price in promotional words is a paid service (the next cases).
+        acts: [
+          {
+            kind: 'offer',
+            purpose: 'promotional',
+            byMood: false,
+            inRequest: true,
+            patternId: 'test/promotional-offer',
+            field: 'body',
+            start: 0,
+            end: 19,
+            text: 'free taster session',
+          },
+        ],
       },
       ctx: PA,
       route: 'unclear',
       level: 'unclear',
       asks: ['publicTaskNecessary'],
+    },
+    {
+      name: "a public authority's promotional words with a price in them (a café's 2-for-1) promote a paid service",
+      c: {
+        purposes: { promotional: 0.9 },
+        counts: { 'public-task': 1 },
+        hits: [{ signal: 'promotional', text: '20% off' }],
+        acts: [],
+      },
+      ctx: PA,
+      route: 'consent-required',
+      level: 'yes',
     },
     {
       name: 'a public authority asking the reader to buy or renew at a price sells a paid service',

@@ -55,6 +55,8 @@ export function factNames(hitSetNames: readonly string[]): readonly string[] {
     'text.strong',
     // A promotional cue names a price (a sale, a fee, a sponsorship's cost).
     'text.priced',
+    // The quoted history has the reader asking the sender for something.
+    'text.readerRequest',
     // Asks (explicit or by a request sentence) per purpose: a public authority campaigns or fundraises only by asking.
     'acts.fundraisingAsks',
     'acts.campaigningAsks',
@@ -98,6 +100,7 @@ export function factDomains(levelReasons: readonly string[]): Readonly<Record<st
     'language.basis': ['english', 'cues'],
     'text.strong': [true, false],
     'text.priced': [true, false],
+    'text.readerRequest': [true, false],
     'walk.decisive': [true, false],
   };
 }

@@ -96,6 +96,7 @@ export function buildFacts(classification: Classification, context: Context): Fa
       (a.patternId === 'promotional/book-now' || a.patternId === 'promotional/buy-now'),
   ).length;
   facts['text.strong'] = classification.strong ?? classification.pMarketing >= 0.85;
+  facts['text.readerRequest'] = classification.readerRequest === true;
   facts['acts.fundraisingAsks'] = acts.filter(
     (a) => a.kind !== 'service' && a.purpose === 'fundraising',
   ).length;
