@@ -1135,6 +1135,37 @@ const rows: Row[] = [
     dm: NOT_DM,
     noEvidenceOf: 'fundraising',
   },
+  {
+    name: "a reply to the reader's question that adds a priced upsell is not solicited as a whole",
+    subject: 'Re: Delivery date',
+    body: "Thanks for your enquiry. Your table will be delivered on Friday between 7am and 11am. While we're at it, why not protect it with our 3-year stain cover - just £49, 20% off this week. Add it today!\n\n> Could you confirm my delivery date please?",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a councillor's reply about a matter raised on the doorstep is casework, canvassing or not",
+    subject: 'The broken fence on Mill Walk',
+    body: 'Thank you for talking to me when I was canvassing on Mill Walk last week. As promised, I have reported the broken fence to the parks team and will let you know when I hear back.\n\nCllr Amy Shaw',
+    context: { sender: 'political' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a GP practice's new evening clinics are a public service, not a seller's opening",
+    subject: '',
+    channel: 'sms',
+    body: "We've started offering evening appointments on Wednesdays for blood tests. Book through the NHS App or call reception.",
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'an order confirmation with a lower-case p.s. selling insurance is direct marketing',
+    subject: 'Your order',
+    body: 'Thanks for your order 66120 - your new tablet will arrive on Thursday. p.s. protect it with our accidental damage cover from £3.99 a month. Add cover today!',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 ];
 
 describe('everyday judgement', () => {

@@ -727,7 +727,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
  * list"): the reader asked the sender for something. Only the start of each quoted block is read.
  */
 const QUOTED_REQUEST =
-  /\b(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:send|email|e-mail|forward|let\s+me|give\s+me|quote|confirm|book|post|tell\s+me|get\s+back)\b|\bplease\s+(?:can\s+you\s+|could\s+you\s+)?(?:send|email|e-mail|forward|quote)\s+(?:me|us|over|through|across|the|a|your)\b|\b(?:i|we)(?:'d|\s+would)\s+like\s+(?:a\s+(?:quote|price|brochure|copy)|to\s+(?:book|order|know|see|get|have))\b/i;
+  /\b(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:send|email|e-mail|forward|let\s+me|give\s+me|quote|confirm|book|post|tell\s+me|get\s+back)\b|\bplease\s+(?:can\s+you\s+|could\s+you\s+)?(?:send|email|e-mail|forward|quote)\s+(?:me|us|over|through|across|the|a|your)\b|\bcan\s+(?:i|we)\s+(?:please\s+)?(?:get|have|book|order|see)\b|\b(?:sign|put)\s+me\s+(?:up|down)\b|\b(?:i|we)(?:'d|\s+would)\s+like\s+(?:a\s+(?:quote|price|brochure|copy)|to\s+(?:book|order|know|see|get|have))\b/i;
 
 /** Re-reads the draft's strongest purpose as `to`: the two purposes' scores change places if `to` was weaker. */
 function swapPurpose(purposes: Record<Purpose, number>, from: Purpose, to: Purpose): void {

@@ -185,12 +185,12 @@ interface Term {
 
 /**
  * A postscript's mark ("PS", "P.S.", "PPS") at the start of a line or sentence, blanked to spaces of the same length:
- * after it compromise reads a capitalised imperative as a name ("PS Protect your belongings…"), so the sentence
- * that follows loses its mood. The mark itself is no cue.
+ * after it compromise reads a capitalised imperative as a name ("PS Protect your belongings…") and a lower-case one as
+ * part of a noun phrase, so the sentence that follows loses its mood. The mark itself is no cue.
  */
-const POSTSCRIPT = /(^|[\n.!?]\s*)(P\.?P?\.?S\.?:?)(?=[ \t]+\p{Lu})/gu;
+const POSTSCRIPT = /(^|[\n.!?]\s*)([Pp]\.?(?:[Pp]\.?)?[Ss]\.?:?)(?=[ \t]+\p{L})/gu;
 function maskPostscripts(text: string): string {
-  if (!/P\.?P?\.?S/.test(text)) return text;
+  if (!/[Pp]\.?(?:[Pp]\.?)?[Ss]/.test(text)) return text;
   return text.replace(POSTSCRIPT, (_, lead: string, mark: string) => lead + ' '.repeat(mark.length));
 }
 
