@@ -37,6 +37,23 @@ describe('lexicons', () => {
     }
   });
 
+  test('no alternative in a group shadows a longer one after it', () => {
+    // compromise takes the first alternative that matches and never backtracks: in "(tariff|tariff or supplier) at
+    // any time" the longer alternative is never tried once "tariff" has matched, so the pattern misses "tariff or
+    // supplier at any time". Longer alternatives go first.
+    for (const { id, pattern } of allRows) {
+      for (const m of Array.isArray(pattern.match) ? pattern.match : [pattern.match]) {
+        for (const g of m.matchAll(/\(([^()]*)\)/g)) {
+          const alts = g[1]!.split('|').map((a) => a.trim());
+          alts.forEach((a, i) => {
+            const later = alts.slice(i + 1).find((b) => b.startsWith(`${a} `));
+            expect(later, `${id}: "${a}" before "${later}" in ${m}`).toBeUndefined();
+          });
+        }
+      }
+    }
+  });
+
   test('no wildcard straight before a group with a several-word alternative', () => {
     // compromise then never matches the pattern at all: "a .{0,2} (look|quick chat)" misses even "a quick look".
     const broken = /(?:^|\s)\.(?:\{\d*,\d*\}|[?*+])?\s+\(([^)]*)\)/g;
