@@ -165,6 +165,8 @@ function imperativeOpening(terms: ActTerm[]): boolean {
 /** A question put to the reader ("Will you give £5 today?"). */
 function questionToReader(text: string, terms: ActTerm[]): boolean {
   if (!/\?\s*["'”’)]*\s*$/.test(text)) return false;
+  // A question with no verb is a heading or a prompt ("Questions about your donation?"), not a request.
+  if (!terms.some((t) => t.tags.has('Verb'))) return false;
   return terms.some((t) => {
     const n = norm(t);
     return n === 'you' || n === 'your';
@@ -321,7 +323,7 @@ const CONTACT_VALUE = {
 };
 
 /**
- * Job titles ("Head of Fundraising", "Campaigns Officer", "Fundraising Manager"): they name a role, not an ask.
+ * Job titles ("Head of Fundraising", "Campaigns Officer", "Gifts in Wills Officer"): they name a role, not an ask.
  * Title-case words before or after a role noun.
  */
 const ROLE_NOUN =
@@ -331,7 +333,10 @@ const TITLE_AFTER = new RegExp(
   `\\b${ROLE_NOUN}\\s+(?:of|for)\\s+(?:(?:the|and|&)\\s+)?${CAP}(?:\\s+(?:and\\s+|&\\s+)?${CAP}){0,4}`,
   'g',
 );
-const TITLE_BEFORE = new RegExp(`\\b${CAP}(?:\\s+(?:and\\s+|&\\s+)?${CAP}){0,3}\\s+${ROLE_NOUN}\\b`, 'g');
+const TITLE_BEFORE = new RegExp(
+  `\\b${CAP}(?:\\s+(?:and\\s+|&\\s+|in\\s+|of\\s+|for\\s+)?${CAP}){0,3}\\s+${ROLE_NOUN}\\b`,
+  'g',
+);
 
 function titleSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -441,6 +446,16 @@ export function sentenceActs(
         (condition && inside([condition], h)) ||
         // What the reader is thanked for having decided ("Thanks for deciding to buy your tickets with us").
         THANKED_FOR.test(text.slice(0, h.start - offset)) ||
+        // What the reader need not tell the sender ("You do not have to tell us if you include us in your Will").
+        NO_NEED_TO_TELL.test(text.slice(0, h.start - offset)) ||
+        // A contribution paid through a school's payment system ("make your contribution on ParentPay") is the
+        // school's charge for a trip or activity under its charging policy, not a gift.
+        (purpose === 'fundraising' &&
+          SCHOOL_PAYMENT.test(text) &&
+          /contribut/i.test(text.slice(h.start - offset, h.end - offset))) ||
+        // Asking whether the reader still wants their service reminders or alerts ("Would you like to keep receiving
+        // these reminders?") asks consent for service messages, not for marketing.
+        (signal === 'consent-request' && SERVICE_ALERTS.test(text)) ||
         // What the reader is told to do so as not to lose what is theirs ("check your address so you don't miss out
         // on your vote"): the urgency serves the instruction before it.
         (KEEPS_OWN.test(text.slice(0, h.start - offset)) &&
@@ -590,6 +605,18 @@ function conditionSpan(text: string): [number, number] | null {
 /** Just before a cue: the reader is thanked for what they decided ("Thanks for deciding to", "Thank you for choosing to"). */
 const THANKED_FOR =
   /\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?\s+for\s+(?:deciding|choosing|remembering|your\s+decision)\s+to\s+$/i;
+
+/** "You do not have to tell us…", "there's no need to let us know…": what follows is the reader's own business. */
+const NO_NEED_TO_TELL =
+  /\b(?:do\s+not|don['’]t|does\s+not|doesn['’]t|no\s+need\s+to|never\s+need\s+to)\s+(?:have\s+to\s+|need\s+to\s+)?(?:tell|let|inform)\s+(?:us|me)\b/i;
+
+/** A school's payment system, through which parents pay for trips, meals and clubs. */
+const SCHOOL_PAYMENT =
+  /\b(?:parent\s?pay|school\s?money|scopay|squid|tucasi|arbor|parentmail|school gateway|schoolcomms)\b/i;
+
+/** Service messages the reader gets: reminders, alerts and notifications about their own matter. */
+const SERVICE_ALERTS =
+  /\b(?:(?:these|the|your|our|text|sms|email|appointment|collection|bin|payment|delivery|service|prescription|order|account|flood|travel|weather|school)\s+)(?:reminders?|alerts?|notifications?)\b/i;
 
 /** The end of an instruction's "so that you…" clause, and the negated loss that follows it ("…don't miss out"). */
 const KEEPS_OWN = /\bso\s+(?:that\s+)?you\s+$/i;

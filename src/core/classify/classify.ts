@@ -780,7 +780,9 @@ function sumsAsPrices(a: Analysis): Analysis {
   const priceLike = (x: { patternId: string; text: string }) =>
     x.patternId === AMOUNT_ASK && !GIVING_WORDS.test(x.text);
   if (!a.acts.some(priceLike)) return a;
-  const giving = a.hits.some((h) => h.judged && !h.gated && h.signal === 'fundraising' && !priceLike(h));
+  // Any word of giving in the draft, even one that looks back at the reader's own gifts ("your donations helped
+  // rehome 14 dogs"), makes the sum a gift ("Could you restart your support with just £3 a month?").
+  const giving = a.hits.some((h) => h.judged && h.signal === 'fundraising' && !priceLike(h));
   if (giving) return a;
   return {
     ...a,
@@ -796,6 +798,7 @@ const GIVING_WORDS =
 /** Offers of a shop or a sale: a charity's trading stays promotional even when the profits go to the cause. */
 const TRADING_CUES = new Set([
   'promotional/percent-off',
+  'promotional/next-purchase',
   'promotional/sale-event',
   'promotional/discount-word',
   'promotional/promo-code',
