@@ -1285,6 +1285,45 @@ const rows: Row[] = [
     context: { sender: 'public-authority' },
     dm: NOT_DM,
   },
+  {
+    name: "a leisure centre's closure text offering members another pool meanwhile makes up for the service",
+    subject: '',
+    channel: 'sms',
+    body: "Northside Leisure: the sports hall is closed Mon 3 - Fri 7 March for floor repairs. During the closure we're offering all badminton members free court time at Southside Leisure Centre - just show your card. Sorry for any inconvenience.",
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a fire service's confirmation of a home safety visit the resident asked for is a service message",
+    subject: 'Your home fire safety visit',
+    body: 'Dear Ms Lane,\n\nThank you for requesting a home fire safety visit. Your appointment is on Thursday 10 April between 2pm and 4pm.\n\nTwo of our team will test your smoke alarms and fit new ones free of charge if needed.\n\nTo rearrange, call 01632 960888 quoting reference HF-2210.\n\nCommunity Safety Team',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a bank's statement email with a pre-approved credit card offer is direct marketing",
+    subject: 'Your statement is ready',
+    body: "Hi Ruth,\n\nYour April statement for your current account ending 4471 is ready to view in online banking.\n\nAs a valued Eastfield customer, you're pre-approved to apply for our Cashback Credit Card, with 0% on purchases for 18 months and 1% cashback. Check your eligibility in the app.\nRepresentative 23.9% APR (variable).\n\nEastfield Bank",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: 'an end-of-fix text that says the reader moves to the standard tariff with no exit fees sells nothing',
+    subject: '',
+    channel: 'sms',
+    body: "Westway Energy: your Fix 18 tariff ends on 30 September. If you don't choose a new tariff you'll move to our Standard Variable tariff, with no exit fees. Your end of fixed term notice is in your account.",
+    context: { sender: 'business' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a charity's free will-writing offer with a soft legacy mention is fundraising",
+    subject: 'Free will-writing for our supporters',
+    body: 'Dear Mrs Cole,\n\nThis spring we are offering our supporters a free will-writing service with a local solicitor.\n\nThere is no obligation to remember us in your will. But a gift of any size in your Will could help us care for rescued horses for years to come.\n\nTo book your free appointment, call Anna on 01632 960555.',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
 ];
 
 describe('everyday judgement', () => {

@@ -446,6 +446,9 @@ export function sentenceActs(
         (condition && inside([condition], h)) ||
         // What the reader is thanked for having decided ("Thanks for deciding to buy your tickets with us").
         THANKED_FOR.test(text.slice(0, h.start - offset)) ||
+        // What stands in for the service the reader already has while it is closed ("During the closure we're
+        // offering all swim members free use of the pool at Castlegate") makes up for it; it sells nothing.
+        COMPENSATION.test(text) ||
         // What the reader need not tell the sender ("You do not have to tell us if you include us in your Will").
         NO_NEED_TO_TELL.test(text.slice(0, h.start - offset)) ||
         // A contribution paid through a school's payment system ("make your contribution on ParentPay") is the
@@ -605,6 +608,10 @@ function conditionSpan(text: string): [number, number] | null {
 /** Just before a cue: the reader is thanked for what they decided ("Thanks for deciding to", "Thank you for choosing to"). */
 const THANKED_FOR =
   /\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?\s+for\s+(?:deciding|choosing|remembering|your\s+decision)\s+to\s+$/i;
+
+/** A stand-in for a service that is closed or disrupted. */
+const COMPENSATION =
+  /\b(?:during|while|for the duration of|until the end of)\s+(?:the|this|these)\s+(?:closure|closures|works|repairs|disruption|outage|refurbishment|strike|strikes)\b/i;
 
 /** "You do not have to tell us…", "there's no need to let us know…": what follows is the reader's own business. */
 const NO_NEED_TO_TELL =
