@@ -1324,6 +1324,15 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'fundraising',
   },
+  {
+    name: 'a closure notice that sells something priced meanwhile is still marketing',
+    subject: '',
+    channel: 'sms',
+    body: 'Northside Leisure: the sports hall is closed this week for floor repairs. During the closure, why not try our new cafe - 20% off all drinks!',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 ];
 
 describe('everyday judgement', () => {

@@ -447,8 +447,9 @@ export function sentenceActs(
         // What the reader is thanked for having decided ("Thanks for deciding to buy your tickets with us").
         THANKED_FOR.test(text.slice(0, h.start - offset)) ||
         // What stands in for the service the reader already has while it is closed ("During the closure we're
-        // offering all swim members free use of the pool at Castlegate") makes up for it; it sells nothing.
-        COMPENSATION.test(text) ||
+        // offering all swim members free use of the pool at Castlegate") makes up for it; it sells nothing, unless it
+        // names a price ("During the closure, why not try our café: 20% off all drinks").
+        (COMPENSATION.test(text) && !PRICED.test(text)) ||
         // What the reader need not tell the sender ("You do not have to tell us if you include us in your Will").
         NO_NEED_TO_TELL.test(text.slice(0, h.start - offset)) ||
         // A contribution paid through a school's payment system ("make your contribution on ParentPay") is the
