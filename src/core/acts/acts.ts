@@ -317,10 +317,8 @@ function recordLine(text: string): boolean {
 }
 
 /** A value that is a way to respond: a link, an address or a telephone number. */
-const CONTACT_VALUE = {
-  test: (v: string) =>
-    LINK_VALUE.test(v) || /^\s*(?:call\s+|ring\s+|tel:?\s*)?\+?[0-9][0-9 ()-]{8,16}\s*$/i.test(v),
-};
+const PHONE_VALUE = /^\s*(?:call\s+|ring\s+|tel:?\s*)?\+?[0-9][0-9 ()-]{8,16}\s*$/i;
+const contactValue = (v: string) => LINK_VALUE.test(v) || PHONE_VALUE.test(v);
 
 /**
  * Job titles ("Head of Fundraising", "Campaigns Officer", "Gifts in Wills Officer"): they name a role, not an ask.
@@ -385,7 +383,7 @@ export function sentenceActs(
   // to act on the offer, not a record's field ("Free delivery: £0.00").
   const offerInLabel =
     labelEnd > 0 &&
-    CONTACT_VALUE.test(text.slice(labelEnd + 1).replace(/[.!]\s*$/, '')) &&
+    contactValue(text.slice(labelEnd + 1).replace(/[.!]\s*$/, '')) &&
     hits.some(
       (h) =>
         roleOf(h) === 'offer' &&
@@ -416,6 +414,10 @@ export function sentenceActs(
     ? spansOf(GOTV_NOUN, text).filter(([a]) => !JOIN_BEFORE.test(text.slice(0, a)))
     : [];
   const condition = conditionSpan(text);
+  // Sentence-wide readings that gate every purpose cue in it (see the gating below).
+  const standIn = COMPENSATION.test(text) && !PRICED.test(text);
+  const schoolPayment = SCHOOL_PAYMENT.test(text);
+  const serviceAlerts = SERVICE_ALERTS.test(text);
   const overlaps = (spans: [number, number][], h: ActHit) =>
     spans.some(([a, b]) => h.start < b + offset && h.end > a + offset);
   const acts: LocalAct[] = [];
@@ -436,6 +438,8 @@ export function sentenceActs(
       // that acknowledges the reader's own action, says nothing the sender is promoting.
       const mentionOnly = role !== 'ask' && role !== 'offer';
       const at = termAt(starts, h.start);
+      const before = text.slice(0, h.start - offset);
+      const own = text.slice(h.start - offset, h.end - offset);
       if (
         record ||
         negated[i] ||
@@ -445,32 +449,27 @@ export function sentenceActs(
         (purpose === 'campaigning' && (overlaps(jobs, h) || overlaps(gotv, h))) ||
         (condition && inside([condition], h)) ||
         // What the reader is thanked for having decided ("Thanks for deciding to buy your tickets with us").
-        THANKED_FOR.test(text.slice(0, h.start - offset)) ||
+        THANKED_FOR.test(before) ||
         // What stands in for the service the reader already has while it is closed ("During the closure we're
         // offering all swim members free use of the pool at Castlegate") makes up for it; it sells nothing, unless it
         // names a price ("During the closure, why not try our café: 20% off all drinks").
-        (COMPENSATION.test(text) && !PRICED.test(text)) ||
+        standIn ||
         // What the reader need not tell the sender ("You do not have to tell us if you include us in your Will").
-        NO_NEED_TO_TELL.test(text.slice(0, h.start - offset)) ||
+        NO_NEED_TO_TELL.test(before) ||
         // A contribution paid through a school's payment system ("make your contribution on ParentPay") is the
         // school's charge for a trip or activity under its charging policy, not a gift.
-        (purpose === 'fundraising' &&
-          SCHOOL_PAYMENT.test(text) &&
-          /contribut/i.test(text.slice(h.start - offset, h.end - offset))) ||
+        (purpose === 'fundraising' && schoolPayment && /contribut/i.test(own)) ||
         // Asking whether the reader still wants their service reminders or alerts ("Would you like to keep receiving
         // these reminders?") asks consent for service messages, not for marketing.
-        (signal === 'consent-request' && SERVICE_ALERTS.test(text)) ||
+        (signal === 'consent-request' && serviceAlerts) ||
         // What the reader is told to do so as not to lose what is theirs ("check your address so you don't miss out
         // on your vote"): the urgency serves the instruction before it.
-        (KEEPS_OWN.test(text.slice(0, h.start - offset)) &&
-          NOT_MISS.test(text.slice(h.start - offset, h.end - offset))) ||
+        (KEEPS_OWN.test(before) && NOT_MISS.test(own)) ||
         // An offer in a sentence that acknowledges the reader's own action is their own deal ("pre-approved for the
         // mortgage you applied for", "as requested, your staff discount saves you 15% on this order"), unless it
         // looks ahead to a next purchase ("Thanks for your order: here's 10% off your next one").
         (role === 'offer' && acknowledges && !request && !/\bnext\b/i.test(text)) ||
-        (!mentionOnly &&
-          senderDoesAt(terms, at) &&
-          !ADDRESSES_READER.test(text.slice(h.start - offset, h.end - offset))) ||
+        (!mentionOnly && senderDoesAt(terms, at) && !ADDRESSES_READER.test(own)) ||
         (mentionOnly && (acknowledges || owes)) ||
         // So is what the reader already has, whether named or offered ("your 30-day free trial ends on 14 April").
         (role !== 'ask' && readerOwnedAt(terms, at, request)) ||

@@ -190,7 +190,6 @@ interface Term {
  */
 const POSTSCRIPT = /(^|[\n.!?]\s*)([Pp]\.?(?:[Pp]\.?)?[Ss]\.?:?)(?=[ \t]+\p{L})/gu;
 function maskPostscripts(text: string): string {
-  if (!/[Pp]\.?(?:[Pp]\.?)?[Ss]/.test(text)) return text;
   return text.replace(POSTSCRIPT, (_, lead: string, mark: string) => lead + ' '.repeat(mark.length));
 }
 
