@@ -1333,6 +1333,23 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'promotional',
   },
+  {
+    name: 'a text asking the reader to call a freephone number to claim a voucher is a promotion',
+    subject: '',
+    channel: 'sms',
+    body: 'Good news! Call 0800 612 4410 to claim your free £250 shopping voucher before Friday. Txt STOP to 60012 to opt out',
+    context: {},
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a furniture shop's closing down sale is a promotion",
+    subject: 'Everything must go',
+    body: 'Our closing down sale starts on Saturday at the Harbour Road showroom. Sofas, beds and dining sets, with two for the price of one on all mattresses.\n\nHarbour Furniture',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 ];
 
 describe('everyday judgement', () => {
