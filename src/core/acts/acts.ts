@@ -159,8 +159,59 @@ function imperativeOpening(terms: ActTerm[]): boolean {
   const t = terms[i];
   if (!t) return false;
   if (NOT_REQUEST_OPENINGS.has(norm(t))) return false;
-  return t.tags.has('Imperative');
+  if (t.tags.has('Imperative')) return true;
+  // compromise leaves some imperatives untagged: "Sign up today", "Call 0800 123 456 to…" (or reads "Call" as a
+  // noun). A bare infinitive that opens a statement is an instruction, unless it is the writer's own stance with
+  // "I" left out ("Hope you are well", "Love the new logo"); a verb of getting in touch before a number, a pronoun
+  // or "now" is one even when read as a noun.
+  if (
+    t.tags.has('Infinitive') &&
+    !t.tags.has('Noun') &&
+    !ELIDED_I.has(norm(t)) &&
+    !/\?\s*$/.test(last(terms))
+  )
+    return true;
+  const next = terms.slice(i + 1).find(isWord);
+  return (
+    CONTACT_VERBS.has(norm(t)) &&
+    next !== undefined &&
+    (next.tags.has('Value') || CONTACT_NEXT.has(norm(next)))
+  );
 }
+const last = (terms: ActTerm[]) => terms[terms.length - 1]?.text ?? '';
+/** Verbs that open a sentence with "I" left out ("Hope you're well", "Reckon we can do it"). */
+const ELIDED_I = new Set([
+  'hope',
+  'love',
+  'like',
+  'think',
+  'guess',
+  'reckon',
+  'wonder',
+  'want',
+  'need',
+  'wish',
+  'feel',
+  'believe',
+  'know',
+  'mean',
+  'understand',
+  'appreciate',
+  'suppose',
+  'gather',
+  'assume',
+  'agree',
+  'am',
+  'have',
+  'had',
+  'was',
+  'will',
+  'can',
+  'do',
+]);
+/** Verbs of getting in touch, and the words after them that make the opening an instruction ("Call now"). */
+const CONTACT_VERBS = new Set(['call', 'ring', 'phone', 'text', 'txt', 'dial', 'email', 'contact']);
+const CONTACT_NEXT = new Set(['us', 'me', 'now', 'today', 'freefone', 'freephone', 'free', 'our', 'the']);
 
 /** A question put to the reader ("Will you give £5 today?"). */
 function questionToReader(text: string, terms: ActTerm[]): boolean {
@@ -241,12 +292,23 @@ function readerOwnedAt(terms: ActTerm[], i: number, request: boolean): boolean {
  * verb is the sender's request ("we are looking for people who can give three hours").
  */
 function senderDoesAt(terms: ActTerm[], i: number): boolean {
+  return subjectAt(terms, i, FIRST_PERSON);
+}
+/**
+ * Someone else does it ("They can then get a quote", "she gave £20 last year"): the cue's verb has "he", "she" or
+ * "they" for its subject. An offer or ask made to a third party is reported, not put to the reader.
+ */
+function thirdPartyDoesAt(terms: ActTerm[], i: number): boolean {
+  return subjectAt(terms, i, THIRD_PERSON);
+}
+const THIRD_PERSON = /^(?:he|she|they)(?:['’](?:ll|d|ve|s|re))?$/i;
+function subjectAt(terms: ActTerm[], i: number, subject: RegExp): boolean {
   // "We need more volunteers", "we are looking for people who can give three hours": the sender's request.
   if (terms[i] && SENDER_REQUESTS.has(norm(terms[i]!))) return false;
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const t = terms[k]!;
     if (!t.text.trim() || t.tags.has('Modal') || t.tags.has('Auxiliary') || t.tags.has('Adverb')) continue;
-    return FIRST_PERSON.test(t.text.trim());
+    return subject.test(t.text.trim());
   }
   return false;
 }
@@ -410,6 +472,7 @@ export function sentenceActs(
   // Word senses that are not what the cue inside them means (each regex tried only when its key word is there).
   const goods = /\b(?:donat|give|giving|blood|organ|plasma)/i.test(text) ? spansOf(GOODS_DONATION, text) : [];
   const jobs = /candidate/i.test(text) ? spansOf(JOB_CANDIDATES, text) : [];
+  const libre = /\bfree software\b/i.test(text) ? spansOf(FREE_SOFTWARE, text) : [];
   const gotv = /\b(?:gotv|get[- ]out[- ]the[- ]vote)\b/i.test(text)
     ? spansOf(GOTV_NOUN, text).filter(([a]) => !JOIN_BEFORE.test(text.slice(0, a)))
     : [];
@@ -470,6 +533,9 @@ export function sentenceActs(
         // looks ahead to a next purchase ("Thanks for your order: here's 10% off your next one").
         (role === 'offer' && acknowledges && !request && !/\bnext\b/i.test(text)) ||
         (!mentionOnly && senderDoesAt(terms, at) && !ADDRESSES_READER.test(own)) ||
+        (!mentionOnly && thirdPartyDoesAt(terms, at)) ||
+        // "Free software" the movement and its licences ("an article on free software licences") offers nothing.
+        (purpose === 'promotional' && overlaps(libre, h)) ||
         (mentionOnly && (acknowledges || owes)) ||
         // So is what the reader already has, whether named or offered ("your 30-day free trial ends on 14 April").
         (role !== 'ask' && readerOwnedAt(terms, at, request)) ||
@@ -564,6 +630,9 @@ export function sentenceActs(
  */
 const GOODS_DONATION =
   /\b(?:(?:sort|sorting|check|checking|collect|collecting|unpack|unpacking|pack|packing|store|storing|deliver|delivering|process|processing|distribute|distributing)\s+(?:(?:the|our|incoming|food|all)\s+){0,2}donations|(?:donat\w*|give|giving|bring|drop off)\s+(?:(?:your|any|some|their|our|unwanted|old|used|spare|pre-?loved|unused|good quality|quality|surplus|clean|working)\s+){0,3}(?:furniture|clothes|clothing|goods|books|toys|electricals|bikes|bicycles|paint|tins|bric-a-brac|household items|items|blood|plasma|platelets|organs|stem cells)|(?:blood|organ|plasma|platelet|stem cell)\s+(?:donations?|donors?|donating|donation sessions?)|donations?\s+(?:room|area|store|storeroom|shed|bay|rails?|door|bins?|banks?|drop-off))\b/gi;
+/** "Free software" as the movement and its licences, not software given away. */
+const FREE_SOFTWARE =
+  /\bfree software\s+(?:licen[cs]es?|foundation|movement|community|projects?|developers?|advocates?|principles?|definition|philosophy|world)\b/gi;
 /** Goods given to raise money ("every bag raises up to £25 for heart research") are fundraising after all. */
 const RAISES_MONEY = /\b(?:rais(?:e|es|ed|ing)|funds?|fundrais\w*|appeal|charity shops?|our shops?)\b/i;
 
