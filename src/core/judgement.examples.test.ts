@@ -1382,6 +1382,32 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'fundraising',
   },
+
+
+  {
+    name: "a retailer's product recall with a refund and free replacement is a safety notice",
+    subject: 'Safety recall: Brightway 2-slice toaster',
+    body: 'Dear Customer,\n\nOur records show that you bought a Brightway 2-slice toaster from us in March. A fault in the timer can cause it to overheat. Please stop using your toaster and unplug it.\n\nReturn it to any of our stores for a full refund, or book a free collection online and we will refund you or send a free replacement.\n\nCustomer Safety Team',
+    context: { sender: 'business' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a charity shop's Retail Gift Aid statement is administration",
+    subject: 'Your Retail Gift Aid statement',
+    body: "Dear Mr Osei,\n\nThank you for donating goods to Oakfield Hospice shops. Last tax year your items sold for £54.20, and we will claim £13.55 in Gift Aid on these sales.\n\nIf you don't want us to claim Gift Aid on the sales of your goods, please tell us within 21 days and we will pass on the proceeds as a donation without Gift Aid. Please also tell us if you are no longer a UK taxpayer.\n\nRetail Gift Aid Team",
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+  },
+
+
+
+  {
+    name: "a race organiser's notes for entrants, with a free medal and prizes, are event logistics",
+    subject: 'Riverside 10k - race info',
+    body: 'Hi all,\n\nThanks for entering the Riverside 10k on Sunday.\n\nREGISTRATION: the boathouse from 8am. Bring your number.\nPRIZES: trophies for the first three in each category. Free medal for every finisher.\nPARKING: free in the rugby club field.\n\nIf you can no longer run, let me know so we can offer your place to someone on the waiting list.\n\nJo, Race Director',
+    context: { sender: 'other' },
+    dm: NOT_DM,
+  },
 ];
 
 describe('everyday judgement', () => {
