@@ -1382,7 +1382,15 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'fundraising',
   },
-
+  {
+    name: 'a short-term loan text is a promotion',
+    subject: '',
+    channel: 'sms',
+    body: 'Short of cash before payday? Borrow up to £500 today, decision in minutes. Apply: fastfunds.example/go Representative APR 1100% (variable). STOP to 70444',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 
   {
     name: "a retailer's product recall with a refund and free replacement is a safety notice",
@@ -1398,9 +1406,30 @@ const rows: Row[] = [
     context: { sender: 'charity' },
     dm: NOT_DM,
   },
-
-
-
+  {
+    name: "a cafe's loyalty offer in its newsletter is a promotion",
+    subject: 'News from the Corner Cafe',
+    body: "Hello everyone,\n\nOur autumn menu is here, with soups and pies all week.\n\nDon't forget our loyalty card: buy five coffees, get your sixth free.\n\nSee you soon,\nMaya",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a supplier's follow-up that cites a rollout elsewhere and asks for a call is a sales pitch",
+    subject: 'RE: your warehouse lighting',
+    body: "Hi Dan,\n\nJust checking in on my email below. Since then we've completed an installation with a cold-store operator in Hull, and their lighting bills are down by a fifth. I think there's a similar saving for Brook Foods.\n\nWould 20 minutes on Thursday work for a quick call?\n\nSam Lee\nLumaFit Ltd",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a residents' group urging members to object to a planning application is campaigning",
+    subject: 'Please object to the quarry extension',
+    body: "Dear member,\n\nThe committee has agreed to oppose the quarry extension at Hill End. Comments close on 2 June. We urge all members to object to the application: our guide is at hillendresidents.example/object\n\nThank you,\nThe Hill End Residents' Group",
+    context: { sender: 'other' },
+    dm: DM,
+    purpose: 'campaigning',
+  },
   {
     name: "a race organiser's notes for entrants, with a free medal and prizes, are event logistics",
     subject: 'Riverside 10k - race info',
