@@ -1391,7 +1391,15 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'promotional',
   },
-
+  {
+    name: "a courier's delivery text with a partner's free trial is direct marketing",
+    subject: '',
+    channel: 'sms',
+    body: 'ParcelHop: your parcel from Greenleaf arrives Thu 9:40-10:40. Change your slot: parcelhop.example/t/77. Partner offer: enjoy 3 months of StreamBox FREE at parcelhop.example/streambox',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
   {
     name: "a retailer's product recall with a refund and free replacement is a safety notice",
     subject: 'Safety recall: Brightway 2-slice toaster',

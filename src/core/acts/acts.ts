@@ -452,8 +452,16 @@ export function sentenceActs(
         h.end - offset <= labelEnd &&
         purposeOfSignal(patterns[h.pattern]!.signal) !== null,
     );
+  // A label before an instruction ("Partner offer: enjoy 3 months of StreamBox free at…") heads a sentence that
+  // speaks to the reader, not a record's field.
+  const valueAt = labelEnd > 0 ? terms.findIndex((t, k) => starts[k]! > labelEnd && isWord(t)) : -1;
+  const first = valueAt >= 0 ? terms[valueAt]! : undefined;
+  const verbValue =
+    first !== undefined &&
+    (first.tags.has('Imperative') || (first.tags.has('Infinitive') && !first.tags.has('Noun')));
   const record =
-    (recordLine(text) && !askInLabel && !offerInLabel) || hits.some((h) => roleOf(h) === 'record');
+    (recordLine(text) && !askInLabel && !offerInLabel && !verbValue) ||
+    hits.some((h) => roleOf(h) === 'record');
   // "Dan Morrow needs your vote - find your polling station at…": a party asking for the reader's vote in the
   // sentence that names the polling station campaigns; there the civic cue neither marks service nor covers words.
   const partyAsk = hits.some(
