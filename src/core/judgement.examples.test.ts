@@ -1503,6 +1503,22 @@ const rows: Row[] = [
     context: { sender: 'charity' },
     dm: NOT_DM,
   },
+
+  {
+    name: "a council's cost-of-living letter with free warm spaces and the discounts residents are entitled to is its public task",
+    subject: 'Help with the cost of living',
+    body: 'Dear resident,\n\nWe are writing to households who receive Council Tax Reduction about help this winter. You can apply for up to £100 from the Household Support Fund.\n\nOur libraries are warm spaces where you can have a hot drink and charge your phone free of charge.\n\nIf you are worried about paying your council tax, call us: we can check you are getting every discount you are entitled to.\n\nRevenues and Benefits',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'a pension statement that ends with cashback for transferring other pensions in is direct marketing',
+    subject: 'Your annual pension statement',
+    body: 'Dear Mr Shaw,\n\nYour annual statement for your Harbour personal pension is ready to view in your online account. Your plan was worth £41,230 on 5 April.\n\nGot pensions elsewhere? Transfer them to Harbour by 30 June and get up to £300 cashback. Find out more at harbour.example/transfer.\n\nHarbour Pensions',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 ];
 
 describe('everyday judgement', () => {
