@@ -1503,7 +1503,13 @@ const rows: Row[] = [
     context: { sender: 'charity' },
     dm: NOT_DM,
   },
-
+  {
+    name: "a charity's confirmation of the supporter's own preference change, naming the Fundraising Preference Service, is administration",
+    subject: 'Your contact preferences',
+    body: "Dear Ms Hale,\n\nThank you for calling us last week. As you asked, we will no longer send you appeals by post. We will still write to you about your monthly Direct Debit.\n\nIf you'd like to stop contact from other charities too, the Fundraising Preference Service can help.\n\nSupporter Care",
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+  },
   {
     name: "a council's cost-of-living letter with free warm spaces and the discounts residents are entitled to is its public task",
     subject: 'Help with the cost of living',

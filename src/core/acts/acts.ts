@@ -398,9 +398,21 @@ const TITLE_BEFORE = new RegExp(
   'g',
 );
 
+/**
+ * Names of public and regulatory bodies ("the Fundraising Preference Service", "the Fundraising Regulator",
+ * "Campaigns Standards Board"): a cue inside one names the body, it asks nothing. A fund or an appeal's own name
+ * ("Winter Appeal Fund") is not among them: that is what a charity asks the reader to give to.
+ */
+const BODY_NOUN =
+  '(?:Preference\\s+Service|Regulator|Ombudsman|Commission|Authority|Standards\\s+Board|Institute)';
+const BODY_NAME = new RegExp(
+  `\\b${CAP}(?:\\s+(?:and\\s+|&\\s+|of\\s+|for\\s+)?${CAP}){0,3}\\s+${BODY_NOUN}\\b`,
+  'g',
+);
+
 function titleSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const re of [TITLE_AFTER, TITLE_BEFORE]) {
+  for (const re of [TITLE_AFTER, TITLE_BEFORE, BODY_NAME]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
   }
