@@ -1525,6 +1525,22 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'promotional',
   },
+  {
+    name: "a council leisure centre's price for a year's membership stays a paid service, not fundraising",
+    subject: 'Swim all year',
+    body: "Join Riverside Leisure Centre this January: it's £120 for a year's membership, with unlimited swimming and gym sessions. Sign up at the front desk.",
+    context: { sender: 'public-authority' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a wildlife charity's new-year letter inviting readers to join at £15 a year is fundraising",
+    subject: 'Happy new year from the reserve',
+    body: "Thank you for all the bird food you brought in over Christmas. This year we hope to restore two more ponds. We hope you will join us - it's £15 for a year's membership - and you'll get our spring newsletter.\n\nMarsh End Wildlife Trust",
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
 ];
 
 describe('everyday judgement', () => {
