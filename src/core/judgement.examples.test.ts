@@ -1541,6 +1541,13 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'fundraising',
   },
+  {
+    name: "a school's trip letter that offers a word in confidence about the contribution asks for no gift",
+    subject: 'Year 4 trip to the castle',
+    body: 'Dear Parents and Carers,\n\nYear 4 will visit Conwy Castle on Tuesday 9 June. The coach will leave at 9am and return by 3pm. Please send a packed lunch.\n\nThe trip costs £9 per pupil, and we are asking for a voluntary contribution towards it. No child will be left out. If you would like to talk to someone in confidence about the contribution, please contact Mrs Price in the office.\n\nYear 4 Team',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
 ];
 
 describe('everyday judgement', () => {

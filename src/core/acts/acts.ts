@@ -539,6 +539,9 @@ export function sentenceActs(
         standIn ||
         // What the reader need not tell the sender ("You do not have to tell us if you include us in your Will").
         NO_NEED_TO_TELL.test(before) ||
+        // What the reader may ask or talk about ("please contact the office if you'd like to talk about the
+        // contribution"): a topic word there is the subject of their question, not something asked of them.
+        (mentionOnly && ABOUT_QUERY.test(before)) ||
         // A contribution paid through a school's payment system ("make your contribution on ParentPay") is the
         // school's charge for a trip or activity under its charging policy, not a gift.
         (purpose === 'fundraising' && schoolPayment && /contribut/i.test(own)) ||
@@ -705,6 +708,10 @@ const COMPENSATION =
 /** "You do not have to tell us…", "there's no need to let us know…": what follows is the reader's own business. */
 const NO_NEED_TO_TELL =
   /\b(?:do\s+not|don['’]t|does\s+not|doesn['’]t|no\s+need\s+to|never\s+need\s+to)\s+(?:have\s+to\s+|need\s+to\s+)?(?:tell|let|inform)\s+(?:us|me)\b/i;
+
+/** Just before a topic word: the reader's question or talk about it ("talk to someone in confidence about the"). */
+const ABOUT_QUERY =
+  /\b(?:talk|speak|chat|ask|asking|questions?|quer(?:y|ies)|enquir\w*|inquir\w*|worr\w*|concerns?|advice)\b[^.?!]{0,40}\babout\s+(?:the|your|this|that|a|any|our)?\s*$/i;
 
 /** A school's payment system, through which parents pay for trips, meals and clubs. */
 const SCHOOL_PAYMENT =
