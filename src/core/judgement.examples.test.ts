@@ -1548,6 +1548,37 @@ const rows: Row[] = [
     context: { sender: 'public-authority' },
     dm: NOT_DM,
   },
+  {
+    name: "a council's notice of new parking charges, up from the old ones, is a price-change notice",
+    subject: 'Car park charges from May',
+    body: 'Pay and display charges are changing from 1 May. Parking at Bridge Street car park will cost £1.50 an hour, up from £1.20. Use the app or the machines on site.\n\nLowfield District Council',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'a licence renewal reminder stating the statutory fee sells nothing',
+    subject: 'Renew your licence',
+    body: 'Renew your TV Licence before 30 September. A colour licence costs £174.50. Pay in one go or spread the cost by Direct Debit.',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a council's debt advice that asks whether residents need money before payday is no loan offer",
+    subject: 'Worried about money?',
+    body: "Need up to £500 before payday? Don't turn to loan sharks. Our free money advice team can help you with debts and benefits. Call 0300 555 0199.\n\nMidford Council",
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
+
+  {
+    name: "a diner's 'kids eat free' text is a promotion",
+    subject: '',
+    channel: 'sms',
+    body: "Kids eat free this half term at Dale's Diner! Enjoy a free kids' meal with every adult main. Book at dales.example. Reply STOP to opt out",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 ];
 
 describe('everyday judgement', () => {
