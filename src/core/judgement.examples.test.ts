@@ -1569,7 +1569,22 @@ const rows: Row[] = [
     context: { sender: 'public-authority' },
     dm: NOT_DM,
   },
-
+  {
+    name: "a firm's warning about scam texts that quote an offer is not its own offer",
+    subject: 'Protect yourself from scam texts',
+    body: "We've seen texts pretending to be from us offering 'two for the price of one' breaks and asking you to claim your £500 voucher. We will never text you a link like this.\n\nSunbay Holidays security team",
+    context: { sender: 'business' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a charity's text asking supporters to tell friends they can give by text is still an ask",
+    subject: '',
+    channel: 'sms',
+    body: 'Tell your friends: they can give £5 to Heartline by texting HEART to 70085. Thank you! Reply STOP to opt out',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
   {
     name: "a diner's 'kids eat free' text is a promotion",
     subject: '',

@@ -501,6 +501,7 @@ export function sentenceActs(
   const standIn = COMPENSATION.test(text) && !PRICED.test(text);
   const schoolPayment = SCHOOL_PAYMENT.test(text);
   const serviceAlerts = SERVICE_ALERTS.test(text);
+  const scamReport = SCAM_REPORT.test(text);
   const overlaps = (spans: [number, number][], h: ActHit) =>
     spans.some(([a, b]) => h.start < b + offset && h.end > a + offset);
   const acts: LocalAct[] = [];
@@ -556,7 +557,10 @@ export function sentenceActs(
         // looks ahead to a next purchase ("Thanks for your order: here's 10% off your next one").
         (role === 'offer' && acknowledges && !request && !/\bnext\b/i.test(text)) ||
         (!mentionOnly && senderDoesAt(terms, at) && !ADDRESSES_READER.test(own)) ||
-        (!mentionOnly && thirdPartyDoesAt(terms, at)) ||
+        (!mentionOnly && !request && thirdPartyDoesAt(terms, at)) ||
+        // A scam or a fake described to warn the reader ("texts pretending to be from us offering 'two for the price
+        // of one' holidays") reports someone else's lure.
+        scamReport ||
         // "Free software" the movement and its licences ("an article on free software licences") offers nothing.
         (purpose === 'promotional' && overlaps(libre, h)) ||
         (mentionOnly && (acknowledges || owes)) ||
@@ -712,6 +716,10 @@ const NO_NEED_TO_TELL =
 /** Just before a topic word: the reader's question or talk about it ("talk to someone in confidence about the"). */
 const ABOUT_QUERY =
   /\b(?:talk|speak|chat|ask|asking|questions?|quer(?:y|ies)|enquir\w*|inquir\w*|worr\w*|concerns?|advice)\b[^.?!]{0,40}\babout\s+(?:the|your|this|that|a|any|our)?\s*$/i;
+
+/** A sentence that warns of a scam or a fake ("reports of fake 'closing down sale' websites"). */
+const SCAM_REPORT =
+  /\b(?:scams?|scammers?|fake|bogus|fraudulent|fraudsters?|pretending\s+to\s+be|phishing|impersonat\w+|counterfeit)\b/i;
 
 /** A school's payment system, through which parents pay for trips, meals and clubs. */
 const SCHOOL_PAYMENT =
