@@ -1594,6 +1594,14 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'promotional',
   },
+  {
+    name: "a colleague's note to sign a leaving card asks for no signature on a campaign",
+    subject: 'Leaving lunch',
+    body: "Hi all,\n\nBring a dish to share on Friday for Raj's leaving lunch. Sign the card in the kitchen before Thursday.\n\nMo",
+    context: { sender: 'business' },
+    dm: NOT_DM,
+  },
+
 ];
 
 describe('everyday judgement', () => {
