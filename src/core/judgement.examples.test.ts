@@ -1601,7 +1601,13 @@ const rows: Row[] = [
     context: { sender: 'business' },
     dm: NOT_DM,
   },
-
+  {
+    name: "a school's note of what a cinema trip costs, paid on ParentPay, is its charge for the trip",
+    subject: 'Year 2 cinema trip',
+    body: 'Dear parents,\n\nChildren need £3 by Monday for the Year 2 cinema trip; please pay on ParentPay. The trip is on Thursday afternoon.\n\nOakfield Primary',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
 ];
 
 describe('everyday judgement', () => {

@@ -546,6 +546,9 @@ export function sentenceActs(
         // A contribution paid through a school's payment system ("make your contribution on ParentPay") is the
         // school's charge for a trip or activity under its charging policy, not a gift.
         (purpose === 'fundraising' && schoolPayment && /contribut/i.test(own)) ||
+        // So is what a trip or an activity paid for there costs ("£2 by Wednesday for the cinema trip; please pay on
+        // ParentPay"): a sale's words in it name what is charged for, unless they raise money (a PTA's raffle).
+        (purpose !== 'fundraising' && schoolPayment && mentionOnly) ||
         // Asking whether the reader still wants their service reminders or alerts ("Would you like to keep receiving
         // these reminders?") asks consent for service messages, not for marketing.
         (signal === 'consent-request' && serviceAlerts) ||
