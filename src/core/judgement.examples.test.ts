@@ -1608,6 +1608,22 @@ const rows: Row[] = [
     context: { sender: 'public-authority' },
     dm: NOT_DM,
   },
+  {
+    name: "a claims firm's no-win-no-fee pitch for delayed flights is a promotion",
+    subject: 'Train delayed?',
+    body: "Train delayed by an hour or more? You could claim up to £80 back. We'll handle your claim for just 20% - no win no fee. Start at railclaim.example.",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a charity's sleep-out that asks people to sign up and raise vital funds is fundraising",
+    subject: 'Sleep out this winter',
+    body: 'Join us for the Winter Sleep Out on 6 December. Sign up today and raise vital funds for people sleeping rough in Leeds. Registration is £15.\n\nNightshelter Leeds',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
 ];
 
 describe('everyday judgement', () => {
