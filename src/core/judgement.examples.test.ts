@@ -1624,6 +1624,14 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'fundraising',
   },
+  {
+    name: 'a housing repair text asking that someone 18+ is in names no age-limited promotion',
+    subject: '',
+    channel: 'sms',
+    body: 'Westmoor Homes: repair appt confirmed for job 55120 (boiler) Thu 9 Oct 8am-12pm. Pls make sure someone 18+ is in. To rearrange call 0300 555 0177.',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
 ];
 
 describe('everyday judgement', () => {
