@@ -1632,6 +1632,32 @@ const rows: Row[] = [
     context: { sender: 'public-authority' },
     dm: NOT_DM,
   },
+
+  {
+    name: "a charity-run gym's monthly membership price is a sale, not supporter membership",
+    subject: '',
+    channel: 'sms',
+    body: "Join Westgate Community Fitness today - it's £22 for a month's membership, including classes and the pool. Reply STOP to opt out",
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a bank's note that the customer can borrow up to their overdraft limit before interest is account information",
+    subject: 'Your arranged overdraft',
+    body: 'Your arranged overdraft limit is £500. You can borrow up to £500 before any interest is charged on your current account ending 2291.\n\nNorthway Bank',
+    context: { sender: 'business' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a shop's was-price reduction is a sale, not a price-change notice",
+    subject: '',
+    channel: 'sms',
+    body: 'Winter coats now £45, down from £90, at Hollis & Co this weekend. Reply STOP to opt out',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 ];
 
 describe('everyday judgement', () => {
