@@ -1632,7 +1632,31 @@ const rows: Row[] = [
     context: { sender: 'public-authority' },
     dm: NOT_DM,
   },
-
+  {
+    name: 'an offer that mentions scams is still an offer',
+    subject: 'Stay safe online',
+    body: 'Protect yourself from scams with SafeNet Premium - 40% off this week only. Upgrade at safenet.example.',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a charity's appeal against fraudsters still asks for money",
+    subject: 'Stop the fraudsters',
+    body: 'Help us fight the fraudsters who target older people: please donate £10 today at elderwatch.example/give.\n\nElderwatch',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
+  {
+    name: "an invitation to ask about a discount is an offer, not the reader's own question",
+    subject: '',
+    channel: 'sms',
+    body: 'Ask us about our discount for NHS staff at any Brightside branch this month. Reply STOP to opt out',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
   {
     name: "a charity-run gym's monthly membership price is a sale, not supporter membership",
     subject: '',

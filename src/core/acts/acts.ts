@@ -548,7 +548,7 @@ export function sentenceActs(
         (purpose === 'fundraising' && schoolPayment && /contribut/i.test(own)) ||
         // So is what a trip or an activity paid for there costs ("£2 by Wednesday for the cinema trip; please pay on
         // ParentPay"): a sale's words in it name what is charged for, unless they raise money (a PTA's raffle).
-        (purpose !== 'fundraising' && schoolPayment && mentionOnly) ||
+        (purpose !== 'fundraising' && schoolPayment && mentionOnly && SCHOOL_CHARGE.test(text)) ||
         // Asking whether the reader still wants their service reminders or alerts ("Would you like to keep receiving
         // these reminders?") asks consent for service messages, not for marketing.
         (signal === 'consent-request' && serviceAlerts) ||
@@ -560,7 +560,11 @@ export function sentenceActs(
         // looks ahead to a next purchase ("Thanks for your order: here's 10% off your next one").
         (role === 'offer' && acknowledges && !request && !/\bnext\b/i.test(text)) ||
         (!mentionOnly && senderDoesAt(terms, at) && !ADDRESSES_READER.test(own)) ||
-        (!mentionOnly && !request && thirdPartyDoesAt(terms, at)) ||
+        (!mentionOnly &&
+          !request &&
+          !PRICED.test(own) &&
+          !/\bfree\b/i.test(own) &&
+          thirdPartyDoesAt(terms, at)) ||
         // A scam or a fake described to warn the reader ("texts pretending to be from us offering 'two for the price
         // of one' holidays") reports someone else's lure.
         scamReport ||
@@ -716,17 +720,23 @@ const COMPENSATION =
 const NO_NEED_TO_TELL =
   /\b(?:do\s+not|don['’]t|does\s+not|doesn['’]t|no\s+need\s+to|never\s+need\s+to)\s+(?:have\s+to\s+|need\s+to\s+)?(?:tell|let|inform)\s+(?:us|me)\b/i;
 
-/** Just before a topic word: the reader's question or talk about it ("talk to someone in confidence about the"). */
+/**
+ * Just before a topic word: the reader's own question or worry about it ("questions about your", "talk to someone in
+ * confidence about the"). An invitation to ask about what the sender offers ("Ask us about our discount") is no
+ * such thing.
+ */
 const ABOUT_QUERY =
-  /\b(?:talk|speak|chat|ask|asking|questions?|quer(?:y|ies)|enquir\w*|inquir\w*|worr\w*|concerns?|advice)\b[^.?!]{0,40}\babout\s+(?:the|your|this|that|a|any|our)?\s*$/i;
+  /\b(?:questions?|quer(?:y|ies)|worr(?:y|ies|ied)|concerns?|problems?|difficult(?:y|ies)|in\s+confidence)\b[^.?!]{0,40}\babout\s+(?:the|your|this|that|any)?\s*$/i;
 
 /** A sentence that warns of a scam or a fake ("reports of fake 'closing down sale' websites"). */
 const SCAM_REPORT =
-  /\b(?:scams?|scammers?|fake|bogus|fraudulent|fraudsters?|pretending\s+to\s+be|phishing|impersonat\w+|counterfeit)\b/i;
+  /\b(?:pretending\s+to\s+be|posing\s+as|claiming\s+to\s+be\s+from|impersonating|reports?\s+of\s+(?:fake|bogus|scam|fraudulent))\b/i;
 
 /** A school's payment system, through which parents pay for trips, meals and clubs. */
 const SCHOOL_PAYMENT =
-  /\b(?:parent\s?pay|school\s?money|scopay|squid|tucasi|arbor|parentmail|school gateway|schoolcomms)\b/i;
+  /\b(?:parent\s?pay|school\s?money|scopay|squid|tucasi|parentmail|school gateway|schoolcomms)\b/i;
+/** What a school charges parents for: a trip, a visit, lessons, meals. */
+const SCHOOL_CHARGE = /\b(?:trips?|visits?|outings?|residentials?|swimming|lessons?|lunch(?:es)?|meals?)\b/i;
 
 /** Service messages the reader gets: reminders, alerts and notifications about their own matter. */
 const SERVICE_ALERTS =
