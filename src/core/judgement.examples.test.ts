@@ -1682,6 +1682,33 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'promotional',
   },
+  {
+    name: "a furniture shop's interest-free finance is an offer",
+    subject: '',
+    channel: 'sms',
+    body: 'Ask about our interest-free finance on all beds this weekend at Dreamwell Reading. Reply STOP to opt out',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a shop's Black Friday deals are a promotion",
+    subject: '',
+    channel: 'sms',
+    body: 'Our Black Friday deals on TVs and laptops start at 8am at Techzone Swindon. Reply STOP to opt out',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: 'a heading before an offer with a modal in it is no record field',
+    subject: '',
+    channel: 'sms',
+    body: "Half-term treat: under-5s can eat free all week at Rosa's Kitchen with every adult main. Reply STOP to opt out",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 ];
 
 describe('everyday judgement', () => {
