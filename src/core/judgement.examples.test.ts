@@ -1704,7 +1704,7 @@ const rows: Row[] = [
     name: 'a heading before an offer with a modal in it is no record field',
     subject: '',
     channel: 'sms',
-    body: "Half-term treat: under-5s can eat free all week at Rosa's Kitchen with every adult main. Reply STOP to opt out",
+    body: "Half-term treat: under-5s can eat free all week.\nRosa's Kitchen. Reply STOP to opt out",
     context: { sender: 'business' },
     dm: DM,
     purpose: 'promotional',

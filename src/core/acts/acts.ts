@@ -468,9 +468,12 @@ export function sentenceActs(
   // speaks to the reader, not a record's field.
   const valueAt = labelEnd > 0 ? terms.findIndex((t, k) => starts[k]! > labelEnd && isWord(t)) : -1;
   const first = valueAt >= 0 ? terms[valueAt]! : undefined;
+  // So does a value with a modal in it ("Half-term treat: under-12s can eat free all week").
   const verbValue =
     first !== undefined &&
-    (first.tags.has('Imperative') || (first.tags.has('Infinitive') && !first.tags.has('Noun')));
+    (first.tags.has('Imperative') ||
+      (first.tags.has('Infinitive') && !first.tags.has('Noun')) ||
+      terms.slice(valueAt).some((t) => t.tags.has('Modal')));
   const record =
     (recordLine(text) && !askInLabel && !offerInLabel && !verbValue) ||
     hits.some((h) => roleOf(h) === 'record');
