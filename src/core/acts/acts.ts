@@ -201,13 +201,7 @@ const ELIDED_I = new Set([
   'gather',
   'assume',
   'agree',
-  'am',
   'have',
-  'had',
-  'was',
-  'will',
-  'can',
-  'do',
 ]);
 /** Verbs of getting in touch, and the words after them that make the opening an instruction ("Call now"). */
 const CONTACT_VERBS = new Set(['call', 'ring', 'phone', 'text', 'txt', 'dial', 'email', 'contact']);
@@ -378,6 +372,22 @@ function recordLine(text: string): boolean {
   return /[\p{N}£$€]/u.test(value.slice(0, 24)) || words <= 3;
 }
 
+/**
+ * A label before an instruction ("Partner offer: enjoy 3 months of StreamBox free at…") or before a value with a
+ * modal in it ("Half-term treat: under-12s can eat free all week") heads a sentence that speaks to the reader, not a
+ * record's field. Asked only of lines that look like records.
+ */
+function sentenceAfterLabel(terms: ActTerm[], starts: number[], labelEnd: number): boolean {
+  const at = terms.findIndex((t, k) => starts[k]! > labelEnd && isWord(t));
+  if (at < 0) return false;
+  const first = terms[at]!;
+  return (
+    first.tags.has('Imperative') ||
+    (first.tags.has('Infinitive') && !first.tags.has('Noun')) ||
+    terms.slice(at).some((t) => t.tags.has('Modal'))
+  );
+}
+
 /** A value that is a way to respond: a link, an address or a telephone number. */
 const PHONE_VALUE = /^\s*(?:call\s+|ring\s+|tel:?\s*)?\+?[0-9][0-9 ()-]{8,16}\s*$/i;
 const contactValue = (v: string) => LINK_VALUE.test(v) || PHONE_VALUE.test(v);
@@ -464,18 +474,8 @@ export function sentenceActs(
         h.end - offset <= labelEnd &&
         purposeOfSignal(patterns[h.pattern]!.signal) !== null,
     );
-  // A label before an instruction ("Partner offer: enjoy 3 months of StreamBox free at…") heads a sentence that
-  // speaks to the reader, not a record's field.
-  const valueAt = labelEnd > 0 ? terms.findIndex((t, k) => starts[k]! > labelEnd && isWord(t)) : -1;
-  const first = valueAt >= 0 ? terms[valueAt]! : undefined;
-  // So does a value with a modal in it ("Half-term treat: under-12s can eat free all week").
-  const verbValue =
-    first !== undefined &&
-    (first.tags.has('Imperative') ||
-      (first.tags.has('Infinitive') && !first.tags.has('Noun')) ||
-      terms.slice(valueAt).some((t) => t.tags.has('Modal')));
   const record =
-    (recordLine(text) && !askInLabel && !offerInLabel && !verbValue) ||
+    (recordLine(text) && !askInLabel && !offerInLabel && !sentenceAfterLabel(terms, starts, labelEnd)) ||
     hits.some((h) => roleOf(h) === 'record');
   // "Dan Morrow needs your vote - find your polling station at…": a party asking for the reader's vote in the
   // sentence that names the polling station campaigns; there the civic cue neither marks service nor covers words.
