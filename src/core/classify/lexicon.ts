@@ -18,7 +18,7 @@ import thirdParty from '../../data/lexicons/third-party.json' with { type: 'json
 import welsh from '../../data/lexicons/welsh.json' with { type: 'json' };
 import type { PatternRole } from '../acts/acts.ts';
 import { type ParsedMatch, parseMatch } from '../nlp/nlp.ts';
-import { type Needs, needsOf } from '../nlp/prefilter.ts';
+import { type Needs, needsOf, type PackedNeeds, packNeeds, type Vocabulary } from '../nlp/prefilter.ts';
 import type { Signal } from './classification.ts';
 
 export interface LexiconPattern {
@@ -105,6 +105,8 @@ export interface CompiledMatch {
   pattern: number;
   match: ParsedMatch;
   needs: Needs;
+  /** The same needs packed against CompiledLexicons.vocabulary, for the check's hot loop. */
+  packed: PackedNeeds;
 }
 
 export interface CompiledLexicons {
@@ -114,6 +116,51 @@ export interface CompiledLexicons {
   byWord: Map<string, number[]>;
   /** Matches with no word or tag need (regex-only): checked on every sentence. */
   always: number[];
+  /** Ids of the words and tags the needs name (see PackedNeeds). */
+  vocabulary: Vocabulary;
+}
+
+/**
+ * Words (and tags) found in most sentences of a message. A match filed under one of them would be tried on most
+ * sentences, so it is filed under a rarer word it needs when it has one (any required word will do: a sentence
+ * without it cannot match).
+ */
+const COMMON = new Set(
+  'the a an and or of to in on at for from by with as is are be was were will would can could may might should do does did have has had i me my you your yours we our us it its this that these those there here please just get make send not no all any more new now so if but'.split(
+    ' ',
+  ),
+);
+/** Tags on few terms, unlike #Noun or #Verb: worth filing under when nothing rarer is needed. */
+const RARE_TAGS = new Set(['#money', '#percent', '#url', '#email', '#phonenumber', '#hashtag', '#atmention']);
+
+function commonness(word: string): number {
+  if (word.startsWith('#')) return RARE_TAGS.has(word) ? 10 : 100;
+  return COMMON.has(word) ? 50 : 1;
+}
+
+/**
+ * The words to file a match under: for its required group that is rarest in text, each alternative's rarest word
+ * (every word of an alternative is required, so any one of them will do). Null when it needs no words or tags.
+ */
+function fileUnder(needs: Needs): string[] | null {
+  let best: string[] | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const need of needs) {
+    if (need instanceof RegExp) continue;
+    let cost = 0;
+    const keys: string[] = [];
+    for (const alt of need) {
+      let key = alt[0]!;
+      for (const w of alt) if (commonness(w) < commonness(key)) key = w;
+      keys.push(key);
+      cost += commonness(key);
+    }
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = [...new Set(keys)];
+    }
+  }
+  return best;
 }
 
 let shared: CompiledLexicons | undefined;
@@ -130,6 +177,7 @@ export function compileLexicons(
 ): CompiledLexicons {
   const patterns: CompiledPattern[] = [];
   const matches: CompiledMatch[] = [];
+  const vocabulary: Vocabulary = new Map();
   const add = (signal: Signal, p: LexiconPattern, language: CompiledPattern['language']) => {
     const index = patterns.length;
     patterns.push({
@@ -139,7 +187,8 @@ export function compileLexicons(
       language,
     });
     for (const m of Array.isArray(p.match) ? p.match : [p.match]) {
-      matches.push({ pattern: index, match: parseMatch(m), needs: needsOf(m) });
+      const needs = needsOf(m);
+      matches.push({ pattern: index, match: parseMatch(m), needs, packed: packNeeds(needs, vocabulary) });
     }
   };
   for (const [signal, lexicon] of Object.entries(lexicons) as [Signal, Lexicon][]) {
@@ -150,17 +199,41 @@ export function compileLexicons(
   const byWord = new Map<string, number[]>();
   const always: number[] = [];
   matches.forEach((m, i) => {
-    // File the match under the first required group of words: a sentence without any of them cannot match.
-    const group = m.needs.find((n): n is string[][] => !(n instanceof RegExp));
-    if (!group) {
+    // File the match under its rarest required group of words: a sentence without any of them cannot match.
+    const keys = fileUnder(m.needs);
+    if (!keys) {
       always.push(i);
       return;
     }
-    for (const key of new Set(group.map((alt) => alt[0]!))) {
+    for (const key of keys) {
       const list = byWord.get(key);
       if (list) list.push(i);
       else byWord.set(key, [i]);
     }
   });
-  return { patterns, matches, byWord, always };
+  return { patterns, matches, byWord, always, vocabulary };
+}
+
+/** Marks for candidatesOf, reused across calls (a check is synchronous, so one buffer serves every sentence). */
+let marks = new Uint8Array(0);
+
+/**
+ * Indexes of the matches worth trying on a sentence with these words (see wordSet): those filed under one of its
+ * words or tags, and those always tried; ascending, so hits come in compiled order.
+ */
+export function candidatesOf(words: ReadonlySet<string>, lexicons: CompiledLexicons): number[] {
+  if (marks.length < lexicons.matches.length) marks = new Uint8Array(lexicons.matches.length);
+  const out: number[] = [];
+  const take = (i: number) => {
+    if (marks[i]) return;
+    marks[i] = 1;
+    out.push(i);
+  };
+  for (const i of lexicons.always) take(i);
+  for (const w of words) {
+    const list = lexicons.byWord.get(w);
+    if (list) for (const i of list) take(i);
+  }
+  for (const i of out) marks[i] = 0;
+  return out.sort((a, b) => a - b);
 }

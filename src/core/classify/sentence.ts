@@ -5,8 +5,8 @@
  */
 import { type LocalAct, sentenceActs } from '../acts/acts.ts';
 import { matchAll, type Parsed, parse, wordSet } from '../nlp/nlp.ts';
-import { mayMatch } from '../nlp/prefilter.ts';
-import type { CompiledLexicons } from './lexicon.ts';
+import { mayMatchPacked, presentIn, type SentenceWords } from '../nlp/prefilter.ts';
+import { type CompiledLexicons, candidatesOf } from './lexicon.ts';
 
 export interface LocalHit {
   /** Index into CompiledLexicons.patterns. */
@@ -144,14 +144,12 @@ function analyseParsed(
   const starts = parsed.termStarts[sentence];
   if (terms && starts) {
     // Only matches filed under a word (or tag) of this sentence, in compiled order so results are stable.
-    const candidates = new Set<number>(lexicons.always);
-    for (const w of words) {
-      const list = lexicons.byWord.get(w);
-      if (list) for (const i of list) candidates.add(i);
-    }
-    for (const i of [...candidates].sort((a, b) => a - b)) {
+    const candidates = candidatesOf(words, lexicons);
+    const sw: SentenceWords = { words };
+    const present = presentIn(sw, lexicons.vocabulary);
+    for (const i of candidates) {
       const m = lexicons.matches[i]!;
-      if (!mayMatch(m.needs, words)) continue;
+      if (!mayMatchPacked(m.packed, present, sw)) continue;
       for (const [, a, b] of matchAll(parsed, m.match, sentence)) {
         if (b <= a) continue;
         const start = starts[a]! - base;

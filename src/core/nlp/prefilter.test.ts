@@ -25,6 +25,14 @@ describe('needsOf / mayMatch', () => {
     ['{give} now', 'gave now', true],
     ['/^[0-9]+p$/', 'costs 150p', true],
     ['/^[0-9]+p$/', 'costs a lot', false],
+    // A part that is not a plain word is left out; the alternative still needs its other words.
+    ['(po box|p.o. box|freepost)', 'write to P.O. Box 12', true],
+    ['(po box|p.o. box|freepost)', 'write to us', false],
+    // Anchors do not hide a token's words.
+    ['^(contribution|contributions)', 'contributions welcome', true],
+    ['^(contribution|contributions)', 'gifts welcome', false],
+    // A regex need is tested against each word, never across two.
+    ['/^[0-9]+p$/', 'costs 150 p', false],
   ])('%s on %j → %s', (pattern, sentence, expected) => {
     expect(mayMatch(needsOf(pattern), set(sentence))).toBe(expected);
   });

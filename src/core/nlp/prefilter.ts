@@ -62,7 +62,10 @@ function topLevelTokens(pattern: string): string[] {
   return out;
 }
 
-/** Literal words of a phrase as they will appear in a sentence's word set, or null if any part is not literal. */
+/**
+ * Literal words of a phrase as they will appear in a sentence's word set, or null if no part is literal. Parts
+ * that are not literal ("p.o.", a tag, an optional word) are left out: requiring fewer words is still sound.
+ */
 function literalWords(phrase: string): string[] | null {
   // `(word && #Tag)`: one term that is both; only its literal side can be required.
   if (phrase.includes('&&')) {
@@ -71,12 +74,9 @@ function literalWords(phrase: string): string[] | null {
     return literal.length ? literal.flat() : null;
   }
   const words: string[] = [];
-  for (const w of phrase.trim().split(/\s+/)) {
-    if (!w || /[#.{}/*+?^$[\]<>@~!]/.test(w.replace(/^[a-z0-9'’&-]+$/i, ''))) return null;
-    if (/^[#{/.@]/.test(w)) return null;
-    words.push(...wordForms(w));
-  }
-  return words;
+  for (const w of phrase.trim().split(/\s+/))
+    if (/^[\p{L}\p{N}'’&£-]+$/u.test(w)) words.push(...wordForms(w));
+  return words.length ? words : null;
 }
 
 /** A word and, for hyphenated or contracted words, its parts (compromise splits "opt-out" into two terms). */
@@ -86,9 +86,20 @@ export function wordForms(word: string): string[] {
   return parts.length > 1 ? parts : [lower];
 }
 
+/**
+ * A regex need. Most are tested once against the sentence's words joined by line breaks (see mayMatch): with the
+ * `m` flag, `^` and `$` anchor at each word. One with a part that can match a line break (`[^…]`, `\s`, `\W`,
+ * `\D`) could reach across words, so it is compiled without `m` and tested word by word.
+ */
+function regexNeed(source: string): RegExp {
+  return new RegExp(source, /\[\^|\\[sWD]/.test(source) ? 'i' : 'im');
+}
+
 export function needsOf(pattern: string): Needs {
   const needs: Needs = [];
-  for (const token of topLevelTokens(pattern)) {
+  for (const anchored of topLevelTokens(pattern)) {
+    // Anchors (`^` at the sentence's start, `$` at its end) do not change which words a token needs.
+    const token = anchored.startsWith('/') ? anchored : anchored.replace(/^\^/, '').replace(/\$$/, '');
     if (/[?*]$/.test(token) || /\{\d*,?\d*\}$/.test(token)) continue; // optional or repeated: not required
     const tag = /^#([A-Za-z]+)$/.exec(token);
     if (tag) {
@@ -104,7 +115,7 @@ export function needsOf(pattern: string): Needs {
     const regex = /^\/(.+)\/$/.exec(token);
     if (regex) {
       try {
-        needs.push(new RegExp(regex[1]!, 'i'));
+        needs.push(regexNeed(regex[1]!));
       } catch {
         // Not a regex we can read: no filtering on it.
       }
@@ -131,10 +142,122 @@ export function needsOf(pattern: string): Needs {
   return needs;
 }
 
-/** True when the sentence's words could satisfy the pattern's needs. */
+/** The words of a word set (tags left out) one per line, for the regex needs. */
+function linesOf(words: ReadonlySet<string>): string {
+  const list: string[] = [];
+  for (const w of words) if (w[0] !== '#') list.push(w);
+  return list.join('\n');
+}
+
+/** A sentence's word set as the pre-filter reads it; `lines` and `present` are filled on first need. */
+export interface SentenceWords {
+  words: ReadonlySet<string>;
+  lines?: string;
+  /** present[id] is 1 when the vocabulary's word `id` is in `words` (see presentIn). */
+  present?: Uint8Array;
+}
+
+/**
+ * The words and tags the needs of a set of patterns name, each with a small integer id, so that a sentence's
+ * words become a byte array and a pattern's word needs a flat list of ids (see PackedNeeds): a check tests a few
+ * hundred patterns per sentence right after compromise has filled the caches with its parse, and walking nested
+ * arrays of strings there cost several times the test itself.
+ */
+export type Vocabulary = Map<string, number>;
+
+/**
+ * A pattern's needs, packed: `words` is, for each word group, its number of alternatives, then for each
+ * alternative its number of words and their ids; `regexes` are the regex needs, tested after the words.
+ */
+export interface PackedNeeds {
+  words: Int32Array;
+  regexes: RegExp[];
+}
+
+export function packNeeds(needs: Needs, vocabulary: Vocabulary): PackedNeeds {
+  const words: number[] = [];
+  const regexes: RegExp[] = [];
+  const id = (w: string) => {
+    let n = vocabulary.get(w);
+    if (n === undefined) {
+      n = vocabulary.size;
+      vocabulary.set(w, n);
+    }
+    return n;
+  };
+  for (const need of needs) {
+    if (need instanceof RegExp) {
+      regexes.push(need);
+      continue;
+    }
+    words.push(need.length);
+    for (const alt of need) words.push(alt.length, ...alt.map(id));
+  }
+  return { words: Int32Array.from(words), regexes };
+}
+
+/** Which words of the vocabulary a sentence has (computed once per sentence). */
+export function presentIn(sentence: SentenceWords, vocabulary: Vocabulary): Uint8Array {
+  if (sentence.present) return sentence.present;
+  const present = new Uint8Array(vocabulary.size);
+  for (const w of sentence.words) {
+    const n = vocabulary.get(w);
+    if (n !== undefined) present[n] = 1;
+  }
+  sentence.present = present;
+  return present;
+}
+
+/** mayMatch on packed needs: the same answer, for the check's hot loop. */
+export function mayMatchPacked(needs: PackedNeeds, present: Uint8Array, sentence: SentenceWords): boolean {
+  const code = needs.words;
+  let at = 0;
+  while (at < code.length) {
+    let alternatives = code[at++]!;
+    let met = false;
+    while (alternatives-- > 0) {
+      const count = code[at++]!;
+      const end = at + count;
+      if (!met) {
+        let all = true;
+        for (let k = at; k < end; k++) {
+          if (present[code[k]!] !== 1) {
+            all = false;
+            break;
+          }
+        }
+        met = all;
+      }
+      at = end;
+    }
+    if (!met) return false;
+  }
+  for (const need of needs.regexes) {
+    if (need.multiline) {
+      sentence.lines ??= linesOf(sentence.words);
+      if (!need.test(sentence.lines)) return false;
+      continue;
+    }
+    let any = false;
+    for (const w of sentence.words) {
+      if (w[0] !== '#' && need.test(w)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+/** True when the sentence's words could satisfy the pattern's needs (the reference; the check uses mayMatchPacked). */
 export function mayMatch(needs: Needs, words: ReadonlySet<string>): boolean {
   for (const need of needs) {
     if (need instanceof RegExp) {
+      if (need.multiline) {
+        if (!need.test(linesOf(words))) return false;
+        continue;
+      }
       let any = false;
       for (const w of words) {
         if (w[0] !== '#' && need.test(w)) {
@@ -143,7 +266,9 @@ export function mayMatch(needs: Needs, words: ReadonlySet<string>): boolean {
         }
       }
       if (!any) return false;
-    } else if (!need.some((alt) => alt.every((w) => words.has(w)))) return false;
+      continue;
+    }
+    if (!need.some((alt) => alt.every((w) => words.has(w)))) return false;
   }
   return true;
 }
