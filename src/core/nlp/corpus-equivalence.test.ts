@@ -1,15 +1,17 @@
 /**
  * The shortcuts in the parse and the pattern look-up may only save work. On real text (the everyday drafts, the
  * scenarios and, where ../shared/corpus is present, every 16th item of the dev and uk_dev corpora):
+ * - `nlpParse` (compromise without its chunker) gives every term the same text, forms and tags as `nlp()`;
  * - every match compromise finds in a sentence is among that sentence's candidates and passes the pre-filter;
  * - the packed pre-filter the check runs answers as the reference one does, for every pattern and sentence.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import nlp from 'compromise';
 import { describe, expect, test } from 'vitest';
 import { candidatesOf, sharedLexicons } from '../classify/lexicon.ts';
 import { loadScenarios } from '../scenario.ts';
-import { matchAll, parse, wordSet } from './nlp.ts';
+import { matchAll, nlpParse, parse, wordSet } from './nlp.ts';
 import { mayMatch, mayMatchPacked, presentIn, type SentenceWords } from './prefilter.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -35,7 +37,37 @@ for (const name of ['dev.jsonl', 'uk_dev.jsonl']) {
   });
 }
 
+interface Term {
+  text: string;
+  pre: string;
+  post: string;
+  normal?: string;
+  machine?: string;
+  implicit?: string;
+  alias?: string[];
+  tags: Set<string>;
+  index?: number[];
+}
+const terms = (doc: unknown) =>
+  (doc as { document: Term[][] }).document.map((s) =>
+    s.map((t) => [
+      t.text,
+      t.pre,
+      t.post,
+      t.normal,
+      t.machine,
+      t.implicit,
+      t.alias,
+      [...t.tags].sort(),
+      t.index,
+    ]),
+  );
+
 describe('on real text', () => {
+  test('nlpParse tags every term as nlp() does', () => {
+    for (const [id, text] of texts) expect(terms(nlpParse(text)), id).toEqual(terms(nlp(text)));
+  });
+
   test('every match in a sentence is a candidate and passes the pre-filter', () => {
     const lexicons = sharedLexicons();
     let found = 0;
