@@ -34,6 +34,16 @@ describe('segmentBody', () => {
     ],
     ['mobile footer', 'On my way\nSent from my iPhone', 'On my way\n'],
     [
+      "a mail service's tagline under the writer's name",
+      'Thanks, that fixed it.\n\nKevin\nGet your free email from www.mail.example\n\nPowered by Example',
+      'Thanks, that fixed it.\n\nKevin\n',
+    ],
+    [
+      "the same words as the writer's own offer, higher up, are judged",
+      'Get your free email account at OurMail today!\nNo adverts, ever.\nSign up in a minute.\nSee you there.\n',
+      'Get your free email account at OurMail today!\nNo adverts, ever.\nSign up in a minute.\nSee you there.\n',
+    ],
+    [
       'bottom-posted reply: the quote is left out, the answer below it is judged',
       'On Mon, 3 Nov 2026 at 09:12, Sam <sam@x.example> wrote:\n> Huge sale, 50% off!\n> Buy now\n\nPlease donate to our winter appeal today.\n',
       'Please donate to our winter appeal today.\n',

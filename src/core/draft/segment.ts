@@ -53,6 +53,13 @@ const QUOTE_PREFIX = /^\s*>/;
 /** RFC 3676 signature delimiter "-- " (also accept "--" without the space, as often typed). */
 const SIG_DELIMITER = /^--\s?$/;
 const MOBILE_SIG = /^\s*(Sent from my \w+|Get Outlook for (iOS|Android))/i;
+/**
+ * A line a mail service appends to what the writer typed ("Get your free email at …", "Do you Yahoo!?",
+ * "Sent with Proton Mail"): not the writer's words, so not their promotion. Only looked for among the last lines.
+ */
+const PROVIDER_TAGLINE =
+  /^\s*(Get your (own )?free e-?mail( account)? (at|from)\b|Do you Yahoo!?|Sent (with|using|from) (Proton ?Mail|Yahoo Mail|Mail for Windows|Spark|BlackBerry)\b)/i;
+const TAGLINE_LAST_LINES = 3;
 /** A sign-off line followed by a short block (name, title, organisation, phone) is a signature. */
 const SIGN_OFF =
   /^\s*(kind(est)? regards|best regards|warm regards|regards|best wishes|many thanks|thanks( again)?|thank you|yours (sincerely|faithfully|truly)|cheers|best|all the best|cofion|diolch)[,.!]?\s*$/i;
@@ -126,7 +133,8 @@ export function segmentBody(body: string): Segmented {
   const historyStart = cut < lines.length ? lines[cut]!.start : body.length;
   if (historyStart < body.length) quoted.push({ start: historyStart, end: body.length });
 
-  // 2. Signature: the delimiter, a mobile footer, or a sign-off followed by a short block, before the history.
+  // 2. Signature: the delimiter, a mobile footer, a mail service's tagline among the last lines, or a sign-off
+  //    followed by a short block, before the history.
   let sigLine = -1;
   for (let i = 0; i < cut; i++) {
     const text = lines[i]!.text;
@@ -134,6 +142,14 @@ export function segmentBody(body: string): Segmented {
     if (SIG_DELIMITER.test(text) || MOBILE_SIG.test(text)) {
       sigLine = i;
       break;
+    }
+  }
+  if (sigLine < 0) {
+    let seen = 0;
+    for (let i = cut - 1; i > 0 && seen < TAGLINE_LAST_LINES; i--) {
+      if (inInterleaved(lines[i]!.start) || lines[i]!.text.trim() === '') continue;
+      seen++;
+      if (PROVIDER_TAGLINE.test(lines[i]!.text)) sigLine = i;
     }
   }
   if (sigLine < 0) {
