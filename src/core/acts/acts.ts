@@ -372,6 +372,27 @@ function recordLine(text: string): boolean {
   return /[\p{N}£$€]/u.test(value.slice(0, 24)) || words <= 3;
 }
 
+/** Words that name a record's field, not a sender, a venue or a product. */
+const FIELD_WORD =
+  /^(?:amount|total|subtotal|pay|price|cost|fee|fees|charge|charges|balance|paid|due|payment|payments|refund|deposit|donation|donations|gift|gifts|aid|debit|membership|subscription|plan|tariff|rate|renewal|date|time|ref|reference|number|no|order|invoice|receipt|status|account|type|item|items|quantity|qty|delivery|postage|shipping|collection|tax|vat|discount|saving|savings|monthly|annual|yearly|weekly)$/i;
+
+/** A label that is a name: every word capitalised ("Riverside Leisure Centre"), none of them a field's word. */
+function nameLabel(label: string): boolean {
+  const words = label
+    .replace(/^\s*[-•*]\s*/, '')
+    .trim()
+    .split(/\s+/);
+  return words.every((w) => /^\p{Lu}/u.test(w) && !FIELD_WORD.test(w.replace(/[^\p{L}]/gu, '')));
+}
+
+/** A label that asks ("Join the Café Club"): an instruction of two words or more, not a field ("Price", "Pay by"). */
+function askingLabel(label: string, terms: ActTerm[]): boolean {
+  const words = label.trim().split(/\s+/);
+  return (
+    words.length >= 2 && !FIELD_WORD.test(words[0]!.replace(/[^\p{L}]/gu, '')) && imperativeOpening(terms)
+  );
+}
+
 /**
  * A label before an instruction ("Partner offer: enjoy 3 months of StreamBox free at…") or before a value with a
  * modal in it ("Half-term treat: under-12s can eat free all week") heads a sentence that speaks to the reader, not a
@@ -474,8 +495,26 @@ export function sentenceActs(
         h.end - offset <= labelEnd &&
         purposeOfSignal(patterns[h.pattern]!.signal) !== null,
     );
+  // A label that asks ("Join the Café Club: £10 for a year's membership gets you 10% off") or names the seller
+  // ("PureFit Basingstoke: £19.99 for a month's membership") before a price with its terms, an offer cue among
+  // them, is an advert's line, not a field and its figure: a record's label names a field ("Monthly gift: £10",
+  // "Total paid: £57.00"), and "Pay now: £20.00 for the trip" has no offer in it.
+  const priceAfterAsk =
+    labelEnd > 0 &&
+    (askingLabel(text.slice(0, labelEnd), terms) || nameLabel(text.slice(0, labelEnd))) &&
+    /^\s*[£$€]\S*\s+\S+\s+\S/.test(text.slice(labelEnd + 1)) &&
+    hits.some(
+      (h) =>
+        roleOf(h) === 'offer' &&
+        h.start - offset > labelEnd &&
+        purposeOfSignal(patterns[h.pattern]!.signal) !== null,
+    );
   const record =
-    (recordLine(text) && !askInLabel && !offerInLabel && !sentenceAfterLabel(terms, starts, labelEnd)) ||
+    (recordLine(text) &&
+      !askInLabel &&
+      !offerInLabel &&
+      !priceAfterAsk &&
+      !sentenceAfterLabel(terms, starts, labelEnd)) ||
     hits.some((h) => roleOf(h) === 'record');
   // "Dan Morrow needs your vote - find your polling station at…": a party asking for the reader's vote in the
   // sentence that names the polling station campaigns; there the civic cue neither marks service nor covers words.
