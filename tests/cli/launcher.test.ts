@@ -175,10 +175,24 @@ describe('launcher', () => {
     const deadline = Date.now() + 30_000;
     while (!SNAPSHOT.test(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(stderr).toMatch(SNAPSHOT);
-    const ps = await import('node:child_process').then(({ execFileSync }) =>
-      execFileSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], { encoding: 'utf8' }),
-    );
-    const snapshotPid = Number(ps.trim().split(/\s+/)[0]);
+    // The launcher says which snapshot it uses just before it spawns it: poll until the child is there.
+    const { execFileSync } = await import('node:child_process');
+    const childOf = (pid: number) => {
+      try {
+        return Number(
+          execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+            .trim()
+            .split(/\s+/)[0],
+        );
+      } catch {
+        return 0; // ps exits 1 when no process matches
+      }
+    };
+    let snapshotPid = childOf(child.pid!);
+    while (!(snapshotPid > 0) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      snapshotPid = childOf(child.pid!);
+    }
     expect(snapshotPid).toBeGreaterThan(0);
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.on('exit', (_code, signal) => resolve(signal)),
