@@ -1773,6 +1773,22 @@ const rows: Row[] = [
     context: { sender: 'charity' },
     dm: NOT_DM,
   },
+  {
+    name: "a new member's thank-you repeats their membership's price line: their record, not an offer",
+    subject: 'Welcome to the Friends',
+    body: 'Dear Mr Okafor,\n\nThank you for joining the Friends of Castle Museum.\n\nCastle Museum Friends: £30 for a year, free entry to all our winter lectures\nMembership number: CMF-4410\n\nWith best wishes,\nMembership Secretary',
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+  },
+  {
+    name: 'an audience label before a price with an offer heads an advert',
+    subject: '',
+    channel: 'sms',
+    body: 'New customers: £9.99 for your first month, free set-up and no joining fee. Sign up at brightnet.example',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 ];
 
 describe('everyday judgement', () => {

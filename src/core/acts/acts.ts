@@ -65,6 +65,12 @@ export interface LocalAct {
   byMood: boolean;
   /** For offers: the sentence puts it to the reader as a request ("Enjoy free delivery on your next order"). */
   inRequest?: boolean;
+  /**
+   * The act stands in an advert's line that reads like a record ("PureFit Basingstoke: £19.99 for a month's
+   * membership"): it counts unless the message confirms the reader's own order, booking or membership, where the
+   * same line is their record ("Friends of Abbey Gardens: £36 for a year" under "Thank you for joining").
+   */
+  provisional?: boolean;
 }
 
 /** A term as the acts need it (a subset of compromise's term). */
@@ -93,6 +99,8 @@ export interface SentenceActs {
   request: boolean;
   /** The sentence is a record line or carries a record cue. */
   record: boolean;
+  /** The sentence is an advert's line shaped like a record (see LocalAct.provisional): its offers are provisional. */
+  advert: boolean;
 }
 
 /** Which purpose a signal's ask or offer serves (signals that are not purposes give none). */
@@ -385,6 +393,10 @@ function nameLabel(label: string): boolean {
   return words.every((w) => /^\p{Lu}/u.test(w) && !FIELD_WORD.test(w.replace(/[^\p{L}]/gu, '')));
 }
 
+/** A label that names who an offer is for ("New members", "Students", "Under-18s"), as adverts head their prices. */
+const AUDIENCE_LABEL =
+  /^\s*(?:(?:new|existing|returning|first-time|loyal)\s+(?:members?|customers?|clients?|joiners?|patients?|students?|subscribers?)|students|families|seniors|over[- ]?60s|under[- ]?\d+s)\s*$/i;
+
 /** A label that asks ("Join the Café Club"): an instruction of two words or more, not a field ("Price", "Pay by"). */
 function askingLabel(label: string, terms: ActTerm[]): boolean {
   const words = label.trim().split(/\s+/);
@@ -501,7 +513,9 @@ export function sentenceActs(
   // "Total paid: £57.00"), and "Pay now: £20.00 for the trip" has no offer in it.
   const priceAfterAsk =
     labelEnd > 0 &&
-    (askingLabel(text.slice(0, labelEnd), terms) || nameLabel(text.slice(0, labelEnd))) &&
+    (askingLabel(text.slice(0, labelEnd), terms) ||
+      nameLabel(text.slice(0, labelEnd)) ||
+      AUDIENCE_LABEL.test(text.slice(0, labelEnd))) &&
     /^\s*[£$€]\S*\s+\S+\s+\S/.test(text.slice(labelEnd + 1)) &&
     hits.some(
       (h) =>
@@ -509,13 +523,10 @@ export function sentenceActs(
         h.start - offset > labelEnd &&
         purposeOfSignal(patterns[h.pattern]!.signal) !== null,
     );
-  const record =
-    (recordLine(text) &&
-      !askInLabel &&
-      !offerInLabel &&
-      !priceAfterAsk &&
-      !sentenceAfterLabel(terms, starts, labelEnd)) ||
-    hits.some((h) => roleOf(h) === 'record');
+  const recordShaped =
+    recordLine(text) && !askInLabel && !offerInLabel && !sentenceAfterLabel(terms, starts, labelEnd);
+  const advert = recordShaped && priceAfterAsk && !hits.some((h) => roleOf(h) === 'record');
+  const record = (recordShaped && !priceAfterAsk) || hits.some((h) => roleOf(h) === 'record');
   // "Dan Morrow needs your vote - find your polling station at…": a party asking for the reader's vote in the
   // sentence that names the polling station campaigns; there the civic cue neither marks service nor covers words.
   const partyAsk = hits.some(
@@ -696,7 +707,8 @@ export function sentenceActs(
     }
   });
   const kept = acts.filter((_, k) => !isGated.has(sources[k]!) || acts[k]!.kind === 'service');
-  return { acts: kept, gated, request, record };
+  if (advert) for (const a of kept) if (a.kind !== 'service') a.provisional = true;
+  return { acts: kept, gated, request, record, advert };
 }
 
 /**

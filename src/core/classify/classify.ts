@@ -303,6 +303,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             end: piece.start + h.end,
           };
           if (h.gated) moved.gated = true;
+          if (h.provisional) moved.provisional = true;
           hits.push(moved);
         }
         for (const a of r.acts) acts.push({ ...a, start: piece.start + a.start, end: piece.start + a.end });
@@ -469,6 +470,17 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       }
     }
 
+    // A message that confirms the reader's own order, booking or membership makes an advert-shaped line in it
+    // ("Friends of Abbey Gardens: £36 for a year, free entry to talks") their record, not an offer.
+    let confirms = false;
+    {
+      let k = 0;
+      for (const unit of units)
+        for (const para of unit.paras) {
+          const r = results[k++]!;
+          if (unit.judged && para.model && r.acts.some((a) => a.service === 'acknowledge')) confirms = true;
+        }
+    }
     const cues: CueHit[] = [];
     const paragraphFeatures: Features[] = [];
     let substantialParagraphs = 0;
@@ -504,7 +516,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
             text: unit.source.slice(s, e),
             judged,
           };
-          if (h.gated) hit.gated = true;
+          if (h.gated || (h.provisional && confirms)) hit.gated = true;
           hits.push(hit);
           if (hit.gated) continue;
           // Only English patterns feed the model: in the text it reads, and in the signature (footer cues).
@@ -519,7 +531,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         if (modelled) {
           for (const a of result.acts) {
             const p = compiled.patterns[a.pattern]!;
-            if (p.language !== 'en') continue;
+            if (p.language !== 'en' || (a.provisional && confirms)) continue;
             acts.push({
               kind: a.kind,
               purpose: a.purpose,

@@ -15,6 +15,8 @@ export interface LocalHit {
   end: number;
   /** The sentence's context neutralises this cue (src/core/acts): not evidence, not a model feature. */
   gated?: boolean;
+  /** In an advert's line shaped like a record: gated if the message confirms the reader's own purchase. */
+  provisional?: boolean;
 }
 
 /** Surface statistics; summed over sentences, so every field is a count. */
@@ -174,6 +176,7 @@ function analyseParsed(
     lexicons.patterns,
   );
   for (const i of resolved.gated) hits[i]!.gated = true;
+  if (resolved.advert) for (const h of hits) if (!h.gated) h.provisional = true;
   stats.sentences = 1;
   if (resolved.request) {
     stats.requests = 1;

@@ -39,6 +39,16 @@ describe('segmentBody', () => {
       'Thanks, that fixed it.\n\nKevin\n',
     ],
     [
+      "a mail service's own advert is judged, however near the end",
+      'Hi Sam,\nSee you Friday.\nGet your free email at mail.example - sign up in a minute and enjoy 3 months of MailPlus free\n',
+      'Hi Sam,\nSee you Friday.\nGet your free email at mail.example - sign up in a minute and enjoy 3 months of MailPlus free\n',
+    ],
+    [
+      "a P.S. after a tagline is the writer's",
+      'Order shipped.\nSent with Proton Mail\nP.S. 20% off your next order with code SPRING20',
+      'Order shipped.\nSent with Proton Mail\nP.S. 20% off your next order with code SPRING20',
+    ],
+    [
       "the same words as the writer's own offer, higher up, are judged",
       'Get your free email account at OurMail today!\nNo adverts, ever.\nSign up in a minute.\nSee you there.\n',
       'Get your free email account at OurMail today!\nNo adverts, ever.\nSign up in a minute.\nSee you there.\n',

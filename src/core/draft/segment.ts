@@ -60,6 +60,9 @@ const MOBILE_SIG = /^\s*(Sent from my \w+|Get Outlook for (iOS|Android))/i;
 const PROVIDER_TAGLINE =
   /^\s*(Get your (own )?free e-?mail( account)? (at|from)\b|Do you Yahoo!?|Sent (with|using|from) (Proton ?Mail|Yahoo Mail|Mail for Windows|Spark|BlackBerry)\b)/i;
 const TAGLINE_LAST_LINES = 3;
+/** A tagline is one short line; what follows it, if anything, is shorter still ("Powered by Outblaze"). */
+const TAGLINE_MAX = 60;
+const AFTER_TAGLINE_MAX = 30;
 /** A sign-off line followed by a short block (name, title, organisation, phone) is a signature. */
 const SIGN_OFF =
   /^\s*(kind(est)? regards|best regards|warm regards|regards|best wishes|many thanks|thanks( again)?|thank you|yours (sincerely|faithfully|truly)|cheers|best|all the best|cofion|diolch)[,.!]?\s*$/i;
@@ -145,11 +148,19 @@ export function segmentBody(body: string): Segmented {
     }
   }
   if (sigLine < 0) {
+    // A provider's own advert ("Get your free email at … and enjoy 3 months of MailPlus free") or a P.S. after the
+    // tagline is the writer's text: only a short tagline, with nothing but a short line or two after it, is cut.
     let seen = 0;
+    let afterShort = true;
     for (let i = cut - 1; i > 0 && seen < TAGLINE_LAST_LINES; i--) {
-      if (inInterleaved(lines[i]!.start) || lines[i]!.text.trim() === '') continue;
+      const text = lines[i]!.text.trim();
+      if (inInterleaved(lines[i]!.start) || text === '') continue;
       seen++;
-      if (PROVIDER_TAGLINE.test(lines[i]!.text)) sigLine = i;
+      if (afterShort && text.length <= TAGLINE_MAX && PROVIDER_TAGLINE.test(text)) {
+        sigLine = i;
+        break;
+      }
+      if (text.length > AFTER_TAGLINE_MAX) afterShort = false;
     }
   }
   if (sigLine < 0) {
