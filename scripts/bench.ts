@@ -7,8 +7,8 @@
  *  - re-check after a one-word edit in the middle of the draft, with a warm cache (target ≤ 10 ms median at 10,000 words).
  * Drafts are generated email prose with every sentence made unique, so the cache gets no free hits. Each size
  * has untimed warm-up rounds of both the check and the bare parse before the timed ones.
- * The bare parse is compromise's own nlp(); the check parses with `nlpParse`, which skips compromise's chunker
- * (nothing reads it; src/core/nlp/nlp.ts), so part of what the check spends on its own work is paid for by that
+ * The bare parse is compromise's own nlp(); the check parses with `nlpParse`, which skips three of compromise's
+ * steps that change no tag (the chunker, term ids, type-ahead; src/core/nlp/nlp.ts), so part of what the check spends on its own work is paid for by that
  * saving. The columns "the check's own parse" and "ratio to it" say how far: the check against nlpParse alone.
  */
 import nlp from 'compromise';

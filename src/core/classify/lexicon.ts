@@ -118,6 +118,8 @@ export interface CompiledLexicons {
   always: number[];
   /** Ids of the words and tags the needs name (see PackedNeeds). */
   vocabulary: Vocabulary;
+  /** byWord by vocabulary id (every key of byWord is in the vocabulary): one look-up per word finds both. */
+  byId: (number[] | undefined)[];
 }
 
 /**
@@ -211,7 +213,9 @@ export function compileLexicons(
       else byWord.set(key, [i]);
     }
   });
-  return { patterns, matches, byWord, always, vocabulary };
+  const byId: (number[] | undefined)[] = [];
+  for (const [word, list] of byWord) byId[vocabulary.get(word)!] = list;
+  return { patterns, matches, byWord, always, vocabulary, byId };
 }
 
 /** Marks for candidatesOf, reused across calls (a check is synchronous, so one buffer serves every sentence). */
@@ -222,6 +226,16 @@ let marks = new Uint8Array(0);
  * words or tags, and those always tried; ascending, so hits come in compiled order.
  */
 export function candidatesOf(words: ReadonlySet<string>, lexicons: CompiledLexicons): number[] {
+  const present = new Uint8Array(lexicons.vocabulary.size);
+  for (const w of words) {
+    const id = lexicons.vocabulary.get(w);
+    if (id !== undefined) present[id] = 1;
+  }
+  return candidatesIn(present, lexicons);
+}
+
+/** candidatesOf for a sentence whose vocabulary ids are already marked (see presentIn). */
+export function candidatesIn(present: Uint8Array, lexicons: CompiledLexicons): number[] {
   if (marks.length < lexicons.matches.length) marks = new Uint8Array(lexicons.matches.length);
   const out: number[] = [];
   const take = (i: number) => {
@@ -230,8 +244,10 @@ export function candidatesOf(words: ReadonlySet<string>, lexicons: CompiledLexic
     out.push(i);
   };
   for (const i of lexicons.always) take(i);
-  for (const w of words) {
-    const list = lexicons.byWord.get(w);
+  const { byId } = lexicons;
+  for (let id = 0; id < present.length; id++) {
+    if (present[id] !== 1) continue;
+    const list = byId[id];
     if (list) for (const i of list) take(i);
   }
   for (const i of out) marks[i] = 0;

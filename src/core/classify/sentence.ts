@@ -6,7 +6,7 @@
 import { type LocalAct, sentenceActs } from '../acts/acts.ts';
 import { matchAll, type Parsed, parse, wordSet } from '../nlp/nlp.ts';
 import { mayMatchPacked, presentIn, type SentenceWords } from '../nlp/prefilter.ts';
-import { type CompiledLexicons, candidatesOf } from './lexicon.ts';
+import { type CompiledLexicons, candidatesIn } from './lexicon.ts';
 
 export interface LocalHit {
   /** Index into CompiledLexicons.patterns. */
@@ -146,9 +146,9 @@ function analyseParsed(
   const starts = parsed.termStarts[sentence];
   if (terms && starts) {
     // Only matches filed under a word (or tag) of this sentence, in compiled order so results are stable.
-    const candidates = candidatesOf(words, lexicons);
     const sw: SentenceWords = { words };
     const present = presentIn(sw, lexicons.vocabulary);
+    const candidates = candidatesIn(present, lexicons);
     for (const i of candidates) {
       const m = lexicons.matches[i]!;
       if (!mayMatchPacked(m.packed, present, sw)) continue;

@@ -1,7 +1,7 @@
 /**
  * The shortcuts in the parse and the pattern look-up may only save work. On real text (the everyday drafts, the
  * scenarios and, where ../shared/corpus is present, every 16th item of the dev and uk_dev corpora):
- * - `nlpParse` (compromise without its chunker) gives every term the same text, forms and tags as `nlp()`;
+ * - `nlpParse` (compromise without its unused steps) gives every term the same text, forms and tags as `nlp()`;
  * - every match compromise finds in a sentence is among that sentence's candidates and passes the pre-filter;
  * - the packed pre-filter the check runs answers as the reference one does, for every pattern and sentence.
  */

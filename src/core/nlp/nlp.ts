@@ -203,11 +203,13 @@ export interface Parsed {
 
 /**
  * What `nlp(text)` does, minus the compute steps nothing here reads. compromise runs `world.hooks` after tokenising;
- * the last, `chunks`, groups terms into noun and verb chunks (`term.chunk`) and changes no tag, text or form, and no
- * pattern or act uses chunks. Skipping it saves about a twentieth of the parse (`npm run bench`); a test holds the
- * tags equal to `nlp()`'s on the corpora.
+ * three of them change no tag, text or form: `chunks` groups terms into noun and verb chunks (`term.chunk`; no
+ * pattern or act uses chunks), `id` gives each term a unique id for a view's pointers (the check matches on a
+ * sentence's terms directly, see matchAll) and `typeahead` completes a last word from prefixes, of which none are
+ * registered. Skipping them saves about a tenth of the parse (`npm run bench`); a test holds the terms equal to
+ * `nlp()`'s on the everyday drafts, the scenarios and a sample of the corpora.
  */
-const UNUSED_HOOKS = new Set(['chunks']);
+const UNUSED_HOOKS = new Set(['chunks', 'id', 'typeahead']);
 type World = {
   hooks: string[];
   methods: { one: { tokenize: { fromString: (text: string, world: World) => Term[][] } } };
@@ -242,6 +244,11 @@ export function parse(text: string): Parsed {
   return { doc, sentences, termStarts };
 }
 
+/** "#noun" for "Noun": the word-set key of each tag, made once (a few hundred tags exist). */
+const TAG_KEYS = new Map<string, string>();
+/** A term's text that starts and ends with a letter or digit (so trimming punctuation would not change it). */
+const PLAIN_WORD = /^[A-Za-z0-9](?:.*[A-Za-z0-9'’])?$/s;
+
 /**
  * Every form under which a pattern word could match a term of the parsed text (normal, machine, implicit,
  * alias, lower-cased text, and the parts of hyphenated words): a superset, for the pre-filter.
@@ -260,9 +267,17 @@ export function wordSet(parsed: Parsed, sentence?: number): Set<string> {
       add(t.normal);
       add(t.machine);
       add(t.implicit);
-      add(t.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, ''));
+      // The text without leading and trailing punctuation (most terms have none: no regex for them).
+      add(PLAIN_WORD.test(t.text) ? t.text : t.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, ''));
       if (t.alias) for (const a of t.alias) add(a);
-      for (const tag of t.tags) words.add(`#${tag.toLowerCase()}`);
+      for (const tag of t.tags) {
+        let key = TAG_KEYS.get(tag);
+        if (key === undefined) {
+          key = `#${tag.toLowerCase()}`;
+          TAG_KEYS.set(tag, key);
+        }
+        words.add(key);
+      }
     }
   }
   return words;
