@@ -6,7 +6,8 @@
  *  - ratio first check / bare parse (target ≤ 1.3);
  *  - re-check after a one-word edit in the middle of the draft, with a warm cache (target ≤ 10 ms median at 10,000 words).
  * Drafts are generated email prose with every sentence made unique, so the cache gets no free hits. Each size
- * has untimed warm-up rounds of both the check and the bare parse before the timed ones.
+ * has untimed warm-up rounds of both the check and the bare parse before the timed ones. BENCH_SIZES picks the sizes
+ * and BENCH_RUNS the number of timed runs (BENCH_SIZES=100 BENCH_RUNS=1000 gives a steady-state 100-word figure).
  * The bare parse is compromise's own nlp(); the check parses with `nlpParse`, which skips three of compromise's
  * steps that change no tag (the chunker, term ids, type-ahead; src/core/nlp/nlp.ts), so part of what the check spends on its own work is paid for by that
  * saving. The columns "the check's own parse" and "ratio to it" say how far: the check against nlpParse alone.
@@ -34,7 +35,8 @@ for (let i = 0; i < 3; i++) nlp('warm up compromise itself with a sentence or tw
 
 for (const words of SIZES) {
   const body = makeDraft(words);
-  const runs = words >= 50_000 ? 3 : words >= 10_000 ? 7 : words >= 1_000 ? 41 : 101;
+  const runs =
+    Number(process.env.BENCH_RUNS) || (words >= 50_000 ? 3 : words >= 10_000 ? 7 : words >= 1_000 ? 41 : 101);
   // Untimed rounds first, the same for both sides, so neither is timed while the JIT is still compiling it.
   const warmUp = words >= 10_000 ? 1 : words >= 1_000 ? 10 : 40;
   const first: number[] = [];

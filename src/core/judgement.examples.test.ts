@@ -1789,6 +1789,32 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'promotional',
   },
+  {
+    name: "a charity shop's sale stays promotional when its only appeal is that the takings help",
+    subject: '',
+    channel: 'sms',
+    body: '3 for 2 on all books and DVDs this weekend at the Hillside Hospice shop, Market Row! Every penny helps our nurses. Reply STOP to opt out',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: 'an appeal beside a shop offer still reads as fundraising',
+    subject: 'Our winter appeal',
+    body: 'Please give to our winter appeal today: £15 keeps a family warm for a week. Every penny helps. Our shop also has 20% off Christmas cards.',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
+  {
+    name: 'a grant lure for free home improvements with scarce funding sells',
+    subject: '',
+    channel: 'sms',
+    body: 'Homeowners near you may be eligible for FREE new windows under a government energy scheme. Check in 1 minute: warmgrant.example. Limited places remaining! Reply NO to stop',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
 ];
 
 describe('everyday judgement', () => {

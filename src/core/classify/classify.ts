@@ -665,6 +665,13 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
         else modelPurposes[only] = Math.max(modelPurposes[only], modelPurposes[modelPurpose]);
         modelPurpose = only;
       }
+      // A charity shop's sale ("HALF PRICE everything at our shop… every penny helps our animals") sells goods: a
+      // note that its takings fund the cause is no appeal, so it stays promotional (the rule 4).
+      if (modelPurpose === 'fundraising' && sellsForTheCause(a)) {
+        swapPurpose(modelPurposes, 'fundraising', 'promotional');
+        modelPurposes.promotional = Math.max(modelPurposes.promotional, modelPurposes.fundraising);
+        modelPurpose = 'promotional';
+      }
       // A shop's or a sale's offer (20% off, a promo code, "shop now") is trade whatever the draft's main purpose:
       // beside an appeal it makes a mixed message (the charity soft opt-in covers charitable purposes only).
       if (
@@ -817,6 +824,23 @@ const TRADING_CUES = new Set([
   'promotional/buy-now',
   'promotional/newsletter-shop',
 ]);
+
+/** Words that say a sale's takings go to the cause ("every penny helps our animals", "all profits go to"). */
+const PROCEEDS = /\b(?:(?:every|each) (?:penny|pound)|profits?|proceeds|takings)\b/i;
+
+/**
+ * A sale of goods whose only fundraising words say the takings go to the cause: a shop's or a sale's cue (half price,
+ * a promo code, a sale, goods) stands, and every fundraising cue is such a note (an appeal named beside it is not).
+ */
+function sellsForTheCause(a: Pick<Analysis, 'acts' | 'hits'>): boolean {
+  const trades = a.hits.some(
+    (h) =>
+      h.judged && !h.gated && (TRADING_CUES.has(h.patternId) || h.patternId === 'promotional/shop-goods'),
+  );
+  if (!trades) return false;
+  const appeals = a.hits.filter((h) => h.judged && !h.gated && h.signal === 'fundraising');
+  return appeals.length > 0 && appeals.every((h) => PROCEEDS.test(h.text));
+}
 
 /**
  * Tickets, entries and prices for an event or lottery run to raise money (a quiz night in aid of the hospice, a
