@@ -1815,6 +1815,13 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'promotional',
   },
+  {
+    name: "a school letter's title-case cost line is a record, whatever compromise makes of its first word",
+    subject: 'Year 3 trip to the farm',
+    body: 'Dear parents,\n\nYear 3 are visiting Manor Farm on Tuesday 6 May.\n\nTrip Cost: £9.50 for the coach, free entry to the animal barns.\nFarm Visit: packed lunch needed.\n\nPlease pay on ParentPay by 29 April.\n\nThank you,\nMr Evans',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
 ];
 
 describe('everyday judgement', () => {

@@ -382,7 +382,7 @@ function recordLine(text: string): boolean {
 
 /** Words that name a record's field, not a sender, a venue or a product. */
 const FIELD_WORD =
-  /^(?:amount|total|subtotal|pay|price|cost|fee|fees|charge|charges|balance|paid|due|payment|payments|refund|deposit|donation|donations|gift|gifts|aid|debit|membership|subscription|plan|tariff|rate|renewal|date|time|ref|reference|number|no|order|invoice|receipt|status|account|type|item|items|quantity|qty|delivery|postage|shipping|collection|tax|vat|discount|saving|savings|monthly|annual|yearly|weekly)$/i;
+  /^(?:amount|total|subtotal|pay|visit|visits|trip|trips|hire|session|sessions|lesson|lessons|class|classes|booking|bookings|ticket|tickets|entry|coach|travel|transport|lunch|lunches|meals|uniform|course|courses|price|cost|fee|fees|charge|charges|balance|paid|due|payment|payments|refund|deposit|donation|donations|gift|gifts|aid|debit|membership|subscription|plan|tariff|rate|renewal|date|time|ref|reference|number|no|order|invoice|receipt|status|account|type|item|items|quantity|qty|delivery|postage|shipping|collection|tax|vat|discount|saving|savings|monthly|annual|yearly|weekly)$/i;
 
 /** A label that is a name: every word capitalised ("Riverside Leisure Centre"), none of them a field's word. */
 function nameLabel(label: string): boolean {
@@ -397,11 +397,18 @@ function nameLabel(label: string): boolean {
 const AUDIENCE_LABEL =
   /^\s*(?:(?:new|existing|returning|first-time|loyal)\s+(?:members?|customers?|clients?|joiners?|patients?|students?|subscribers?)|students|families|seniors|over[- ]?60s|under[- ]?\d+s)\s*$/i;
 
-/** A label that asks ("Join the Café Club"): an instruction of two words or more, not a field ("Price", "Pay by"). */
+/**
+ * A label that asks ("Join the Café Club", "Grab your pass"): an instruction with its object, not a field ("Price",
+ * "Pay by") nor a heading whose first noun compromise can read as a verb ("Trip Cost", "Coach and entry").
+ */
+const LABEL_OBJECT = /\b(?:the|our|a|an|your|us|me)\b/i;
 function askingLabel(label: string, terms: ActTerm[]): boolean {
   const words = label.trim().split(/\s+/);
   return (
-    words.length >= 2 && !FIELD_WORD.test(words[0]!.replace(/[^\p{L}]/gu, '')) && imperativeOpening(terms)
+    words.length >= 2 &&
+    !FIELD_WORD.test(words[0]!.replace(/[^\p{L}]/gu, '')) &&
+    LABEL_OBJECT.test(words.slice(1).join(' ')) &&
+    imperativeOpening(terms)
   );
 }
 
