@@ -18,7 +18,15 @@ import thirdParty from '../../data/lexicons/third-party.json' with { type: 'json
 import welsh from '../../data/lexicons/welsh.json' with { type: 'json' };
 import type { PatternRole } from '../acts/acts.ts';
 import { type ParsedMatch, parseMatch } from '../nlp/nlp.ts';
-import { type Needs, needsOf, type PackedNeeds, packNeeds, type Vocabulary } from '../nlp/prefilter.ts';
+import {
+  type Needs,
+  needsOf,
+  type PackedNeeds,
+  packNeeds,
+  type SentenceWords,
+  sentenceWords,
+  type Vocabulary,
+} from '../nlp/prefilter.ts';
 import type { Signal } from './classification.ts';
 
 export interface LexiconPattern {
@@ -226,16 +234,11 @@ let marks = new Uint8Array(0);
  * words or tags, and those always tried; ascending, so hits come in compiled order.
  */
 export function candidatesOf(words: ReadonlySet<string>, lexicons: CompiledLexicons): number[] {
-  const present = new Uint8Array(lexicons.vocabulary.size);
-  for (const w of words) {
-    const id = lexicons.vocabulary.get(w);
-    if (id !== undefined) present[id] = 1;
-  }
-  return candidatesIn(present, lexicons);
+  return candidatesIn(sentenceWords(words, lexicons.vocabulary), lexicons);
 }
 
-/** candidatesOf for a sentence whose vocabulary ids are already marked (see presentIn). */
-export function candidatesIn(present: Uint8Array, lexicons: CompiledLexicons): number[] {
+/** candidatesOf for a sentence whose vocabulary ids are already found (see sentenceWords). */
+export function candidatesIn(sentence: SentenceWords, lexicons: CompiledLexicons): number[] {
   if (marks.length < lexicons.matches.length) marks = new Uint8Array(lexicons.matches.length);
   const out: number[] = [];
   const take = (i: number) => {
@@ -245,8 +248,7 @@ export function candidatesIn(present: Uint8Array, lexicons: CompiledLexicons): n
   };
   for (const i of lexicons.always) take(i);
   const { byId } = lexicons;
-  for (let id = 0; id < present.length; id++) {
-    if (present[id] !== 1) continue;
+  for (const id of sentence.ids) {
     const list = byId[id];
     if (list) for (const i of list) take(i);
   }

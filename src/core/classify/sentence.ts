@@ -5,7 +5,7 @@
  */
 import { type LocalAct, sentenceActs } from '../acts/acts.ts';
 import { matchAll, type Parsed, parse, wordSet } from '../nlp/nlp.ts';
-import { mayMatchPacked, presentIn, type SentenceWords } from '../nlp/prefilter.ts';
+import { mayMatchPacked, sentenceWords } from '../nlp/prefilter.ts';
 import { type CompiledLexicons, candidatesIn } from './lexicon.ts';
 
 export interface LocalHit {
@@ -146,12 +146,11 @@ function analyseParsed(
   const starts = parsed.termStarts[sentence];
   if (terms && starts) {
     // Only matches filed under a word (or tag) of this sentence, in compiled order so results are stable.
-    const sw: SentenceWords = { words };
-    const present = presentIn(sw, lexicons.vocabulary);
-    const candidates = candidatesIn(present, lexicons);
+    const sw = sentenceWords(words, lexicons.vocabulary);
+    const candidates = candidatesIn(sw, lexicons);
     for (const i of candidates) {
       const m = lexicons.matches[i]!;
-      if (!mayMatchPacked(m.packed, present, sw)) continue;
+      if (!mayMatchPacked(m.packed, sw)) continue;
       for (const [, a, b] of matchAll(parsed, m.match, sentence)) {
         if (b <= a) continue;
         const start = starts[a]! - base;

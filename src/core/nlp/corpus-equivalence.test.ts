@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { candidatesOf, sharedLexicons } from '../classify/lexicon.ts';
 import { loadScenarios } from '../scenario.ts';
 import { matchAll, nlpParse, parse, wordSet } from './nlp.ts';
-import { mayMatch, mayMatchPacked, presentIn, type SentenceWords } from './prefilter.ts';
+import { mayMatch, mayMatchPacked, sentenceWords } from './prefilter.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const jsonl = (file: string): Record<string, unknown>[] =>
@@ -101,12 +101,11 @@ describe('on real text', () => {
       const parsed = parse(text);
       for (let s = 0; s < parsed.sentences.length; s++) {
         const words = wordSet(parsed, s);
-        const sentence: SentenceWords = { words };
-        const present = presentIn(sentence, lexicons.vocabulary);
+        const sentence = sentenceWords(words, lexicons.vocabulary);
         for (const m of lexicons.matches) {
           const expected = mayMatch(m.needs, words);
           if (expected) passed++;
-          if (mayMatchPacked(m.packed, present, sentence) !== expected)
+          if (mayMatchPacked(m.packed, sentence) !== expected)
             expect.fail(`${id}, sentence ${s}: ${lexicons.patterns[m.pattern]!.globalId}`);
         }
       }

@@ -149,12 +149,14 @@ function linesOf(words: ReadonlySet<string>): string {
   return list.join('\n');
 }
 
-/** A sentence's word set as the pre-filter reads it; `lines` and `present` are filled on first need. */
+/** A sentence's word set as the pre-filter reads it (see sentenceWords); `lines` is filled on first need. */
 export interface SentenceWords {
   words: ReadonlySet<string>;
+  /** present[id] is 1 when the vocabulary's word `id` is in `words`. */
+  present: Uint8Array;
+  /** The vocabulary ids in `words`. */
+  ids: number[];
   lines?: string;
-  /** present[id] is 1 when the vocabulary's word `id` is in `words` (see presentIn). */
-  present?: Uint8Array;
 }
 
 /**
@@ -196,20 +198,30 @@ export function packNeeds(needs: Needs, vocabulary: Vocabulary): PackedNeeds {
   return { words: Int32Array.from(words), regexes };
 }
 
-/** Which words of the vocabulary a sentence has (computed once per sentence). */
-export function presentIn(sentence: SentenceWords, vocabulary: Vocabulary): Uint8Array {
-  if (sentence.present) return sentence.present;
+/** A sentence's words with the vocabulary's ids marked: one look-up per word, once per sentence. */
+export function sentenceWords(words: ReadonlySet<string>, vocabulary: Vocabulary): SentenceWords {
   const present = new Uint8Array(vocabulary.size);
-  for (const w of sentence.words) {
+  const ids: number[] = [];
+  for (const w of words) {
     const n = vocabulary.get(w);
-    if (n !== undefined) present[n] = 1;
+    if (n !== undefined && present[n] !== 1) {
+      present[n] = 1;
+      ids.push(n);
+    }
   }
-  sentence.present = present;
-  return present;
+  return { words, present, ids };
+}
+
+/** Whether some word meets a regex need (`lines`: the words one per line, for the multiline ones). */
+function regexMet(need: RegExp, words: ReadonlySet<string>, lines: () => string): boolean {
+  if (need.multiline) return need.test(lines());
+  for (const w of words) if (w[0] !== '#' && need.test(w)) return true;
+  return false;
 }
 
 /** mayMatch on packed needs: the same answer, for the check's hot loop. */
-export function mayMatchPacked(needs: PackedNeeds, present: Uint8Array, sentence: SentenceWords): boolean {
+export function mayMatchPacked(needs: PackedNeeds, sentence: SentenceWords): boolean {
+  const { present } = sentence;
   const code = needs.words;
   let at = 0;
   while (at < code.length) {
@@ -232,21 +244,8 @@ export function mayMatchPacked(needs: PackedNeeds, present: Uint8Array, sentence
     }
     if (!met) return false;
   }
-  for (const need of needs.regexes) {
-    if (need.multiline) {
-      sentence.lines ??= linesOf(sentence.words);
-      if (!need.test(sentence.lines)) return false;
-      continue;
-    }
-    let any = false;
-    for (const w of sentence.words) {
-      if (w[0] !== '#' && need.test(w)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return false;
-  }
+  const lines = () => (sentence.lines ??= linesOf(sentence.words));
+  for (const need of needs.regexes) if (!regexMet(need, sentence.words, lines)) return false;
   return true;
 }
 
@@ -254,18 +253,7 @@ export function mayMatchPacked(needs: PackedNeeds, present: Uint8Array, sentence
 export function mayMatch(needs: Needs, words: ReadonlySet<string>): boolean {
   for (const need of needs) {
     if (need instanceof RegExp) {
-      if (need.multiline) {
-        if (!need.test(linesOf(words))) return false;
-        continue;
-      }
-      let any = false;
-      for (const w of words) {
-        if (w[0] !== '#' && need.test(w)) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) return false;
+      if (!regexMet(need, words, () => linesOf(words))) return false;
       continue;
     }
     if (!need.some((alt) => alt.every((w) => words.has(w)))) return false;
