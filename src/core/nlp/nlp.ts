@@ -17,6 +17,15 @@ const WORDS: Record<string, string> = {
 
 nlp.addWords(WORDS);
 
+/**
+ * compromise tags "hospice.org.uk/quiz" as a link but not "hospice.example/quiz": the reserved `.example` domain
+ * (RFC 2606) is what trainers, our demo page and our tests write in place of a real address, and a booking link
+ * there must read as one.
+ */
+(
+  nlp.world() as unknown as { model: { two: { regexNormal: [RegExp, string, string][] } } }
+).model.two.regexNormal.unshift([/^[a-z0-9][a-z0-9.-]*\.example(\/\S*)?$/, 'Url', '.example']);
+
 export type Doc = ReturnType<typeof nlp>;
 /** A match pattern parsed once by compromise (parsing on every call would dominate the cost). */
 export type ParsedMatch = ReturnType<typeof nlp.parseMatch>;
