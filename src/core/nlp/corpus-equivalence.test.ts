@@ -3,7 +3,9 @@
  * scenarios and, where ../shared/corpus is present, every 16th item of the dev and uk_dev corpora):
  * - `nlpParse` (compromise without its unused steps) gives every term the same text, forms and tags as `nlp()`;
  * - every match compromise finds in a sentence is among that sentence's candidates and passes the pre-filter;
- * - the packed pre-filter the check runs answers as the reference one does, for every pattern and sentence.
+ * - the packed pre-filter the check runs answers as the reference one does, for every pattern and sentence;
+ * - matching one sentence (compromise's matcher on its terms, tried only where the pattern's needed word is) finds
+ *   exactly what compromise's `doc.match` finds in that sentence, for every pattern.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,6 +65,17 @@ const terms = (doc: unknown) =>
     ]),
   );
 
+/** The texts parsed 40 at a time, blank lines between (compromise never runs a sentence across one). */
+function* batches() {
+  for (let at = 0; at < texts.length; at += 40)
+    yield parse(
+      texts
+        .slice(at, at + 40)
+        .map(([, text]) => text)
+        .join('\n\n'),
+    );
+}
+
 describe('on real text', () => {
   test('nlpParse tags every term as nlp() does', () => {
     for (const [id, text] of texts) expect(terms(nlpParse(text)), id).toEqual(terms(nlp(text)));
@@ -71,14 +84,7 @@ describe('on real text', () => {
   test('every match in a sentence is a candidate and passes the pre-filter', () => {
     const lexicons = sharedLexicons();
     let found = 0;
-    // Texts are read 40 at a time, blank lines between (compromise never runs a sentence across one).
-    for (let at = 0; at < texts.length; at += 40) {
-      const parsed = parse(
-        texts
-          .slice(at, at + 40)
-          .map(([, text]) => text)
-          .join('\n\n'),
-      );
+    for (const parsed of batches()) {
       const words = parsed.sentences.map((_, s) => wordSet(parsed, s));
       const candidates = words.map((w) => new Set(candidatesOf(w, lexicons)));
       lexicons.matches.forEach((m, i) => {
@@ -111,5 +117,22 @@ describe('on real text', () => {
       }
     }
     expect(passed).toBeGreaterThan(100);
+  });
+
+  test('matching a sentence on its own finds what doc.match finds there', () => {
+    const lexicons = sharedLexicons();
+    let found = 0;
+    for (const parsed of batches()) {
+      for (const m of lexicons.matches) {
+        const whole = matchAll(parsed, m.match).map(([s, a, b]) => `${s}:${a}-${b}`);
+        const bySentence = parsed.sentences.flatMap((_, s) =>
+          matchAll(parsed, m.match, s).map(([, a, b]) => `${s}:${a}-${b}`),
+        );
+        found += whole.length;
+        if (bySentence.join(' ') !== whole.join(' '))
+          expect(bySentence, lexicons.patterns[m.pattern]!.globalId).toEqual(whole);
+      }
+    }
+    expect(found).toBeGreaterThan(100);
   });
 });

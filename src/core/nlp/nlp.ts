@@ -303,15 +303,156 @@ type RunMatch = (
 ) => { ptrs: [number, number, number, ...unknown[]][] };
 const runMatch = (nlp.methods() as unknown as { one: { match: RunMatch } }).one.match;
 
+/** One token of a parsed pattern, as compromise's parseMatch gives it (the fields read here). */
+interface Reg {
+  word?: string;
+  tag?: string;
+  method?: string;
+  regex?: RegExp;
+  machine?: string;
+  fastOr?: Set<string>;
+  choices?: Reg[][];
+  operator?: 'and' | 'or';
+  negative?: boolean;
+  optional?: boolean;
+  greedy?: boolean;
+  anything?: boolean;
+  start?: boolean;
+  end?: boolean;
+  min?: number;
+  max?: number;
+  use?: string;
+  fuzzy?: boolean;
+}
+
+/**
+ * Where a pattern can start, found without trying every term: the pattern's first tokens each take exactly one
+ * term (`before` of them), and the next one needs one of `words`. A match can then only start `before` terms ahead
+ * of a term that has one of those words among its forms.
+ */
+interface Anchor {
+  before: number;
+  words: Set<string>;
+  /** The pattern with its first token marked as the start, so compromise tries it at one place only. */
+  anchored: ParsedMatch;
+}
+
+const isSimple = (r: Reg) =>
+  !r.optional && !r.greedy && r.min === undefined && r.max === undefined && !r.start && !r.end;
+
+/** Whether a token always takes exactly one term, matched or (negated) not. */
+function takesOneTerm(r: Reg): boolean {
+  if (!isSimple(r)) return false;
+  if (r.choices) {
+    if (r.operator === 'or' && r.negative) return false;
+    return r.choices.every((c) => c.length === 1 && !c[0]!.choices && isSimple(c[0]!));
+  }
+  if (r.anything) return !r.negative;
+  return (
+    r.word !== undefined ||
+    r.tag !== undefined ||
+    r.method !== undefined ||
+    r.regex !== undefined ||
+    r.machine !== undefined ||
+    r.fastOr !== undefined
+  );
+}
+
+/** The words one of which a token needs in its (first) term, if it needs one. */
+function neededWords(r: Reg): string[] | null {
+  if (r.negative || r.optional || r.greedy || r.start) return null;
+  if (r.word !== undefined) return r.use || r.fuzzy ? null : [r.word];
+  if (r.fastOr) return [...r.fastOr];
+  if (r.choices && r.operator === 'and') {
+    for (const c of r.choices) {
+      const w = c.length === 1 ? neededWords(c[0]!) : null;
+      if (w) return w;
+    }
+    return null;
+  }
+  if (r.choices && r.operator === 'or') {
+    const out: string[] = [];
+    for (const c of r.choices) {
+      const w = c[0] ? neededWords(c[0]) : null;
+      if (!w) return null;
+      out.push(...w);
+    }
+    return out;
+  }
+  return null;
+}
+
+const anchors = new WeakMap<ParsedMatch, Anchor | null>();
+
+function anchorOf(match: ParsedMatch): Anchor | null {
+  let anchor = anchors.get(match);
+  if (anchor !== undefined) return anchor;
+  anchor = null;
+  const regs = match as unknown as Reg[];
+  // A "^" inside the pattern is tested against the term's index in what the matcher is given: only the first
+  // token may carry it (and then compromise tries one place already).
+  const starts = (r: Reg): boolean => Boolean(r.start) || Boolean(r.choices?.some((c) => c.some(starts)));
+  if (regs.length > 0 && !regs[0]!.start && !regs.slice(1).some(starts)) {
+    for (let k = 0; k < regs.length; k++) {
+      const words = neededWords(regs[k]!);
+      if (words) {
+        const first = { ...regs[0]!, start: true };
+        anchor = {
+          before: k,
+          words: new Set(words),
+          anchored: [first, ...regs.slice(1)] as unknown as ParsedMatch,
+        };
+        break;
+      }
+      if (!takesOneTerm(regs[k]!)) break;
+    }
+  }
+  anchors.set(match, anchor);
+  return anchor;
+}
+
+/** Whether a term may match one of `words` (a superset of compromise's test: every form it compares). */
+function mayBeOneOf(t: Term & { root?: string }, words: Set<string>): boolean {
+  if (words.has(t.text) || (t.normal !== undefined && words.has(t.normal))) return true;
+  if (t.machine && words.has(t.machine)) return true;
+  if (t.implicit && words.has(t.implicit)) return true;
+  if (t.root && words.has(t.root)) return true;
+  if (t.alias) for (const a of t.alias) if (words.has(a)) return true;
+  return words.has(t.text.toLowerCase());
+}
+
+/**
+ * compromise's matches in one sentence, trying only the places a match can start (see Anchor): the same matches,
+ * in the same order, with the same skipping past each match, as trying every term.
+ */
+function anchoredMatches(terms: Term[], anchor: Anchor): [number, number][] {
+  const out: [number, number][] = [];
+  let next = 0;
+  for (let p = anchor.before; p < terms.length; p++) {
+    const start = p - anchor.before;
+    if (start < next || !mayBeOneOf(terms[p]!, anchor.words)) continue;
+    const found = runMatch([terms.slice(start)], { regs: anchor.anchored }).ptrs[0];
+    if (!found) continue;
+    const end = start + found[2];
+    out.push([start, end]);
+    // As compromise does: carry on after the match (or at the next term, for a match of one term or none).
+    next = end - 1 > start ? end : start + 1;
+  }
+  return out;
+}
+
 /**
  * All matches of one parsed pattern, in one sentence or the whole text: [sentence, first term, end term].
  * One sentence runs compromise's matcher on that sentence's terms directly: the same matches as
- * `doc.update([[sentence]]).match(…)`, without the two views that call builds (it runs hundreds of times a check).
+ * `doc.update([[sentence]]).match(…)`, without the two views that call builds (it runs hundreds of times a check),
+ * and where the pattern needs a given word near its start, only where that word is (anchoredMatches).
  */
 export function matchAll(parsed: Parsed, match: ParsedMatch, sentence?: number): [number, number, number][] {
   if (sentence !== undefined) {
     const terms = parsed.sentences[sentence];
     if (!terms) return [];
+    const anchor = anchorOf(match);
+    if (anchor) return anchoredMatches(terms, anchor).map(([a, b]) => [sentence, a, b]);
     return runMatch([terms], { regs: match }).ptrs.map(([, a, b]) => [sentence, a, b]);
   }
   return (parsed.doc as unknown as MatchView).match(match).fullPointer.map(([s, a, b]) => [s, a, b]);
