@@ -1822,6 +1822,14 @@ const rows: Row[] = [
     context: { sender: 'public-authority' },
     dm: NOT_DM,
   },
+  {
+    name: 'an ask after a heading and a colon is an instruction, not a form field',
+    subject: 'Vote on Thursday',
+    body: 'Dear Sam,\n\nThe council votes on Thursday on whether to sell Elm Park for housing.\n\nThree days left: email your councillor.\n\nWe have drafted a message you can change.\n\nSave Elm Park (a registered charity)',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'campaigning',
+  },
 ];
 
 describe('everyday judgement', () => {

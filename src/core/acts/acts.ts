@@ -530,8 +530,23 @@ export function sentenceActs(
         h.start - offset > labelEnd &&
         purposeOfSignal(patterns[h.pattern]!.signal) !== null,
     );
+  // A value that opens with an ask ("Four days to stop the sewage: email your MP", where compromise reads "email" as
+  // a noun) is an instruction after a heading, not a record's value.
+  const valueAt = labelEnd + 1 + (/^\s*/.exec(text.slice(labelEnd + 1))?.[0].length ?? 0);
+  const askAfterLabel =
+    labelEnd > 0 &&
+    hits.some(
+      (h) =>
+        roleOf(h) === 'ask' &&
+        h.start - offset === valueAt &&
+        purposeOfSignal(patterns[h.pattern]!.signal) !== null,
+    );
   const recordShaped =
-    recordLine(text) && !askInLabel && !offerInLabel && !sentenceAfterLabel(terms, starts, labelEnd);
+    recordLine(text) &&
+    !askInLabel &&
+    !offerInLabel &&
+    !askAfterLabel &&
+    !sentenceAfterLabel(terms, starts, labelEnd);
   const advert = recordShaped && priceAfterAsk && !hits.some((h) => roleOf(h) === 'record');
   const record = (recordShaped && !priceAfterAsk) || hits.some((h) => roleOf(h) === 'record');
   // "Dan Morrow needs your vote - find your polling station at…": a party asking for the reader's vote in the
