@@ -1830,6 +1830,13 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'campaigning',
   },
+  {
+    name: "a party's joining details for a registered member: the parking charge is directions, not an offer",
+    subject: 'Your place at the members’ dinner',
+    body: 'Dear Priya,\n\nThank you for booking your place at the branch dinner on Friday 13 March at the Grange Hotel. Your booking reference is NB-2291.\n\nDoors open at 7pm. Parking at the hotel costs £5 for the evening, or it is a short walk from the station.\n\nSee you there,\nBranch Secretary\nNorthbridge Liberal Democrats',
+    context: { sender: 'political' },
+    dm: NOT_DM,
+  },
 ];
 
 describe('everyday judgement', () => {

@@ -613,6 +613,8 @@ export function sentenceActs(
         // offering all swim members free use of the pool at Castlegate") makes up for it; it sells nothing, unless it
         // names a price ("During the closure, why not try our café: 20% off all drinks").
         standIn ||
+        // The cost of parking or travel in directions to the reader ("Parking at the centre costs £8").
+        (purpose === 'promotional' && role === 'offer' && !request && TRAVEL_COST.test(text)) ||
         // What the reader need not tell the sender ("You do not have to tell us if you include us in your Will").
         NO_NEED_TO_TELL.test(before) ||
         // What the reader may ask or talk about ("please contact the office if you'd like to talk about the
@@ -791,6 +793,13 @@ const THANKED_FOR =
 /** A stand-in for a service that is closed or disrupted. */
 const COMPENSATION =
   /\b(?:during|while|for the duration of|until the end of)\s+(?:the|this|these)\s+(?:closure|closures|works|repairs|disruption|outage|refurbishment|strike|strikes)\b/i;
+
+/**
+ * What getting there costs ("Parking at the centre costs £8 for the day", "a taxi from the station is about £10"):
+ * directions for someone coming, not a price the sender puts to the reader.
+ */
+const TRAVEL_COST =
+  /\b(?:parking|car parks?|parking spaces?|fares?|taxis?|train tickets?|bus tickets?|congestion charge|tolls?)\b[^.!?]{0,40}?\b(?:costs?|is|are|will be|charges?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?[£$€]/i;
 
 /** "You do not have to tell us…", "there's no need to let us know…": what follows is the reader's own business. */
 const NO_NEED_TO_TELL =
