@@ -1837,6 +1837,14 @@ const rows: Row[] = [
     context: { sender: 'political' },
     dm: NOT_DM,
   },
+  {
+    name: 'a charity newsletter that mentions gifts left in wills and offers its free guide asks for a legacy',
+    subject: 'Autumn news from the rescue',
+    body: 'Dear Mr Hall,\n\nThis autumn we rehomed our 500th dog of the year, and the new isolation kennels are finally open.\n\nMore than half of the dogs we take in are cared for thanks to gifts left in wills. If you are thinking about your own will, our free guide explains how a gift works. Ask for a copy at greyfriarsrescue.org.uk/guide; there is no obligation.\n\nWith thanks,\nGreyfriars Dog Rescue, registered charity 1099887',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
 ];
 
 describe('everyday judgement', () => {
