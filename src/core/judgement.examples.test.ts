@@ -1845,6 +1845,14 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'fundraising',
   },
+  {
+    name: "thanks for a supporter's past support opens an appeal for volunteers; it acknowledges nothing of theirs",
+    subject: 'Could you help on a Saturday?',
+    body: 'Dear Ms Kaur,\n\nThank you for supporting Oakfield Food Bank this year.\n\nWe are short of people to sort donations on Saturday mornings and could open for longer with six more helpers. If you could spare three hours once a month, we would love to hear from you: oakfieldfoodbank.org.uk/help or just reply to this email.\n\nBest wishes,\nTom Reilly\nVolunteer Coordinator\nOakfield Food Bank, registered charity 1187654',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'campaigning',
+  },
 ];
 
 describe('everyday judgement', () => {
