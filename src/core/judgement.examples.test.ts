@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import {
   type ContextInput,
   check,
+  createChecker,
   type DirectMarketingLevel,
   type PrimaryPurpose,
   type Purpose,
@@ -1853,6 +1854,27 @@ const rows: Row[] = [
     dm: DM,
     purpose: 'campaigning',
   },
+  {
+    name: "a party's joining instructions with train fares and parking charges are never read as a sale",
+    subject: 'Your pass for the regional conference',
+    body: 'Dear Ravi,\n\nYour conference pass is attached; please bring it with photo ID on Saturday.\n\nTrain tickets from York are about £11 return, and parking at the venue costs £10 a day.\n\nConference Office\nYorkshire Labour',
+    context: { sender: 'political' },
+    dm: [...NOT_DM, 'unclear'],
+  },
+  {
+    name: 'a receipt that says what the gift will do and when it arrived is a service message',
+    subject: 'Thank you for your gift',
+    body: 'Dear Ms Ward,\n\nThank you for your support. Your £30 gift will help keep our night shelter open in January.\n\nWe received it on 2 December; your receipt number is NS-88120.\n\nSupporter Care\nHarbour Night Shelter, registered charity 1123987',
+    context: { sender: 'charity' },
+    dm: NOT_DM,
+  },
+  {
+    name: "a council's note on the single person discount is its task, not a discount offer",
+    subject: 'Council tax: single person discount',
+    body: 'If you are the only adult in your home you can get a 25% discount on your council tax. Please confirm your details by 31 January or your discount may be removed.',
+    context: { sender: 'public-authority' },
+    dm: NOT_DM,
+  },
 ];
 
 describe('everyday judgement', () => {
@@ -1865,6 +1887,15 @@ describe('everyday judgement', () => {
     if (row.purpose) expect(v.primaryPurpose).toBe(row.purpose);
     if (row.route) expect(v.route).toBe(row.route);
     if (row.noEvidenceOf) expect(v.evidence.filter((e) => e.purpose === row.noEvidenceOf)).toEqual([]);
+  });
+
+  test('"if you do not reply to this message" is a condition; "please do not reply to this email" marks a notice', () => {
+    const acknowledges = (body: string) =>
+      createChecker()
+        .classifier.classify({ subject: '', body, channel: 'email' })
+        .acts.some((a) => a.service === 'acknowledge');
+    expect(acknowledges('You will be taken off our list if you do not reply to this message.')).toBe(false);
+    expect(acknowledges('Your statement is ready. Please do not reply to this email.')).toBe(true);
   });
 
   test("a party's opinion survey is never 'not marketing' on its words alone: unclear, and the answer settles it", () => {

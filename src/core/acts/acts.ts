@@ -568,6 +568,15 @@ export function sentenceActs(
   const goods = /\b(?:donat|give|giving|blood|organ|plasma)/i.test(text) ? spansOf(GOODS_DONATION, text) : [];
   const jobs = /candidate/i.test(text) ? spansOf(JOB_CANDIDATES, text) : [];
   const libre = /\bfree software\b/i.test(text) ? spansOf(FREE_SOFTWARE, text) : [];
+  // "…removed from this list if you DO NOT reply to this message": a condition, not a no-reply notice.
+  const ifNoReply = /\breply\b/i.test(text) ? spansOf(IF_NO_REPLY, text) : [];
+  const travel = /\b(?:parking|car park|fare|taxi|tickets?|congestion|toll)/i.test(text)
+    ? spansOf(TRAVEL_COST, text)
+    : [];
+  // …unless the sentence asks the reader to buy or book ("Book parking now: it costs just £8").
+  const sellsTravel = hits.some(
+    (x) => roleOf(x) === 'ask' && purposeOfSignal(patterns[x.pattern]!.signal) === 'promotional',
+  );
   const gotv = /\b(?:gotv|get[- ]out[- ]the[- ]vote)\b/i.test(text)
     ? spansOf(GOTV_NOUN, text).filter(([a]) => !JOIN_BEFORE.test(text.slice(0, a)))
     : [];
@@ -614,7 +623,7 @@ export function sentenceActs(
         // names a price ("During the closure, why not try our café: 20% off all drinks").
         standIn ||
         // The cost of parking or travel in directions to the reader ("Parking at the centre costs £8").
-        (purpose === 'promotional' && role === 'offer' && !request && TRAVEL_COST.test(text)) ||
+        (purpose === 'promotional' && overlaps(travel, h) && !sellsTravel) ||
         // What the reader need not tell the sender ("You do not have to tell us if you include us in your Will").
         NO_NEED_TO_TELL.test(before) ||
         // What the reader may ask or talk about ("please contact the office if you'd like to talk about the
@@ -664,6 +673,10 @@ export function sentenceActs(
       return;
     }
     if (negated[i]) return;
+    if (role === 'acknowledge' && overlaps(ifNoReply, h)) {
+      gated.push(i);
+      return;
+    }
     if (role === 'acknowledge') act(h, 'service', { service: 'acknowledge' });
     else if (role === 'record') act(h, 'service', { service: 'record' });
     else if (role === 'duty') act(h, 'service', { service: 'duty' });
@@ -794,12 +807,14 @@ const THANKED_FOR =
 const COMPENSATION =
   /\b(?:during|while|for the duration of|until the end of)\s+(?:the|this|these)\s+(?:closure|closures|works|repairs|disruption|outage|refurbishment|strike|strikes)\b/i;
 
+const IF_NO_REPLY = /\b(?:if|unless|when)\s+you\s+(?:do not|don't|dont)\s+reply\b[^.!?]*/gi;
+
 /**
  * What getting there costs ("Parking at the centre costs £8 for the day", "a taxi from the station is about £10"):
  * directions for someone coming, not a price the sender puts to the reader.
  */
 const TRAVEL_COST =
-  /\b(?:parking|car parks?|parking spaces?|fares?|taxis?|train tickets?|bus tickets?|congestion charge|tolls?)\b[^.!?]{0,40}?\b(?:costs?|is|are|will be|charges?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?[£$€]/i;
+  /\b(?:parking|car parks?|parking spaces?|fares?|taxis?|train tickets?|bus tickets?|congestion charge|tolls?)\b[^.!?,;]{0,40}?\b(?:costs?|is|are|will be|charges?)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|only\s+)?[£$€]\s?\d[\d,.]*(?:\s+(?:a|an|per)\s+\w+)?/gi;
 
 /** "You do not have to tell us…", "there's no need to let us know…": what follows is the reader's own business. */
 const NO_NEED_TO_TELL =

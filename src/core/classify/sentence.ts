@@ -208,6 +208,8 @@ function sentenceBounds(parsed: Parsed, sentence: number, base: number, text: st
  * The label policy separates a request for money written in the text from a lone DONATE button: counts
  * fundraising hits in a sentence addressed to the reader, and those in capitals only (buttons, banners).
  */
+const URL_LIKE = /^(?:https?:\/\/|www\.)|^[\w-]+(?:\.[\w-]+)+\//i;
+
 function countFundraisingAsks(
   stats: Stats,
   hits: LocalHit[],
@@ -218,6 +220,8 @@ function countFundraisingAsks(
   for (const h of hits) {
     if (h.gated || lexicons.patterns[h.pattern]!.signal !== 'fundraising') continue;
     const matched = text.slice(h.start, h.end);
+    // A link is neither a written ask nor a button's capitals: it says where a donation page is, not who asks.
+    if (URL_LIKE.test(matched)) continue;
     if (/[a-z]/.test(matched)) {
       if (addressed) stats.fundAsks++;
     } else if (/[A-Z]/.test(matched)) stats.fundCaps++;

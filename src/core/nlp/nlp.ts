@@ -342,10 +342,13 @@ const isSimple = (r: Reg) =>
 
 /** Whether a token always takes exactly one term, matched or (negated) not. */
 function takesOneTerm(r: Reg): boolean {
-  if (!isSimple(r)) return false;
+  // A word with an apostrophe can stand for a contraction's two terms ("we're"): not counted as one.
+  const apostrophe = (w: string) => /['’]/.test(w);
+  if (!isSimple(r) || (r.word !== undefined && apostrophe(r.word))) return false;
+  if (r.fastOr && [...r.fastOr].some(apostrophe)) return false;
   if (r.choices) {
     if (r.operator === 'or' && r.negative) return false;
-    return r.choices.every((c) => c.length === 1 && !c[0]!.choices && isSimple(c[0]!));
+    return r.choices.every((c) => c.length === 1 && !c[0]!.choices && takesOneTerm(c[0]!));
   }
   if (r.anything) return !r.negative;
   return (
