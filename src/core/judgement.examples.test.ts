@@ -1918,6 +1918,48 @@ const rows: Row[] = [
     context: { sender: 'public-authority' },
     dm: NOT_DM,
   },
+  {
+    name: "a trust's letter that tells how people remembered it in their wills and offers its guide asks for a legacy",
+    subject: 'The future of the Old Mill',
+    body: 'Dear Mrs Lowe,\n\nThe Old Mill has been open to visitors for sixty years. Several friends of the mill have remembered the Trust in their wills, and their gifts paid for the new water wheel.\n\nIf you are thinking about your own will, our short guide explains how a gift can be worded. It is free and there is no obligation: reply to this email or call 01632 960222.\n\nOld Mill Trust, registered charity 1011223',
+    context: { sender: 'charity' },
+    dm: DM,
+    purpose: 'fundraising',
+  },
+  {
+    name: 'a travel update that offers an extra at a price is marketing',
+    subject: '',
+    channel: 'sms',
+    body: 'Westrail: your 07:10 to Exeter tomorrow is on time, coach C seat 42. First Class upgrades still available from £25 - add one in the app. Reply STOP for no offers',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a shop's text of what is new in this week and a link to order sells",
+    subject: '',
+    channel: 'sms',
+    body: 'Hillside Farm Shop: new in this week - local honey, damson jam and sourdough on Fridays. Order: hillsidefarmshop.co.uk/order. Txt STOP to opt out',
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "a tradesman's note to a past customer asking for referrals with a free quote is marketing",
+    subject: 'A year on',
+    body: "Dear Mr Khan,\n\nIt's a year since we fitted your kitchen and I hope it's still serving you well.\n\nMost of our work comes from word of mouth, so if any of your friends or family are thinking about a new kitchen, we'd be happy to give them a free design visit.\n\nBest wishes,\nGary Holt\nHolt Kitchens",
+    context: { sender: 'business' },
+    dm: DM,
+    purpose: 'promotional',
+  },
+  {
+    name: "an MP's office confirming a constituent's surgery appointment in text-speak is never read as a campaign",
+    subject: '',
+    channel: 'sms',
+    body: "Jo Lane MP's office: ur appt is confirmed for Tue 4 Nov 10.20am at the town hall. Pls bring letters about ur case. Can't make it? Call 01632 960333",
+    context: { sender: 'political' },
+    dm: [...NOT_DM, 'unclear'],
+  },
 ];
 
 describe('everyday judgement', () => {

@@ -538,7 +538,9 @@ export function sentenceActs(
     hits.some(
       (h) =>
         roleOf(h) === 'ask' &&
-        h.start - offset === valueAt &&
+        // …or a one-word ask before a link ("Order: example.org/shop", "Donate: example.org/pups").
+        (h.start - offset === valueAt ||
+          (h.start - offset === 0 && LINK_VALUE.test(text.slice(labelEnd + 1).replace(/[.!]\s*$/, '')))) &&
         purposeOfSignal(patterns[h.pattern]!.signal) !== null,
     );
   const recordShaped =

@@ -15,7 +15,7 @@ import { SIGNALS, type Signal } from './classification.ts';
 import type { CompiledLexicons } from './lexicon.ts';
 import type { Stats } from './sentence.ts';
 
-export const FEATURE_VERSION = 30;
+export const FEATURE_VERSION = 31;
 
 /**
  * Signals the model reads. Who the sender is (addresses, sign-offs, registered numbers) is there in service mail and
