@@ -1864,15 +1864,6 @@ const rows: Row[] = [
     purpose: 'promotional',
   },
   {
-    name: "a tradesman's reminder that asks to book a priced job is a sale",
-    subject: '',
-    channel: 'sms',
-    body: 'Hi Mr Doyle, Pete from Doyle Gas here. Your boiler was last serviced in March. Want me to book you in again? Still £80. Pete 07700 900111',
-    context: { sender: 'business' },
-    dm: DM,
-    purpose: 'promotional',
-  },
-  {
     name: 'a booking confirmation whose P.S. offers a new priced service is marketing',
     subject: 'Lesson confirmed',
     body: "Hi Jordan,\n\nJust confirming your driving lesson on Monday 2 June at 4pm, pick-up from home as usual. Price is £38 as before.\n\nCheers,\nAmir\n\nP.S. I've just started offering motorway lessons on Sunday mornings, £45 for two hours.",
