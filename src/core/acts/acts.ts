@@ -428,6 +428,29 @@ function sentenceAfterLabel(terms: ActTerm[], starts: number[], labelEnd: number
   );
 }
 
+/**
+ * Whether an ask cue opens the value after a label's colon ("Four days to stop the sewage: email your MP", where
+ * compromise reads "email" as a noun), or is a one-word label before a link ("Order: example.org/shop"): an
+ * instruction after a heading, not a record's value. Asked only of sentences with a colon.
+ */
+function askOpensValue(
+  text: string,
+  labelEnd: number,
+  offset: number,
+  hits: readonly ActHit[],
+  patterns: readonly ActPattern[],
+): boolean {
+  const value = text.slice(labelEnd + 1);
+  const valueAt = labelEnd + 1 + (value.length - value.trimStart().length);
+  const linkValue = () => LINK_VALUE.test(value.replace(/[.!]\s*$/, ''));
+  return hits.some(
+    (h) =>
+      patterns[h.pattern]!.role === 'ask' &&
+      purposeOfSignal(patterns[h.pattern]!.signal) !== null &&
+      (h.start - offset === valueAt || (h.start - offset === 0 && linkValue())),
+  );
+}
+
 /** A value that is a way to respond: a link, an address or a telephone number. */
 const PHONE_VALUE = /^\s*(?:call\s+|ring\s+|tel:?\s*)?\+?[0-9][0-9 ()-]{8,16}\s*$/i;
 const contactValue = (v: string) => LINK_VALUE.test(v) || PHONE_VALUE.test(v);
@@ -532,17 +555,7 @@ export function sentenceActs(
     );
   // A value that opens with an ask ("Four days to stop the sewage: email your MP", where compromise reads "email" as
   // a noun) is an instruction after a heading, not a record's value.
-  const valueAt = labelEnd + 1 + (/^\s*/.exec(text.slice(labelEnd + 1))?.[0].length ?? 0);
-  const askAfterLabel =
-    labelEnd > 0 &&
-    hits.some(
-      (h) =>
-        roleOf(h) === 'ask' &&
-        // …or a one-word ask before a link ("Order: example.org/shop", "Donate: example.org/pups").
-        (h.start - offset === valueAt ||
-          (h.start - offset === 0 && LINK_VALUE.test(text.slice(labelEnd + 1).replace(/[.!]\s*$/, '')))) &&
-        purposeOfSignal(patterns[h.pattern]!.signal) !== null,
-    );
+  const askAfterLabel = labelEnd > 0 && askOpensValue(text, labelEnd, offset, hits, patterns);
   const recordShaped =
     recordLine(text) &&
     !askInLabel &&
@@ -576,9 +589,9 @@ export function sentenceActs(
     ? spansOf(TRAVEL_COST, text)
     : [];
   // …unless the sentence asks the reader to buy or book ("Book parking now: it costs just £8").
-  const sellsTravel = hits.some(
-    (x) => roleOf(x) === 'ask' && purposeOfSignal(patterns[x.pattern]!.signal) === 'promotional',
-  );
+  const sellsTravel =
+    travel.length > 0 &&
+    hits.some((x) => roleOf(x) === 'ask' && purposeOfSignal(patterns[x.pattern]!.signal) === 'promotional');
   const gotv = /\b(?:gotv|get[- ]out[- ]the[- ]vote)\b/i.test(text)
     ? spansOf(GOTV_NOUN, text).filter(([a]) => !JOIN_BEFORE.test(text.slice(0, a)))
     : [];

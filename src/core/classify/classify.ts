@@ -812,7 +812,7 @@ function sumsAsPrices(a: Analysis): Analysis {
 /** Words of giving or of what a gift does, inside an amount cue ("give just £5", "£10 could feed a family", "just £5
  * could buy a warm blanket"). */
 const GIVING_WORDS =
-  /\b(?:give|giving|gave|gives|donat\w*|chip|chipping|pitch|pitching|contribut\w*|pledg\w*|gifts?|spare|help|helps|fund|funds|feed|feeds|provide|provides|protect|support|train|rush|rushing|split|splitting|asking|fight back|push back|hit back|strike back|stand with|(?:could|can|will|would)\s+(?:buy|pay)|buys|pays for|keeps|covers)\b/i;
+  /\b(?:give|giving|gave|gives|donat\w*|chip|chipping|pitch|pitching|contribut\w*|pledg\w*|gifts?|spare|help|helps|fund|funds|feed|feeds|provide|provides|protect|support|train|rush|rushing|split|splitting|asking|fight back|push back|hit back|strike back|stand with|trains|buys|(?:could|can|will|would)\s+(?:buy|pay))\b/i;
 
 /** Offers of a shop or a sale: a charity's trading stays promotional even when the profits go to the cause. */
 const TRADING_CUES = new Set([

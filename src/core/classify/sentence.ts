@@ -204,12 +204,13 @@ function sentenceBounds(parsed: Parsed, sentence: number, base: number, text: st
   return [from, Math.min(text.length, Math.max(from, to))];
 }
 
+/** A hit that is a link ("example.org/donate/…", "https://…"). */
+const URL_LIKE = /^(?:https?:\/\/|www\.)|^[\w-]+(?:\.[\w-]+)+\//i;
+
 /**
  * The label policy separates a request for money written in the text from a lone DONATE button: counts
  * fundraising hits in a sentence addressed to the reader, and those in capitals only (buttons, banners).
  */
-const URL_LIKE = /^(?:https?:\/\/|www\.)|^[\w-]+(?:\.[\w-]+)+\//i;
-
 function countFundraisingAsks(
   stats: Stats,
   hits: LocalHit[],
